@@ -1,0 +1,75 @@
+import { client } from '../client/client.gen'
+import { getToken, setToken } from '../auth/tokenStore'
+import { ApiError } from './errors'
+
+// Same origin in production and through Vite's proxy in development.
+client.setConfig({ baseUrl: '' })
+
+client.interceptors.request.use((request) => {
+  const token = getToken()
+  if (token && !request.headers.has('Authorization')) request.headers.set('Authorization', `Bearer ${token}`)
+  return request
+})
+
+client.interceptors.response.use((response, request) => {
+  // A token the server no longer accepts is useless: drop it so the app asks to sign in again.
+  if (response.status === 401 && request.headers.has('Authorization')) setToken(null)
+  return response
+})
+
+type Outcome<T> = { data?: T; error?: unknown; response?: Response }
+
+/** Resolves to the response body, or throws an ApiError with a plain-language message. */
+export async function unwrap<T>(pending: Promise<Outcome<T>>): Promise<T> {
+  const { data, error, response } = await pending
+  if (!response) throw new ApiError(0, null)
+  if (!response.ok || error !== undefined) {
+    const detail = error && typeof error === 'object' && 'detail' in error ? error.detail : error
+    throw new ApiError(response.status, detail)
+  }
+  return data as T
+}
+
+/** Like unwrap, and also how far the server's clock is ahead of ours, from its Date header. */
+export async function unwrapWithClock<T>(pending: Promise<Outcome<T>>): Promise<{ data: T; serverOffsetMs: number }> {
+  const outcome = await pending
+  const receivedAt = Date.now()
+  const data = await unwrap(Promise.resolve(outcome))
+  const header = outcome.response?.headers.get('Date')
+  const serverTime = header ? Date.parse(header) : NaN
+  // Date has one-second resolution, so only a difference larger than that is worth correcting.
+  const offset = Number.isNaN(serverTime) ? 0 : serverTime + 500 - receivedAt
+  return { data, serverOffsetMs: Math.abs(offset) > 1500 ? offset : 0 }
+}
+
+/** Fetches a file with the auth header (a plain link cannot send it) and saves it. */
+export async function downloadFile(url: string, fallbackName: string): Promise<void> {
+  const token = getToken()
+  let response: Response
+  try {
+    response = await fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} })
+  } catch {
+    throw new ApiError(0, null)
+  }
+  if (!response.ok) {
+    let detail: unknown = null
+    try {
+      detail = ((await response.json()) as { detail?: unknown }).detail
+    } catch {
+      detail = null
+    }
+    throw new ApiError(response.status, detail)
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? ''
+  const name = /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? fallbackName
+  const href = URL.createObjectURL(await response.blob())
+  const link = document.createElement('a')
+  link.href = href
+  link.download = name
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(href), 10_000)
+}
+
+export { client }

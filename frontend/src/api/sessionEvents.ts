@@ -1,0 +1,118 @@
+import { readEventStream, StreamHttpError } from './sse'
+import type { Leaderboard, Session } from './types'
+
+/** What the live indicator shows. "stopped" means retrying cannot help (unknown session, signed out). */
+export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'stopped'
+
+export type SessionEventsOptions = {
+  code: string
+  limit?: number
+  getToken: () => string | null
+  onLeaderboard: (leaderboard: Leaderboard) => void
+  onSession?: (session: Session) => void
+  onStatus: (status: StreamStatus, httpStatus?: number) => void
+  /** First retry delay; doubles per failed attempt up to maxDelayMs, with jitter. */
+  initialDelayMs?: number
+  maxDelayMs?: number
+  /** The server pings at least every 15 s; a silent stream for longer than this is treated as dead. */
+  idleTimeoutMs?: number
+  fetchImpl?: typeof fetch
+}
+
+const FINAL_HTTP_STATUSES = new Set([401, 403, 404])
+
+/** Keeps a session's event stream open, reconnecting with backoff. Returns a function that stops it. */
+export function connectSessionEvents(options: SessionEventsOptions): () => void {
+  const { initialDelayMs = 1000, maxDelayMs = 15_000, idleTimeoutMs = 45_000 } = options
+  let stopped = false
+  let current: AbortController | null = null
+  let wakeUp: (() => void) | null = null
+  let lastVersion = -1
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms)
+      function done() {
+        clearTimeout(timer)
+        wakeUp = null
+        resolve()
+      }
+      wakeUp = done
+    })
+
+  // Coming back online is the best moment to retry; don't wait out the backoff.
+  const onOnline = () => wakeUp?.()
+  if (typeof window !== 'undefined') window.addEventListener('online', onOnline)
+
+  const run = async () => {
+    let attempt = 0
+    while (!stopped) {
+      const controller = new AbortController()
+      current = controller
+      let idleTimer: ReturnType<typeof setTimeout> | undefined
+      const stillAlive = () => {
+        clearTimeout(idleTimer)
+        idleTimer = setTimeout(() => controller.abort(), idleTimeoutMs)
+      }
+      let firstOfConnection = true
+      try {
+        const token = options.getToken()
+        const query = options.limit ? `?limit=${options.limit}` : ''
+        stillAlive()
+        await readEventStream({
+          url: `/api/sessions/${encodeURIComponent(options.code)}/events${query}`,
+          headers: token ? { Authorization: `Bearer ${token}` } : {},
+          signal: controller.signal,
+          fetchImpl: options.fetchImpl,
+          onOpen: () => {
+            attempt = 0
+            options.onStatus('live')
+          },
+          onComment: stillAlive,
+          onEvent: (event) => {
+            stillAlive()
+            let payload: unknown
+            try {
+              payload = JSON.parse(event.data)
+            } catch {
+              return
+            }
+            if (event.event === 'leaderboard') {
+              const board = payload as Leaderboard
+              // Older standings can arrive late; a fresh connection starts over (the server may have restarted).
+              if (firstOfConnection || board.version >= lastVersion) {
+                lastVersion = board.version
+                firstOfConnection = false
+                options.onLeaderboard(board)
+              }
+            } else if (event.event === 'session') {
+              options.onSession?.(payload as Session)
+            }
+          },
+        })
+      } catch (error) {
+        if (error instanceof StreamHttpError && FINAL_HTTP_STATUSES.has(error.status)) {
+          if (!stopped) options.onStatus('stopped', error.status)
+          stopped = true
+        }
+      } finally {
+        clearTimeout(idleTimer)
+      }
+      if (stopped) break
+      options.onStatus('reconnecting')
+      const delay = Math.min(maxDelayMs, initialDelayMs * 2 ** attempt)
+      attempt += 1
+      await sleep(delay * (0.75 + Math.random() * 0.5))
+    }
+  }
+
+  options.onStatus('connecting')
+  void run()
+
+  return () => {
+    stopped = true
+    current?.abort()
+    wakeUp?.()
+    if (typeof window !== 'undefined') window.removeEventListener('online', onOnline)
+  }
+}

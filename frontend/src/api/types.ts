@@ -1,0 +1,31 @@
+// Names from the product's words for the generated client's types. They are taken from the
+// operations (whose ids are fixed) rather than from schema names, which the server may rename.
+import type {
+  AddQuestionData,
+  GetLeaderboardResponse,
+  GetQuizResponse,
+  GetResultsResponse,
+  GetSessionResponse,
+  GetTurnResponse,
+  JoinSessionResponse,
+  ListQuizzesResponse,
+  LoginResponse,
+  MeResponse,
+  MySessionsResponse,
+  SubmitAnswerResponse,
+} from '../client'
+
+export type Token = LoginResponse
+export type User = MeResponse
+export type QuizSummary = ListQuizzesResponse[number]
+export type Quiz = GetQuizResponse
+export type Question = Quiz['questions'][number]
+export type QuestionInput = AddQuestionData['body']
+export type Session = GetSessionResponse
+export type Participant = JoinSessionResponse
+export type Turn = GetTurnResponse
+export type AnswerResult = SubmitAnswerResponse
+export type Leaderboard = GetLeaderboardResponse
+export type LeaderboardEntry = Leaderboard['entries'][number]
+export type ParticipantResult = GetResultsResponse[number]
+export type HistoryEntry = MySessionsResponse[number]

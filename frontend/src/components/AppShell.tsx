@@ -1,0 +1,127 @@
+import { Avatar, Badge, Box, Button, Container, Flex, HStack, Link, Menu, Portal, SkipNavContent, SkipNavLink, Text } from '@chakra-ui/react'
+import { NavLink, Outlet, Link as RouterLink, useNavigate } from 'react-router'
+import { LuHistory, LuLayoutList, LuLogIn, LuLogOut, LuTicket } from 'react-icons/lu'
+import { useAuth } from '../auth/AuthProvider'
+import { ColorModeToggle } from './ColorMode'
+import { Logo } from './Logo'
+
+function NavItem({ to, icon, children }: { to: string; icon: React.ReactNode; children: string }) {
+  return (
+    <Button asChild variant="ghost" size="sm" px={{ base: '2', sm: '3' }} _currentPage={{ bg: 'colorPalette.subtle', color: 'colorPalette.fg' }}>
+      <NavLink to={to} end={to === '/'}>
+        {icon}
+        <Text as="span" hideBelow="sm">
+          {children}
+        </Text>
+      </NavLink>
+    </Button>
+  )
+}
+
+function UserMenu() {
+  const auth = useAuth()
+  const navigate = useNavigate()
+  if (auth.status !== 'signed-in') {
+    return (
+      <Button asChild size="sm" variant="outline">
+        <RouterLink to="/signin">
+          <LuLogIn /> Sign in
+        </RouterLink>
+      </Button>
+    )
+  }
+  const { user } = auth
+  return (
+    <Menu.Root positioning={{ placement: 'bottom-end' }}>
+      <Menu.Trigger asChild>
+        <Button variant="ghost" size="sm" aria-label={`Account: ${user.display_name}`} px="1">
+          <Avatar.Root size="xs" colorPalette="purple">
+            <Avatar.Fallback name={user.display_name} />
+          </Avatar.Root>
+          <Text as="span" hideBelow="md" maxW="40" truncate>
+            {user.display_name}
+          </Text>
+        </Button>
+      </Menu.Trigger>
+      <Portal>
+        <Menu.Positioner>
+          <Menu.Content minW="56">
+            <Box px="3" py="2">
+              <Text fontWeight="semibold">{user.display_name}</Text>
+              <Text fontSize="sm" color="fg.muted">
+                {user.is_guest ? 'Guest player' : `@${user.username}`}
+                {user.role === 'admin' && (
+                  <Badge ms="2" colorPalette="purple">
+                    Teacher
+                  </Badge>
+                )}
+              </Text>
+              {user.is_guest && (
+                <Text fontSize="xs" color="fg.muted" mt="1">
+                  Guests can't sign back in after signing out.
+                </Text>
+              )}
+            </Box>
+            <Menu.Separator />
+            <Menu.Item
+              value="sign-out"
+              onSelect={() => {
+                auth.signOut()
+                navigate('/welcome')
+              }}
+            >
+              <LuLogOut /> Sign out
+            </Menu.Item>
+          </Menu.Content>
+        </Menu.Positioner>
+      </Portal>
+    </Menu.Root>
+  )
+}
+
+/** The header every screen but the projector view shares. */
+export function AppShell() {
+  const auth = useAuth()
+  const isAdmin = auth.status === 'signed-in' && auth.user.role === 'admin'
+  return (
+    <Flex direction="column" minH="100dvh">
+      <SkipNavLink>Skip to content</SkipNavLink>
+      <Box as="header" bg="app.header" borderBottomWidth="1px" position="sticky" top="0" zIndex="sticky">
+        <Container maxW="6xl" py="2">
+          <HStack justify="space-between" gap="2">
+            <Link asChild fontWeight="extrabold" fontSize="lg" textDecoration="none" _hover={{ textDecoration: 'none' }}>
+              <RouterLink to="/" aria-label="vocabquiz home">
+                <Logo />
+              </RouterLink>
+            </Link>
+            <HStack as="nav" aria-label="Main" gap="1">
+              {auth.status === 'signed-in' && (
+                <>
+                  {isAdmin && (
+                    <NavItem to="/admin" icon={<LuLayoutList />}>
+                      Quizzes
+                    </NavItem>
+                  )}
+                  <NavItem to="/join" icon={<LuTicket />}>
+                    Join
+                  </NavItem>
+                  <NavItem to="/history" icon={<LuHistory />}>
+                    My history
+                  </NavItem>
+                </>
+              )}
+            </HStack>
+            <HStack gap="1">
+              <ColorModeToggle />
+              <UserMenu />
+            </HStack>
+          </HStack>
+        </Container>
+      </Box>
+      <SkipNavContent />
+      <Box as="main" flex="1" pb="10">
+        <Outlet />
+      </Box>
+    </Flex>
+  )
+}

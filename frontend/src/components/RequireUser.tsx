@@ -1,0 +1,53 @@
+import { Button, Container } from '@chakra-ui/react'
+import type { ReactNode } from 'react'
+import { Link as RouterLink, Navigate, useLocation } from 'react-router'
+import { useAuth } from '../auth/AuthProvider'
+import { EmptyView, ErrorState, LoadingState } from './StateViews'
+import { LuLock } from 'react-icons/lu'
+
+/** Screens that need someone signed in send everyone else to the welcome screen, and back after. */
+export function RequireUser({ children }: { children: ReactNode }) {
+  const auth = useAuth()
+  const location = useLocation()
+  if (auth.status === 'loading') return <LoadingState label="Signing you in…" />
+  if (auth.status === 'error')
+    return (
+      <Container maxW="lg" py="10">
+        <ErrorState error={auth.error} title="We couldn't check who you are" onRetry={auth.retry} />
+      </Container>
+    )
+  if (auth.status === 'signed-out') {
+    const next = location.pathname + location.search
+    return <Navigate to={`/welcome?next=${encodeURIComponent(next)}`} replace />
+  }
+  return <>{children}</>
+}
+
+/** Teacher screens: signed in, and an admin. */
+export function RequireAdmin({ children }: { children: ReactNode }) {
+  return (
+    <RequireUser>
+      <AdminOnly>{children}</AdminOnly>
+    </RequireUser>
+  )
+}
+
+function AdminOnly({ children }: { children: ReactNode }) {
+  const auth = useAuth()
+  if (auth.status === 'signed-in' && auth.user.role !== 'admin') {
+    return (
+      <Container maxW="lg" py="10">
+        <EmptyView
+          icon={<LuLock />}
+          title="This page is for teachers"
+          description="Your account can play quizzes but not write them. Ask your teacher for a join code instead."
+        >
+          <Button asChild>
+            <RouterLink to="/join">Join a quiz</RouterLink>
+          </Button>
+        </EmptyView>
+      </Container>
+    )
+  }
+  return <>{children}</>
+}

@@ -1,0 +1,169 @@
+"""create_app(settings) -> FastAPI; the lifespan builds and closes the shared state."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import structlog
+from fastapi import FastAPI
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.routing import APIRoute
+from prometheus_fastapi_instrumentator import Instrumentator
+from redis.asyncio import Redis
+from sqlalchemy import text
+from starlette.requests import Request
+
+from vocabquiz.auth import service as auth_service
+from vocabquiz.auth.router import router as auth_router
+from vocabquiz.db import migrate, open_database
+from vocabquiz.errors import install_error_handlers
+from vocabquiz.events import EventBus, MemoryEventBus, RedisEventBus
+from vocabquiz.leaderboard.broadcaster import Broadcaster
+from vocabquiz.leaderboard.store import Leaderboard, MemoryLeaderboard, RedisLeaderboard
+from vocabquiz.observability.logging import configure_logging
+from vocabquiz.observability.requests import RequestLogMiddleware
+from vocabquiz.quizzes.router import router as quizzes_router
+from vocabquiz.sessions import service as sessions_service
+from vocabquiz.sessions.router import router as sessions_router
+from vocabquiz.sessions.service import Play, QuizContents
+from vocabquiz.sessions.standings import Standings
+from vocabquiz.settings import Settings, resolve_secret_key
+from vocabquiz.state import AppState
+
+log = structlog.get_logger(__name__)
+DEFAULT_WEB_DIR = Path(__file__).resolve().parents[2] / "frontend" / "dist"
+
+
+def _operation_id(route: APIRoute) -> str:
+    """Readable operation ids for the generated client: the handler's name."""
+    return route.name
+
+
+async def _build_state(settings: Settings) -> AppState:
+    secret_key, generated = resolve_secret_key(settings)
+    if generated:
+        log.warning(
+            "secret_key_generated",
+            detail="VOCABQUIZ_SECRET_KEY is not set; using a key kept beside the SQLite database",
+        )
+    await migrate(settings.database_url)
+    database = open_database(settings)
+    redis = Redis.from_url(settings.redis_url, socket_timeout=5, socket_connect_timeout=5) if settings.redis_url else None
+    store: Leaderboard
+    bus: EventBus
+    if redis is not None:
+        store = RedisLeaderboard(redis, settings.redis_namespace)
+        bus = RedisEventBus(redis, settings.redis_namespace)
+    else:
+        store, bus = MemoryLeaderboard(), MemoryEventBus()
+    standings = Standings(store, database.sessions)
+
+    async def read_session(code: str) -> dict[str, object]:
+        async with database.sessions() as db:
+            return (await sessions_service.get_session(db, code)).model_dump(mode="json")
+
+    broadcaster = Broadcaster(standings, read_session, settings.broadcast_interval_ms / 1000)
+    bus.subscribe(broadcaster.on_event)
+    await bus.start()
+    broadcaster.start()
+    if settings.admin_username and settings.admin_password:
+        async with database.sessions() as db:
+            if await auth_service.ensure_admin(db, settings.admin_username, settings.admin_password):
+                log.info("admin_created", username=settings.admin_username)
+    return AppState(
+        settings=settings,
+        secret_key=secret_key,
+        database=database,
+        redis=redis,
+        bus=bus,
+        play=Play(standings=standings, bus=bus, contents=QuizContents()),
+        broadcaster=broadcaster,
+    )
+
+
+async def _close_state(state: AppState) -> None:
+    await state.broadcaster.close()
+    await state.bus.close()
+    if state.redis is not None:
+        await state.redis.aclose()
+    await state.database.dispose()
+
+
+def create_app(settings: Settings) -> FastAPI:
+    configure_logging(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        state = await _build_state(settings)
+        app.state.vocabquiz = state
+        log.info("started", database=state.database.engine.dialect.name, redis=state.redis is not None)
+        try:
+            yield
+        finally:
+            await _close_state(state)
+
+    app = FastAPI(
+        title="vocabquiz",
+        version="0.1.0",
+        summary="Real-time vocabulary quizzes with a live leaderboard",
+        lifespan=lifespan,
+        generate_unique_id_function=_operation_id,
+    )
+    install_error_handlers(app)
+    app.include_router(auth_router)
+    app.include_router(quizzes_router)
+    app.include_router(sessions_router)
+    _add_operations(app)
+    Instrumentator(excluded_handlers=["/metrics"]).instrument(app).expose(
+        app, include_in_schema=False
+    )
+    _serve_web_app(app, settings.web_dir or DEFAULT_WEB_DIR)
+    app.add_middleware(RequestLogMiddleware)
+    return app
+
+
+def _add_operations(app: FastAPI) -> None:
+    @app.get("/healthz", tags=["operations"])
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz", tags=["operations"])
+    async def readyz(request: Request) -> JSONResponse:
+        state: AppState = request.app.state.vocabquiz
+        down = []
+        try:
+            async with state.database.engine.connect() as connection:
+                await connection.execute(text("SELECT 1"))
+        except Exception:
+            down.append("database")
+        if state.redis is not None:
+            try:
+                await state.redis.ping()
+            except Exception:
+                down.append("redis")
+        if down:
+            return JSONResponse({"status": "unavailable", "down": down}, status_code=503)
+        return JSONResponse({"status": "ok"})
+
+
+def _serve_web_app(app: FastAPI, web_dir: Path) -> None:
+    """The built web app at `/`; any other path that is not the API loads it (deep links)."""
+    root = web_dir.resolve()
+
+    @app.get("/{path:path}", include_in_schema=False, response_model=None)
+    async def web_app(path: str) -> FileResponse | JSONResponse:
+        if path == "api" or path.startswith("api/"):
+            return JSONResponse({"detail": "Not Found"}, status_code=404)
+        index = root / "index.html"
+        if not index.is_file():
+            return JSONResponse(
+                {"detail": "The web app is not built; run `make run` or `npm run build` in frontend/"},
+                status_code=404,
+            )
+        candidate = (root / path).resolve()
+        if path and candidate.is_file() and candidate.is_relative_to(root):
+            headers = {"Cache-Control": "public, max-age=31536000, immutable"} if path.startswith("assets/") else None
+            return FileResponse(candidate, headers=headers)
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})

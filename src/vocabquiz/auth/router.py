@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fastapi import APIRouter, status
+
+from vocabquiz.auth import service
+from vocabquiz.auth.models import User
+from vocabquiz.auth.schemas import GuestIn, LoginIn, RegisterIn, TokenOut, UserOut
+from vocabquiz.auth.tokens import issue_token
+from vocabquiz.dependencies import CurrentUser, Db, ReadDb, State
+
+router = APIRouter(prefix="/api/auth", tags=["auth"])
+
+
+def _token(state: State, user: User) -> TokenOut:
+    ttl = timedelta(minutes=state.settings.token_ttl_minutes)
+    return TokenOut(
+        access_token=issue_token(service.token_user(user), state.secret_key, ttl),
+        user=UserOut.model_validate(user),
+    )
+
+
+@router.post("/register", status_code=status.HTTP_201_CREATED)
+async def register(body: RegisterIn, db: Db, state: State) -> TokenOut:
+    user = await service.register(db, body.username, body.password, body.display_name)
+    return _token(state, user)
+
+
+@router.post("/login")
+async def login(body: LoginIn, db: ReadDb, state: State) -> TokenOut:
+    user = await service.login(db, body.username, body.password)
+    return _token(state, user)
+
+
+@router.post("/guest", status_code=status.HTTP_201_CREATED)
+async def guest(body: GuestIn, db: Db, state: State) -> TokenOut:
+    user = await service.create_guest(db, body.display_name)
+    return _token(state, user)
+
+
+@router.get("/me")
+async def me(user: CurrentUser, db: Db) -> UserOut:
+    return UserOut.model_validate(await service.get_user(db, user.id))

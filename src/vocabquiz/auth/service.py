@@ -1,0 +1,72 @@
+"""Accounts: registration, login, guests, admins."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from vocabquiz.auth.models import User
+from vocabquiz.auth.passwords import hash_password, verify_password
+from vocabquiz.auth.tokens import TokenUser
+from vocabquiz.errors import Conflict, NotFound, Unauthorized
+
+BAD_LOGIN = "Incorrect username or password"
+
+
+def token_user(user: User) -> TokenUser:
+    return TokenUser(id=user.id, role=user.role, is_guest=user.is_guest)
+
+
+async def register(
+    db: AsyncSession, username: str, password: str, display_name: str | None, role: str = "player"
+) -> User:
+    user = User(
+        username=username,
+        username_key=username.lower(),
+        display_name=display_name or username,
+        password_hash=await hash_password(password),
+        role=role,
+        is_guest=False,
+    )
+    db.add(user)
+    try:
+        await db.commit()
+    except IntegrityError:
+        await db.rollback()
+        raise Conflict("That username is already taken") from None
+    return user
+
+
+async def login(db: AsyncSession, username: str, password: str) -> User:
+    user = await db.scalar(select(User).where(User.username_key == username.strip().lower()))
+    ok = await verify_password(password, user.password_hash if user else None)
+    if user is None or not ok:
+        raise Unauthorized(BAD_LOGIN)
+    return user
+
+
+async def create_guest(db: AsyncSession, display_name: str) -> User:
+    user = User(display_name=display_name, role="player", is_guest=True)
+    db.add(user)
+    await db.commit()
+    return user
+
+
+async def get_user(db: AsyncSession, user_id: str) -> User:
+    user = await db.get(User, user_id)
+    if user is None:
+        raise NotFound("User not found")
+    return user
+
+
+async def ensure_admin(db: AsyncSession, username: str, password: str) -> bool:
+    """Create the admin if no user has that name; True when it was created."""
+    existing = await db.scalar(select(User).where(User.username_key == username.lower()))
+    if existing is not None:
+        return False
+    try:
+        await register(db, username, password, None, role="admin")
+    except Conflict:
+        return False  # another instance created it at the same moment
+    return True

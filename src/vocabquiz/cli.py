@@ -1,0 +1,166 @@
+"""The `vocabquiz` command: serve, admin, demo, db."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+from types import FrameType
+from typing import Annotated
+
+import typer
+import uvicorn
+from fastapi import FastAPI
+from pydantic import ValidationError
+
+from vocabquiz.settings import Settings, SettingsError, load_settings
+
+cli = typer.Typer(help="vocabquiz: real-time vocabulary quizzes.", no_args_is_help=True)
+admin_cli = typer.Typer(help="Manage admin accounts.", no_args_is_help=True)
+db_cli = typer.Typer(help="Database schema.", no_args_is_help=True)
+cli.add_typer(admin_cli, name="admin")
+cli.add_typer(db_cli, name="db")
+
+
+def _settings() -> Settings:
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        typer.echo(f"vocabquiz: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+def app_from_environment() -> FastAPI:
+    """The app factory uvicorn calls in each worker process."""
+    from vocabquiz.app import create_app
+
+    return create_app(load_settings())
+
+
+class Server(uvicorn.Server):
+    """Ends the event streams as soon as shutdown begins, so that they don't hold it up."""
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        app: object = self.config.loaded_app
+        while app is not None and not isinstance(app, FastAPI):
+            app = getattr(app, "app", None)
+        state = getattr(app.state, "vocabquiz", None) if isinstance(app, FastAPI) else None
+        if state is not None:
+            asyncio.get_event_loop().call_soon_threadsafe(state.broadcaster.end_streams)
+        super().handle_exit(sig, frame)
+
+
+@cli.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes (needs Redis above 1).")] = 1,
+) -> None:
+    """Serve the API and the web app (applies pending database migrations first)."""
+    settings = _settings()
+    if workers > 1 and not settings.redis_url:
+        typer.echo(
+            "vocabquiz: --workers above 1 needs VOCABQUIZ_REDIS_URL: without Redis the leaderboard "
+            "and its events live in one process and other workers would not see them",
+            err=True,
+        )
+        raise typer.Exit(2)
+    try:
+        from vocabquiz.settings import resolve_secret_key
+
+        resolve_secret_key(settings)
+    except SettingsError as exc:
+        typer.echo(f"vocabquiz: {exc}", err=True)
+        raise typer.Exit(2) from None
+    asyncio.run(_migrate(settings))
+    config = uvicorn.Config(
+        "vocabquiz.cli:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        loop="uvloop",
+        http="httptools",
+        proxy_headers=True,
+        server_header=False,
+        access_log=False,
+        timeout_graceful_shutdown=8,
+        log_level=settings.log_level.lower(),
+    )
+    server = Server(config)
+    if workers > 1:
+        from uvicorn.supervisors import Multiprocess
+
+        sock = config.bind_socket()
+        Multiprocess(config, target=server.run, sockets=[sock]).run()
+    else:
+        server.run()
+
+
+async def _migrate(settings: Settings) -> None:
+    from vocabquiz.db import migrate
+
+    await migrate(settings.database_url)
+
+
+@db_cli.command("upgrade")
+def db_upgrade() -> None:
+    """Apply pending migrations and exit."""
+    asyncio.run(_migrate(_settings()))
+    typer.echo("Database is up to date.")
+
+
+@admin_cli.command("create")
+def admin_create(
+    username: Annotated[str, typer.Option(help="3-32 of A-Z a-z 0-9 _ . -")],
+    password: Annotated[
+        str | None, typer.Option(help="8-128 characters; prompted for when left out.")
+    ] = None,
+) -> None:
+    """Create an admin account."""
+    from vocabquiz.auth.schemas import RegisterIn
+
+    if password is None:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        RegisterIn(username=username, password=password)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        typer.echo(f"vocabquiz: {first['loc'][0]}: {first['msg']}", err=True)
+        raise typer.Exit(2) from None
+    settings = _settings()
+    created = asyncio.run(_create_admin(settings, username, password))
+    if not created:
+        typer.echo(f"vocabquiz: the username {username!r} is already taken", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"Admin {username} created.")
+
+
+async def _create_admin(settings: Settings, username: str, password: str) -> bool:
+    from vocabquiz.auth import service
+    from vocabquiz.db import open_database
+
+    await _migrate(settings)
+    database = open_database(settings)
+    try:
+        async with database.sessions() as db:
+            return await service.ensure_admin(db, username, password)
+    finally:
+        await database.dispose()
+
+
+@cli.command()
+def demo() -> None:
+    """Load the demo vocabulary quiz and open a session of it; prints the join code."""
+    from vocabquiz.demo import load_demo
+
+    settings = _settings()
+    code = asyncio.run(load_demo(settings))
+    typer.echo(f"Demo quiz loaded. Join code: {code}")
+
+
+def main() -> None:
+    # A broken pipe (e.g. `vocabquiz demo | head`) should not print a traceback.
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    cli()

@@ -1,0 +1,158 @@
+"""Database engines, the session factory, the model base and migrations."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import DateTime, Dialect, MetaData, event, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.types import TypeDecorator
+
+from vocabquiz.settings import Settings
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# Any fixed number: every instance takes the same PostgreSQL advisory lock around migrations.
+MIGRATION_LOCK_ID = 7_305_211
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every backend (SQLite stores them without an offset)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+@dataclass
+class Database:
+    """The engines of one app instance: writes go to `engine`, reads may go to a replica."""
+
+    engine: AsyncEngine
+    read_engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    read_sessions: async_sessionmaker[AsyncSession]
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
+        if self.read_engine is not self.engine:
+            await self.read_engine.dispose()
+
+
+def make_engine(url: str, pool_size: int = 10) -> AsyncEngine:
+    if url.startswith("sqlite"):
+        path = url.split(":///", 1)[1] if ":///" in url else ""
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_async_engine(url, connect_args={"timeout": 30})
+        _serialize_sqlite_writes(engine)
+        return engine
+    return create_async_engine(
+        url,
+        pool_size=pool_size,
+        max_overflow=pool_size,
+        pool_timeout=10,
+        pool_pre_ping=True,
+        connect_args={"timeout": 5, "command_timeout": 15},
+    )
+
+
+def _serialize_sqlite_writes(engine: AsyncEngine) -> None:
+    """SQLite allows one writer: take the write lock when a transaction begins (BEGIN IMMEDIATE)
+    so that concurrent transactions wait for each other instead of failing on lock upgrade."""
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def open_database(settings: Settings) -> Database:
+    engine = make_engine(settings.database_url, settings.db_pool_size)
+    read_engine = (
+        make_engine(settings.database_read_url, settings.db_pool_size)
+        if settings.database_read_url
+        else engine
+    )
+    return Database(
+        engine=engine,
+        read_engine=read_engine,
+        sessions=async_sessionmaker(engine, expire_on_commit=False),
+        read_sessions=async_sessionmaker(read_engine, expire_on_commit=False),
+    )
+
+
+def _alembic_config(connection: Connection) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+async def migrate(url: str) -> None:
+    """Apply pending migrations. On PostgreSQL an advisory lock makes instances that start at
+    the same moment take turns; the ones after the first find nothing left to do."""
+    engine = make_engine(url, pool_size=1)
+    try:
+        async with engine.connect() as connection:
+            if engine.dialect.name == "postgresql":
+                await connection.execute(text(f"SELECT pg_advisory_lock({MIGRATION_LOCK_ID})"))
+                await connection.commit()
+            try:
+                await connection.run_sync(lambda sync: command.upgrade(_alembic_config(sync), "head"))
+                await connection.commit()
+            finally:
+                if engine.dialect.name == "postgresql":
+                    await connection.execute(
+                        text(f"SELECT pg_advisory_unlock({MIGRATION_LOCK_ID})")
+                    )
+                    await connection.commit()
+    finally:
+        await engine.dispose()

@@ -1,0 +1,103 @@
+"""Domain errors and the one handler that maps them to `{"detail": ...}` responses."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError, TimeoutError as PoolTimeout
+from redis.exceptions import ConnectionError as RedisConnectionError, TimeoutError as RedisTimeout
+import structlog
+
+log = structlog.get_logger(__name__)
+
+
+class AppError(Exception):
+    status_code = 400
+    headers: dict[str, str] | None = None
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class BadRequest(AppError):
+    status_code = 400
+
+
+class Unauthorized(AppError):
+    status_code = 401
+    headers = {"WWW-Authenticate": "Bearer"}
+
+
+class Forbidden(AppError):
+    status_code = 403
+
+
+class NotFound(AppError):
+    status_code = 404
+
+
+class Conflict(AppError):
+    status_code = 409
+
+
+class Unprocessable(AppError):
+    status_code = 422
+
+
+class Unavailable(AppError):
+    status_code = 503
+    headers = {"Retry-After": "2"}
+
+
+async def _app_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, AppError)
+    return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+
+
+def _is_connection_failure(exc: DBAPIError) -> bool:
+    return exc.connection_invalidated or "connect" in str(exc.orig).lower()
+
+
+async def _database_error(request: Request, exc: Exception) -> JSONResponse:
+    if isinstance(exc, PoolTimeout) or (isinstance(exc, DBAPIError) and _is_connection_failure(exc)):
+        log.warning("database_unavailable", error=str(exc).splitlines()[0])
+        return JSONResponse(
+            {"detail": "The database is unavailable; try again in a moment"},
+            status_code=503,
+            headers={"Retry-After": "2"},
+        )
+    return await _unexpected(request, exc)
+
+
+async def _redis_error(_request: Request, exc: Exception) -> JSONResponse:
+    log.warning("redis_unavailable", error=str(exc))
+    return JSONResponse(
+        {"detail": "The leaderboard store is unavailable; try again in a moment"},
+        status_code=503,
+        headers={"Retry-After": "2"},
+    )
+
+
+async def _connection_error(_request: Request, exc: Exception) -> JSONResponse:
+    log.warning("service_unavailable", error=str(exc))
+    return JSONResponse(
+        {"detail": "A service vocabquiz depends on is unavailable; try again in a moment"},
+        status_code=503,
+        headers={"Retry-After": "2"},
+    )
+
+
+async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unhandled_error", exc_info=exc)
+    return JSONResponse({"detail": "Internal server error"}, status_code=500)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(AppError, _app_error)
+    app.add_exception_handler(DBAPIError, _database_error)
+    app.add_exception_handler(PoolTimeout, _database_error)
+    app.add_exception_handler(RedisConnectionError, _redis_error)
+    app.add_exception_handler(RedisTimeout, _redis_error)
+    app.add_exception_handler(OSError, _connection_error)
+    app.add_exception_handler(Exception, _unexpected)

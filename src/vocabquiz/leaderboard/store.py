@@ -1,0 +1,309 @@
+"""The Leaderboard port: ranked standings per session, in Redis or in this process.
+
+Order: score descending, then who reached that score first, then join time, then participant id.
+Scores are integers kept exactly; the tie-breakers live in the member string, never in a float.
+A session's standings carry a `version` that grows by one with every change.
+
+`None` from a read or a write means the store does not hold that session (never loaded, or Redis
+lost it): the caller rebuilds it from the database with `load` and asks again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+import orjson
+from redis.asyncio import Redis
+from sortedcontainers import SortedList
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """One participant's totals, as the database holds them."""
+
+    participant_id: str
+    display_name: str
+    score: int
+    answered_count: int
+    correct_count: int
+    reached_at: datetime
+    joined_at: datetime
+
+    @property
+    def order_key(self) -> str:
+        """Sorts ascending in leaderboard order among equal scores (fixed-width microseconds)."""
+        reached = int(self.reached_at.timestamp() * 1_000_000)
+        joined = int(self.joined_at.timestamp() * 1_000_000)
+        return f"{reached:017d}{joined:017d}{self.participant_id}"
+
+    def entry(self, rank: int) -> Entry:
+        return Entry(
+            rank=rank,
+            participant_id=self.participant_id,
+            display_name=self.display_name,
+            score=self.score,
+            answered_count=self.answered_count,
+            correct_count=self.correct_count,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    rank: int
+    participant_id: str
+    display_name: str
+    score: int
+    answered_count: int
+    correct_count: int
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "rank": self.rank,
+            "participant_id": self.participant_id,
+            "display_name": self.display_name,
+            "score": self.score,
+            "answered_count": self.answered_count,
+            "correct_count": self.correct_count,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Board:
+    version: int
+    participant_count: int
+    entries: list[Entry]
+
+
+class Leaderboard(Protocol):
+    async def put(self, session_code: str, standing: Standing) -> int | None:
+        """Record a participant's new totals (ignored unless they have more answers than what
+        is held); returns their rank, or None when the session is not held."""
+
+    async def load(self, session_code: str, standings: Sequence[Standing], version: int) -> None:
+        """Fill the session from the database. Entries already held and newer are kept."""
+
+    async def board(self, session_code: str, limit: int) -> Board | None: ...
+
+    async def entries_of(
+        self, session_code: str, participant_ids: Iterable[str]
+    ) -> dict[str, Entry] | None:
+        """The entries of these participants, wherever they rank, in one round trip."""
+
+    async def forget(self, session_code: str) -> None: ...
+
+
+def _data(standing: Standing) -> bytes:
+    return orjson.dumps(
+        [
+            standing.display_name,
+            standing.score,
+            standing.answered_count,
+            standing.correct_count,
+        ]
+    )
+
+
+def _entry(rank: int, participant_id: str, data: bytes | str) -> Entry:
+    name, score, answered, correct = orjson.loads(data)
+    return Entry(rank, participant_id, name, score, answered, correct)
+
+
+class MemoryLeaderboard:
+    """The in-process twin, for the embedded default (one process)."""
+
+    def __init__(self) -> None:
+        self._sessions: dict[str, _MemoryBoard] = {}
+
+    async def put(self, session_code: str, standing: Standing) -> int | None:
+        board = self._sessions.get(session_code)
+        if board is None:
+            return None
+        if board.put(standing):
+            board.version += 1
+        return board.rank(standing.participant_id)
+
+    async def load(self, session_code: str, standings: Sequence[Standing], version: int) -> None:
+        board = self._sessions.setdefault(session_code, _MemoryBoard())
+        for standing in standings:
+            board.put(standing)
+        board.version = max(board.version, version)
+
+    async def board(self, session_code: str, limit: int) -> Board | None:
+        board = self._sessions.get(session_code)
+        if board is None:
+            return None
+        top = [s.entry(rank) for rank, (_, _, s) in enumerate(board.order[:limit], start=1)]
+        return Board(board.version, len(board.order), top)
+
+    async def entries_of(
+        self, session_code: str, participant_ids: Iterable[str]
+    ) -> dict[str, Entry] | None:
+        board = self._sessions.get(session_code)
+        if board is None:
+            return None
+        found = {}
+        for pid in participant_ids:
+            standing = board.by_id.get(pid)
+            if standing is not None:
+                found[pid] = standing.entry(board.rank(pid))
+        return found
+
+    async def forget(self, session_code: str) -> None:
+        self._sessions.pop(session_code, None)
+
+
+class _MemoryBoard:
+    def __init__(self) -> None:
+        self.version = 0
+        self.by_id: dict[str, Standing] = {}
+        self.order: SortedList = SortedList()
+
+    def _key(self, s: Standing) -> tuple[int, str, Standing]:
+        return (-s.score, s.order_key, s)
+
+    def put(self, standing: Standing) -> bool:
+        """False when what is held is as new (as many answers) or newer."""
+        old = self.by_id.get(standing.participant_id)
+        if old is not None:
+            if old.answered_count >= standing.answered_count:
+                return False
+            self.order.remove(self._key(old))
+        self.by_id[standing.participant_id] = standing
+        self.order.add(self._key(standing))
+        return True
+
+    def rank(self, participant_id: str) -> int:
+        s = self.by_id[participant_id]
+        return int(self.order.bisect_left(self._key(s))) + 1
+
+
+# Redis layout per session, all keys sharing the hash tag {code} so Redis Cluster keeps them on one
+# node: a sorted set (score = -points, member = order_key, so ZRANGE is leaderboard order), a hash
+# participant id -> member, a hash participant id -> entry data, and the version counter.
+_PUT = """
+local old = redis.call('HGET', KEYS[2], ARGV[1])
+if redis.call('EXISTS', KEYS[4]) == 0 then return false end
+if old then
+  local held = cjson.decode(redis.call('HGET', KEYS[3], ARGV[1]))
+  if held[3] >= tonumber(ARGV[5]) then return {redis.call('ZRANK', KEYS[1], old), 0} end
+  redis.call('ZREM', KEYS[1], old)
+end
+redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+redis.call('HSET', KEYS[3], ARGV[1], ARGV[4])
+redis.call('INCR', KEYS[4])
+return {redis.call('ZRANK', KEYS[1], ARGV[3]), 1}
+"""
+
+# ARGV: version, then (participant id, -score, member, data, answered_count) for each standing.
+_LOAD = """
+for i = 2, #ARGV, 5 do
+  local pid = ARGV[i]
+  local old = redis.call('HGET', KEYS[2], pid)
+  local keep = false
+  if old then
+    local held = cjson.decode(redis.call('HGET', KEYS[3], pid))
+    if held[3] >= tonumber(ARGV[i + 4]) then keep = true else redis.call('ZREM', KEYS[1], old) end
+  end
+  if not keep then
+    redis.call('ZADD', KEYS[1], ARGV[i + 1], ARGV[i + 2])
+    redis.call('HSET', KEYS[2], pid, ARGV[i + 2])
+    redis.call('HSET', KEYS[3], pid, ARGV[i + 3])
+  end
+end
+local v = tonumber(redis.call('GET', KEYS[4]) or '0')
+if tonumber(ARGV[1]) > v then redis.call('SET', KEYS[4], ARGV[1]) end
+return 1
+"""
+
+_BOARD = """
+local v = redis.call('GET', KEYS[4])
+if not v then return false end
+local members = redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1)
+local out = {v, redis.call('ZCARD', KEYS[1])}
+for _, m in ipairs(members) do
+  local pid = string.sub(m, 35)
+  table.insert(out, pid)
+  table.insert(out, redis.call('HGET', KEYS[3], pid))
+end
+return out
+"""
+
+_ENTRIES = """
+if redis.call('EXISTS', KEYS[4]) == 0 then return false end
+local out = {}
+for _, pid in ipairs(ARGV) do
+  local m = redis.call('HGET', KEYS[2], pid)
+  if m then
+    table.insert(out, pid)
+    table.insert(out, redis.call('ZRANK', KEYS[1], m))
+    table.insert(out, redis.call('HGET', KEYS[3], pid))
+  end
+end
+return out
+"""
+
+
+class RedisLeaderboard:
+    def __init__(self, redis: Redis, namespace: str) -> None:
+        self._redis = redis
+        self._namespace = namespace
+        self._put = redis.register_script(_PUT)
+        self._load = redis.register_script(_LOAD)
+        self._board = redis.register_script(_BOARD)
+        self._entries = redis.register_script(_ENTRIES)
+
+    def _keys(self, code: str) -> list[str]:
+        base = f"{self._namespace}:lb:{{{code}}}"
+        return [f"{base}:order", f"{base}:members", f"{base}:data", f"{base}:version"]
+
+    async def put(self, session_code: str, standing: Standing) -> int | None:
+        result = await self._put(
+            keys=self._keys(session_code),
+            args=[
+                standing.participant_id,
+                -standing.score,
+                standing.order_key,
+                _data(standing),
+                standing.answered_count,
+            ],
+        )
+        if result is None:
+            return None
+        return int(result[0]) + 1
+
+    async def load(self, session_code: str, standings: Sequence[Standing], version: int) -> None:
+        args: list[str | int | bytes] = [version]
+        for s in standings:
+            args += [s.participant_id, -s.score, s.order_key, _data(s), s.answered_count]
+        await self._load(keys=self._keys(session_code), args=args)
+
+    async def board(self, session_code: str, limit: int) -> Board | None:
+        result = await self._board(keys=self._keys(session_code), args=[limit])
+        if result is None:
+            return None
+        version, count, rest = int(result[0]), int(result[1]), result[2:]
+        entries = [
+            _entry(rank, rest[i].decode(), rest[i + 1])
+            for rank, i in enumerate(range(0, len(rest), 2), start=1)
+        ]
+        return Board(version, count, entries)
+
+    async def entries_of(
+        self, session_code: str, participant_ids: Iterable[str]
+    ) -> dict[str, Entry] | None:
+        ids = list(participant_ids)
+        result = await self._entries(keys=self._keys(session_code), args=ids)
+        if result is None:
+            return None
+        found = {}
+        for i in range(0, len(result), 3):
+            pid = result[i].decode()
+            found[pid] = _entry(int(result[i + 1]) + 1, pid, result[i + 2])
+        return found
+
+    async def forget(self, session_code: str) -> None:
+        await self._redis.delete(*self._keys(session_code))

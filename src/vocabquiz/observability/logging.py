@@ -1,0 +1,33 @@
+"""Structured logs: JSON lines, or a console format when a terminal is attached."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import structlog
+
+from vocabquiz.settings import Settings
+
+
+def configure_logging(settings: Settings) -> None:
+    console = settings.log_format == "console" or (
+        settings.log_format == "auto" and sys.stderr.isatty()
+    )
+    renderer: structlog.types.Processor = (
+        structlog.dev.ConsoleRenderer() if console else structlog.processors.JSONRenderer()
+    )
+    level = logging.getLevelName(settings.log_level)
+    processors: list[structlog.types.Processor] = [
+        structlog.contextvars.merge_contextvars,
+        structlog.processors.add_log_level,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+        structlog.processors.format_exc_info,
+        renderer,
+    ]
+    structlog.configure(
+        processors=processors,
+        wrapper_class=structlog.make_filtering_bound_logger(level),
+        logger_factory=structlog.PrintLoggerFactory(sys.stderr),
+        cache_logger_on_first_use=False,
+    )

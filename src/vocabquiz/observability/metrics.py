@@ -1,0 +1,41 @@
+"""The service's own Prometheus metrics (names are fixed: the dashboard and alerts use them).
+
+No label carries a session code, user id or other unbounded value.
+"""
+
+from __future__ import annotations
+
+from prometheus_client import Counter, Gauge, Histogram
+
+SSE_CONNECTIONS = Gauge(
+    "vocabquiz_sse_connections", "Connected live-leaderboard clients", multiprocess_mode="livesum"
+)
+SESSIONS_OPENED = Counter("vocabquiz_sessions_opened_total", "Quiz sessions opened")
+SESSION_ANSWERS = Histogram(
+    "vocabquiz_session_answers",
+    "Answers per session, observed when a session closes",
+    buckets=(0, 10, 50, 100, 500, 1_000, 5_000, 10_000, 50_000, 100_000),
+)
+ANSWERS = Counter("vocabquiz_answers_total", "Answers scored", ["result"])
+SCORES_UPDATED = Counter("vocabquiz_scores_updated_total", "Leaderboard standings updated")
+LEADERBOARD_BROADCASTS = Counter(
+    "vocabquiz_leaderboard_broadcasts_total", "Broadcast ticks that sent a leaderboard event"
+)
+SSE_FRAMES_SENT = Counter("vocabquiz_sse_frames_sent_total", "SSE frames written to clients")
+DB_QUERY_DURATION = Histogram(
+    "vocabquiz_db_query_duration_seconds",
+    "Duration of the key database operations",
+    ["operation"],
+    buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5),
+)
+DB_POOL_CONNECTIONS = Gauge(
+    "vocabquiz_db_pool_connections", "Database pool connections", ["state"], multiprocess_mode="livesum"
+)
+CACHE_REQUESTS = Counter(
+    "vocabquiz_cache_requests_total", "Leaderboard reads served by the cache or rebuilt", ["result"]
+)
+EVENT_LATENCY = Histogram(
+    "vocabquiz_event_latency_seconds",
+    "From an answer's event being published to its frame being handed to clients",
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.5, 1, 2.5),
+)

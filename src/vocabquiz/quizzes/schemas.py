@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from vocabquiz.text_rules import clean_line, clean_text
+
+Title = Annotated[str, Field(max_length=1000), AfterValidator(clean_line), StringConstraints(min_length=1, max_length=200)]
+Description = Annotated[str, Field(max_length=10_000), AfterValidator(clean_text), StringConstraints(max_length=2000)]
+Prompt = Annotated[str, Field(max_length=2000), AfterValidator(clean_text), StringConstraints(min_length=1, max_length=500)]
+ChoiceText = Annotated[str, Field(max_length=1000), AfterValidator(clean_line), StringConstraints(min_length=1, max_length=200)]
+
+DEFAULT_TIME_LIMIT_S = 20
+DEFAULT_POINTS = 1000
+
+
+class ChoiceIn(BaseModel):
+    text: ChoiceText
+    correct: bool
+
+
+class QuestionIn(BaseModel):
+    prompt: Prompt
+    choices: Annotated[list[ChoiceIn], Field(min_length=2, max_length=6)]
+    time_limit_s: Annotated[int, Field(ge=5, le=300, strict=True)] | None = DEFAULT_TIME_LIMIT_S
+    points: Annotated[int, Field(ge=0, le=10_000, strict=True)] = DEFAULT_POINTS
+
+    @model_validator(mode="after")
+    def _one_correct_distinct(self) -> QuestionIn:
+        correct = sum(c.correct for c in self.choices)
+        if correct != 1:
+            raise ValueError(f"exactly one choice must be correct, not {correct}")
+        texts = [c.text.casefold() for c in self.choices]
+        if len(set(texts)) != len(texts):
+            raise ValueError("choice texts must be distinct (ignoring case)")
+        return self
+
+
+class QuizIn(BaseModel):
+    title: Title
+    description: Description = ""
+    questions: Annotated[list[QuestionIn], Field(max_length=1000)] = []
+
+
+class QuizPatch(BaseModel):
+    title: Title | None = None
+    description: Description | None = None
+
+
+class ChoiceOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    text: str
+    correct: bool
+
+
+class QuestionOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    position: int
+    prompt: str
+    choices: list[ChoiceOut]
+    time_limit_s: int | None
+    points: int
+
+
+class QuizOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    title: str
+    description: str
+    created_at: datetime
+    updated_at: datetime
+    questions: list[QuestionOut]
+
+
+class QuizSummary(BaseModel):
+    id: str
+    title: str
+    description: str
+    question_count: int
+    session_count: int
+    created_at: datetime

@@ -1,0 +1,139 @@
+"""Quiz authoring: quizzes, their questions and choices."""
+
+from __future__ import annotations
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from vocabquiz.db import utcnow
+from vocabquiz.errors import Conflict, NotFound
+from vocabquiz.quizzes.models import Choice, Question, Quiz
+from vocabquiz.quizzes.schemas import QuestionIn, QuizIn, QuizPatch, QuizSummary
+from vocabquiz.sessions.models import QuizSession
+
+
+def _question(data: QuestionIn, position: int) -> Question:
+    return Question(
+        position=position,
+        prompt=data.prompt,
+        time_limit_s=data.time_limit_s,
+        points=data.points,
+        choices=[Choice(position=i, text=c.text, correct=c.correct) for i, c in enumerate(data.choices)],
+    )
+
+
+async def get_quiz(db: AsyncSession, quiz_id: str) -> Quiz:
+    quiz = await db.scalar(
+        select(Quiz).where(Quiz.id == quiz_id).options(selectinload(Quiz.questions))
+    )
+    if quiz is None:
+        raise NotFound("Quiz not found")
+    return quiz
+
+
+async def create_quiz(db: AsyncSession, data: QuizIn, author_id: str | None) -> Quiz:
+    quiz = Quiz(
+        title=data.title,
+        description=data.description,
+        created_by=author_id,
+        questions=[_question(q, i) for i, q in enumerate(data.questions)],
+    )
+    db.add(quiz)
+    await db.commit()
+    return await get_quiz(db, quiz.id)
+
+
+async def list_quizzes(db: AsyncSession) -> list[QuizSummary]:
+    questions = (
+        select(func.count(Question.id)).where(Question.quiz_id == Quiz.id).scalar_subquery()
+    )
+    sessions = (
+        select(func.count(QuizSession.id)).where(QuizSession.quiz_id == Quiz.id).scalar_subquery()
+    )
+    rows = await db.execute(
+        select(Quiz, questions, sessions).order_by(Quiz.created_at.desc(), Quiz.id)
+    )
+    return [
+        QuizSummary(
+            id=quiz.id,
+            title=quiz.title,
+            description=quiz.description,
+            question_count=q_count,
+            session_count=s_count,
+            created_at=quiz.created_at,
+        )
+        for quiz, q_count, s_count in rows
+    ]
+
+
+async def update_quiz(db: AsyncSession, quiz_id: str, patch: QuizPatch) -> Quiz:
+    quiz = await get_quiz(db, quiz_id)
+    if patch.title is not None:
+        quiz.title = patch.title
+    if patch.description is not None:
+        quiz.description = patch.description
+    quiz.updated_at = utcnow()
+    await db.commit()
+    return await get_quiz(db, quiz_id)
+
+
+async def delete_quiz(db: AsyncSession, quiz_id: str) -> None:
+    quiz = await get_quiz(db, quiz_id)
+    if await db.scalar(select(exists().where(QuizSession.quiz_id == quiz_id))):
+        raise Conflict("This quiz has sessions; their scores are history, so it cannot be deleted")
+    await db.delete(quiz)
+    await db.commit()
+
+
+async def _editable_quiz(db: AsyncSession, quiz_id: str) -> Quiz:
+    quiz = await get_quiz(db, quiz_id)
+    open_session = select(
+        exists().where(QuizSession.quiz_id == quiz_id, QuizSession.status == "open")
+    )
+    if await db.scalar(open_session):
+        raise Conflict("This quiz has an open session; close it before changing questions")
+    return quiz
+
+
+def _find_question(quiz: Quiz, question_id: str) -> Question:
+    for question in quiz.questions:
+        if question.id == question_id:
+            return question
+    raise NotFound("Question not found")
+
+
+async def add_question(db: AsyncSession, quiz_id: str, data: QuestionIn) -> Question:
+    quiz = await _editable_quiz(db, quiz_id)
+    question = _question(data, len(quiz.questions))
+    quiz.questions.append(question)
+    quiz.updated_at = utcnow()
+    await db.commit()
+    return question
+
+
+async def replace_question(
+    db: AsyncSession, quiz_id: str, question_id: str, data: QuestionIn
+) -> Question:
+    quiz = await _editable_quiz(db, quiz_id)
+    question = _find_question(quiz, question_id)
+    question.prompt = data.prompt
+    question.time_limit_s = data.time_limit_s
+    question.points = data.points
+    question.choices = [
+        Choice(position=i, text=c.text, correct=c.correct) for i, c in enumerate(data.choices)
+    ]
+    quiz.updated_at = utcnow()
+    await db.commit()
+    await db.refresh(question, ["choices"])
+    return question
+
+
+async def delete_question(db: AsyncSession, quiz_id: str, question_id: str) -> None:
+    quiz = await _editable_quiz(db, quiz_id)
+    question = _find_question(quiz, question_id)
+    quiz.questions.remove(question)
+    for position, remaining in enumerate(quiz.questions):
+        remaining.position = position
+    quiz.updated_at = utcnow()
+    await db.commit()

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from vocabquiz.db import Base, UTCDateTime, new_id, utcnow
+
+
+class QuizSession(Base):
+    """One run of a quiz, joined by its code."""
+
+    __tablename__ = "sessions"
+    __table_args__ = (CheckConstraint("status IN ('open', 'closed')", name="status"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    code: Mapped[str] = mapped_column(String(6), unique=True)
+    # RESTRICT: a quiz with sessions keeps its history.
+    quiz_id: Mapped[str] = mapped_column(ForeignKey("quizzes.id", ondelete="RESTRICT"), index=True)
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Participant(Base):
+    __tablename__ = "participants"
+    __table_args__ = (
+        UniqueConstraint("session_id", "user_id"),
+        Index("ix_participants_user_joined", "user_id", "joined_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    display_name: Mapped[str] = mapped_column(String(40))
+    score: Mapped[int] = mapped_column(Integer, default=0)
+    answered_count: Mapped[int] = mapped_column(Integer, default=0)
+    correct_count: Mapped[int] = mapped_column(Integer, default=0)
+    joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # When the participant reached their current score: the first tie-breaker of the standings.
+    reached_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The question now served to this participant and when its clock started.
+    served_question_id: Mapped[str | None] = mapped_column(
+        ForeignKey("questions.id", ondelete="SET NULL")
+    )
+    served_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Answer(Base):
+    __tablename__ = "answers"
+    __table_args__ = (UniqueConstraint("participant_id", "question_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    participant_id: Mapped[str] = mapped_column(
+        ForeignKey("participants.id", ondelete="CASCADE")
+    )
+    # SET NULL: editing a quiz after its sessions closed keeps their answers as history.
+    question_id: Mapped[str | None] = mapped_column(
+        ForeignKey("questions.id", ondelete="SET NULL"), index=True
+    )
+    choice_id: Mapped[str | None] = mapped_column(
+        ForeignKey("choices.id", ondelete="SET NULL"), index=True
+    )
+    correct: Mapped[bool] = mapped_column(Boolean)
+    late: Mapped[bool] = mapped_column(Boolean)
+    points_awarded: Mapped[int] = mapped_column(Integer)
+    # The participant's total right after this answer: a retry returns it unchanged.
+    score_after: Mapped[int] = mapped_column(Integer)
+    served_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    answered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    elapsed_ms: Mapped[int] = mapped_column(Integer)

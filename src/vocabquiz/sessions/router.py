@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Response, status
+from fastapi.responses import StreamingResponse
+
+from vocabquiz.dependencies import Admin, CurrentUser, Db, PlayDeps, ReadDb, State
+from vocabquiz.leaderboard.stream import event_stream
+from vocabquiz.sessions import service
+from vocabquiz.sessions.schemas import (
+    AnswerIn,
+    AnswerResult,
+    HistoryEntry,
+    LeaderboardOut,
+    ParticipantOut,
+    ParticipantResult,
+    SessionOut,
+    Turn,
+)
+
+router = APIRouter(prefix="/api", tags=["sessions"])
+
+Limit = Annotated[int, Query(ge=1, le=100)]
+
+
+@router.post("/quizzes/{quiz_id}/sessions", status_code=status.HTTP_201_CREATED)
+async def open_session(quiz_id: str, _admin: Admin, db: Db, play: PlayDeps) -> SessionOut:
+    return await service.open_session(db, quiz_id, play)
+
+
+@router.get("/quizzes/{quiz_id}/sessions")
+async def list_quiz_sessions(quiz_id: str, _admin: Admin, db: Db) -> list[SessionOut]:
+    return await service.list_sessions(db, quiz_id)
+
+
+@router.get("/sessions/{code}")
+async def get_session(code: str, _user: CurrentUser, db: Db) -> SessionOut:
+    return await service.get_session(db, code)
+
+
+@router.post("/sessions/{code}/close")
+async def close_session(code: str, _admin: Admin, db: Db, play: PlayDeps) -> SessionOut:
+    return await service.close_session(db, code, play)
+
+
+@router.post("/sessions/{code}/join")
+async def join_session(code: str, user: CurrentUser, db: Db, play: PlayDeps) -> ParticipantOut:
+    return await service.join_session(db, code, user, play)
+
+
+@router.get("/sessions/{code}/question")
+async def get_turn(code: str, user: CurrentUser, db: Db, play: PlayDeps) -> Turn:
+    return await service.current_turn(db, code, user, play)
+
+
+@router.post("/sessions/{code}/answers")
+async def submit_answer(
+    code: str, body: AnswerIn, user: CurrentUser, db: Db, play: PlayDeps
+) -> AnswerResult:
+    return await service.submit_answer(db, code, user, body, play)
+
+
+@router.get("/sessions/{code}/leaderboard")
+async def get_leaderboard(
+    code: str, user: CurrentUser, db: ReadDb, play: PlayDeps, limit: Limit = 10
+) -> LeaderboardOut:
+    return await service.leaderboard(db, code, user, limit, play)
+
+
+@router.get(
+    "/sessions/{code}/events",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/event-stream": {}}, "description": "Server-Sent Events"}},
+)
+async def stream_events(
+    code: str, user: CurrentUser, state: State, limit: Limit = 10
+) -> StreamingResponse:
+    # No request-scoped database session: the stream outlives the request handler.
+    async with state.database.sessions() as db:
+        session, participant = await service.session_and_participant(db, code, user.id)
+    client = await state.broadcaster.connect(
+        session.code, session.status, participant.id if participant else None, limit
+    )
+    return StreamingResponse(
+        event_stream(state.broadcaster, client, state.settings.ping_interval_s),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
+
+
+@router.get(
+    "/sessions/{code}/results",
+    responses={200: {"content": {"text/csv": {}}, "description": "JSON, or CSV with ?format=csv"}},
+)
+async def get_results(
+    code: str, _admin: Admin, db: Db, format: Literal["json", "csv"] = "json"
+) -> list[ParticipantResult]:
+    rows, questions = await service.results(db, code)
+    if format == "csv":
+        return Response(  # type: ignore[return-value]
+            service.results_csv(rows, questions),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="results-{code.strip().upper()}.csv"'},
+        )
+    return rows
+
+
+@router.get("/me/sessions")
+async def my_sessions(user: CurrentUser, db: ReadDb, play: PlayDeps) -> list[HistoryEntry]:
+    return await service.history(db, user, play)

@@ -1,0 +1,80 @@
+"""The standings of sessions: the Leaderboard store in front, the database behind it.
+
+The database is the truth; when the store does not hold a session (first use, Redis restarted or
+flushed) it is rebuilt from the participants table and then read again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from vocabquiz.leaderboard.store import Board, Entry, Leaderboard, Standing
+from vocabquiz.observability import metrics
+from vocabquiz.observability.timing import timed
+from vocabquiz.sessions.models import Participant, QuizSession
+
+
+def standing_of(participant: Participant) -> Standing:
+    return Standing(
+        participant_id=participant.id,
+        display_name=participant.display_name,
+        score=participant.score,
+        answered_count=participant.answered_count,
+        correct_count=participant.correct_count,
+        reached_at=participant.reached_at,
+        joined_at=participant.joined_at,
+    )
+
+
+def ranked(participants: Iterable[Participant]) -> list[Participant]:
+    """Leaderboard order computed from database rows (the same order as the store keeps)."""
+    return sorted(participants, key=lambda p: (-p.score, standing_of(p).order_key))
+
+
+class Standings:
+    def __init__(self, store: Leaderboard, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self.store = store
+        self._sessions = sessions
+
+    async def rebuild(self, session_code: str) -> None:
+        metrics.CACHE_REQUESTS.labels(result="miss").inc()
+        async with self._sessions() as db:
+            with timed("read_standings"):
+                rows = (
+                    await db.scalars(
+                        select(Participant)
+                        .join(QuizSession, QuizSession.id == Participant.session_id)
+                        .where(QuizSession.code == session_code)
+                    )
+                ).all()
+        # Every join and every answer moved the version by one.
+        version = len(rows) + sum(p.answered_count for p in rows)
+        await self.store.load(session_code, [standing_of(p) for p in rows], version)
+
+    async def put(self, session_code: str, standing: Standing) -> int:
+        rank = await self.store.put(session_code, standing)
+        if rank is None:
+            await self.rebuild(session_code)
+            rank = await self.store.put(session_code, standing)
+        metrics.SCORES_UPDATED.inc()
+        return rank or 0
+
+    async def board(self, session_code: str, limit: int) -> Board:
+        board = await self.store.board(session_code, limit)
+        if board is None:
+            await self.rebuild(session_code)
+            board = await self.store.board(session_code, limit)
+        else:
+            metrics.CACHE_REQUESTS.labels(result="hit").inc()
+        return board or Board(0, 0, [])
+
+    async def entries_of(self, session_code: str, participant_ids: Iterable[str]) -> dict[str, Entry]:
+        ids = list(participant_ids)
+        entries = await self.store.entries_of(session_code, ids)
+        if entries is None:
+            await self.rebuild(session_code)
+            entries = await self.store.entries_of(session_code, ids)
+        return entries or {}

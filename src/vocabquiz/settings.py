@@ -1,0 +1,115 @@
+"""Configuration: one class, read from VOCABQUIZ_* environment variables."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./var/vocabquiz.db"
+MIN_SECRET_BYTES = 32
+
+
+class SettingsError(Exception):
+    """A setting is wrong; the message names it in one line."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="VOCABQUIZ_", extra="ignore")
+
+    database_url: str = DEFAULT_DATABASE_URL
+    database_read_url: str | None = None
+    redis_url: str | None = None
+    # Prefix of every Redis key and channel, so that several deployments can share one Redis.
+    redis_namespace: str = Field(default="vq", pattern=r"^[A-Za-z0-9_.-]{1,40}$")
+    secret_key: str | None = None
+    token_ttl_minutes: int = Field(default=7 * 24 * 60, ge=1, le=365 * 24 * 60)
+    admin_username: str | None = None
+    admin_password: str | None = None
+    broadcast_interval_ms: int = Field(default=100, ge=10, le=10_000)
+    ping_interval_s: float = Field(default=15.0, gt=0, le=60)
+    db_pool_size: int = Field(default=10, ge=1, le=200)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["auto", "json", "console"] = "auto"
+    sentry_dsn: str | None = None
+    environment: str = "production"
+    web_dir: Path | None = None
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_level(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+    @field_validator("database_url", "database_read_url")
+    @classmethod
+    def _known_database(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if value.startswith("postgresql://") or value.startswith("postgres://"):
+            value = "postgresql+asyncpg://" + value.split("://", 1)[1]
+        if value.startswith("sqlite://") and not value.startswith("sqlite+aiosqlite://"):
+            value = "sqlite+aiosqlite://" + value.split("://", 1)[1]
+        if not (value.startswith("postgresql+asyncpg://") or value.startswith("sqlite+aiosqlite://")):
+            raise ValueError("must be a postgresql:// or sqlite:// URL")
+        return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _known_redis(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("must be a redis:// or rediss:// URL")
+        return value
+
+    @field_validator("secret_key")
+    @classmethod
+    def _long_secret(cls, value: str | None) -> str | None:
+        if value is not None and len(value.encode()) < MIN_SECRET_BYTES:
+            raise ValueError(f"must be at least {MIN_SECRET_BYTES} bytes long")
+        return value
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    def sqlite_path(self) -> Path | None:
+        """The SQLite database file, or None for PostgreSQL or an in-memory database."""
+        if not self.is_sqlite:
+            return None
+        path = self.database_url.split(":///", 1)[1] if ":///" in self.database_url else ""
+        return Path(path) if path and path != ":memory:" else None
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the settings; turn pydantic's report into one line naming the setting."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = "VOCABQUIZ_" + str(first["loc"][0]).upper() if first["loc"] else "settings"
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise SettingsError(f"{name}: {message}") from None
+
+
+def resolve_secret_key(settings: Settings) -> tuple[str, bool]:
+    """The signing key, and whether it was generated and stored beside the SQLite database.
+
+    Production (PostgreSQL) must set it: instances behind a load balancer share it.
+    """
+    if settings.secret_key:
+        return settings.secret_key, False
+    db_file = settings.sqlite_path()
+    if db_file is None:
+        raise SettingsError("VOCABQUIZ_SECRET_KEY: must be set when the database is not a SQLite file")
+    key_file = db_file.parent / "secret_key"
+    if key_file.exists():
+        key = key_file.read_text().strip()
+        if len(key.encode()) >= MIN_SECRET_BYTES:
+            return key, True
+    key_file.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    key_file.write_text(key + "\n")
+    key_file.chmod(0o600)
+    return key, True

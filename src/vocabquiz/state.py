@@ -1,0 +1,24 @@
+"""What the lifespan builds and every request shares; one per app instance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from redis.asyncio import Redis
+
+from vocabquiz.db import Database
+from vocabquiz.events import EventBus
+from vocabquiz.leaderboard.broadcaster import Broadcaster
+from vocabquiz.sessions.service import Play
+from vocabquiz.settings import Settings
+
+
+@dataclass
+class AppState:
+    settings: Settings
+    secret_key: str
+    database: Database
+    redis: Redis | None
+    bus: EventBus
+    play: Play
+    broadcaster: Broadcaster
