@@ -8,7 +8,9 @@ const config = defineConfig({
   theme: {
     tokens: {
       fonts: {
-        heading: { value: '"Nunito Variable", "Segoe UI Rounded", ui-rounded, "SF Pro Rounded", system-ui, sans-serif' },
+        heading: {
+          value: '"Nunito Variable", "Segoe UI Rounded", ui-rounded, "SF Pro Rounded", system-ui, sans-serif',
+        },
         body: { value: '"Nunito Variable", "Segoe UI", ui-rounded, system-ui, -apple-system, sans-serif' },
       },
     },

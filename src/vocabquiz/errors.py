@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError, TimeoutError as PoolTimeout
 from redis.exceptions import ConnectionError as RedisConnectionError, TimeoutError as RedisTimeout
@@ -55,6 +59,17 @@ async def _app_error(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
 
 
+async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
+    """FastAPI's standard 422 list, without an `input` that JSON cannot carry back."""
+    assert isinstance(exc, RequestValidationError)
+    errors = jsonable_encoder(exc.errors())
+    try:
+        json.dumps(errors, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    except ValueError:  # a NaN or a lone surrogate the client sent: say what is wrong, not echo it
+        errors = [{k: v for k, v in error.items() if k != "input"} for error in errors]
+    return JSONResponse({"detail": errors}, status_code=422)
+
+
 def _is_connection_failure(exc: DBAPIError) -> bool:
     return exc.connection_invalidated or "connect" in str(exc.orig).lower()
 
@@ -95,6 +110,7 @@ async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
 
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(AppError, _app_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(DBAPIError, _database_error)
     app.add_exception_handler(PoolTimeout, _database_error)
     app.add_exception_handler(RedisConnectionError, _redis_error)

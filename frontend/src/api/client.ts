@@ -3,7 +3,7 @@ import { getToken, setToken } from '../auth/tokenStore'
 import { ApiError } from './errors'
 
 // Same origin in production and through Vite's proxy in development.
-client.setConfig({ baseUrl: '' })
+client.setConfig({ baseUrl: globalThis.location?.origin ?? '' })
 
 client.interceptors.request.use((request) => {
   const token = getToken()

@@ -51,7 +51,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     let state: AuthState
     if (token === null) state = { status: 'signed-out', user: null }
     else if (meQuery.data) state = { status: 'signed-in', user: meQuery.data }
-    else if (meQuery.isError) state = { status: 'error', user: null, error: meQuery.error, retry: () => void meQuery.refetch() }
+    else if (meQuery.isError)
+      state = { status: 'error', user: null, error: meQuery.error, retry: () => void meQuery.refetch() }
     else state = { status: 'loading', user: null }
     return { ...state, signIn, signOut }
   }, [token, meQuery, signIn, signOut])

@@ -1,4 +1,18 @@
-import { Avatar, Badge, Box, Button, Container, Flex, HStack, Link, Menu, Portal, SkipNavContent, SkipNavLink, Text } from '@chakra-ui/react'
+import {
+  Avatar,
+  Badge,
+  Box,
+  Button,
+  Container,
+  Flex,
+  HStack,
+  Link,
+  Menu,
+  Portal,
+  SkipNavContent,
+  SkipNavLink,
+  Text,
+} from '@chakra-ui/react'
 import { NavLink, Outlet, Link as RouterLink, useNavigate } from 'react-router'
 import { LuHistory, LuLayoutList, LuLogIn, LuLogOut, LuTicket } from 'react-icons/lu'
 import { useAuth } from '../auth/AuthProvider'
@@ -7,7 +21,13 @@ import { Logo } from './Logo'
 
 function NavItem({ to, icon, children }: { to: string; icon: React.ReactNode; children: string }) {
   return (
-    <Button asChild variant="ghost" size="sm" px={{ base: '2', sm: '3' }} _currentPage={{ bg: 'colorPalette.subtle', color: 'colorPalette.fg' }}>
+    <Button
+      asChild
+      variant="ghost"
+      size="sm"
+      px={{ base: '2', sm: '3' }}
+      _currentPage={{ bg: 'colorPalette.subtle', color: 'colorPalette.fg' }}
+    >
       <NavLink to={to} end={to === '/'}>
         {icon}
         <Text as="span" hideBelow="sm">
@@ -89,7 +109,13 @@ export function AppShell() {
       <Box as="header" bg="app.header" borderBottomWidth="1px" position="sticky" top="0" zIndex="sticky">
         <Container maxW="6xl" py="2">
           <HStack justify="space-between" gap="2">
-            <Link asChild fontWeight="extrabold" fontSize="lg" textDecoration="none" _hover={{ textDecoration: 'none' }}>
+            <Link
+              asChild
+              fontWeight="extrabold"
+              fontSize="lg"
+              textDecoration="none"
+              _hover={{ textDecoration: 'none' }}
+            >
               <RouterLink to="/" aria-label="vocabquiz home">
                 <Logo />
               </RouterLink>

@@ -22,7 +22,10 @@ export function Logo({ size = 'md' }: { size?: 'md' | 'lg' }) {
         v
       </Box>
       <Text as="span" fontWeight="extrabold" fontSize={size === 'lg' ? '2xl' : 'lg'} letterSpacing="tight">
-        vocab<Text as="span" color="purple.fg">quiz</Text>
+        vocab
+        <Text as="span" color="purple.fg">
+          quiz
+        </Text>
       </Text>
     </HStack>
   )

@@ -21,14 +21,29 @@ describe('validateQuestion', () => {
 
   it('treats answers that differ only in case or spaces as the same', () => {
     const problems = validateQuestion(
-      draft({ choices: [{ key: 'a', text: 'Chat', correct: true }, { key: 'b', text: ' chat ', correct: false }] }),
+      draft({
+        choices: [
+          { key: 'a', text: 'Chat', correct: true },
+          { key: 'b', text: ' chat ', correct: false },
+        ],
+      }),
     )
     expect(problems.choiceTexts).toEqual([undefined, 'Same as answer 1. Each answer must be different.'])
   })
 
   it('asks for exactly one correct answer', () => {
-    const none = draft({ choices: [{ key: 'a', text: 'x', correct: false }, { key: 'b', text: 'y', correct: false }] })
-    const two = draft({ choices: [{ key: 'a', text: 'x', correct: true }, { key: 'b', text: 'y', correct: true }] })
+    const none = draft({
+      choices: [
+        { key: 'a', text: 'x', correct: false },
+        { key: 'b', text: 'y', correct: false },
+      ],
+    })
+    const two = draft({
+      choices: [
+        { key: 'a', text: 'x', correct: true },
+        { key: 'b', text: 'y', correct: true },
+      ],
+    })
     expect(validateQuestion(none).choices).toBe('Mark the correct answer.')
     expect(validateQuestion(two).choices).toBe('Mark only one answer as correct.')
   })
@@ -57,7 +72,12 @@ describe('validateQuestion', () => {
 
   it('limits the length of the prompt and of each answer', () => {
     expect(validateQuestion(draft({ prompt: 'x'.repeat(501) })).prompt).toMatch(/500/)
-    const long = draft({ choices: [{ key: 'a', text: 'y'.repeat(201), correct: true }, { key: 'b', text: 'z', correct: false }] })
+    const long = draft({
+      choices: [
+        { key: 'a', text: 'y'.repeat(201), correct: true },
+        { key: 'b', text: 'z', correct: false },
+      ],
+    })
     expect(validateQuestion(long).choiceTexts[0]).toMatch(/200/)
   })
 })

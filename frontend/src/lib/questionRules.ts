@@ -66,7 +66,8 @@ export function validateQuestion(draft: QuestionDraft): QuestionProblems {
   const problems: QuestionProblems = { choiceTexts: [] }
   const prompt = draft.prompt.trim()
   if (prompt === '') problems.prompt = 'Write the question.'
-  else if (prompt.length > PROMPT_MAX) problems.prompt = `Keep the question under ${PROMPT_MAX} characters (now ${prompt.length}).`
+  else if (prompt.length > PROMPT_MAX)
+    problems.prompt = `Keep the question under ${PROMPT_MAX} characters (now ${prompt.length}).`
 
   const seen = new Map<string, number>()
   problems.choiceTexts = draft.choices.map((choice, index) => {

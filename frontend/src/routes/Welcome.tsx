@@ -1,4 +1,4 @@
-import { Badge, Button, Field, HStack, Input, Link, Separator, Stack, Text } from '@chakra-ui/react'
+import { Badge, Button, Field, HStack, Input, Link, Separator, Stack, Text, chakra } from '@chakra-ui/react'
 import { useMutation } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { Navigate, Link as RouterLink, useNavigate, useSearchParams } from 'react-router'
@@ -36,7 +36,11 @@ export default function Welcome() {
 
   const trimmed = name.trim()
   const problem =
-    trimmed === '' ? 'Tell us your name so your friends can find you on the leaderboard.' : trimmed.length > NAME_MAX ? `Keep it under ${NAME_MAX} characters.` : null
+    trimmed === ''
+      ? 'Tell us your name so your friends can find you on the leaderboard.'
+      : trimmed.length > NAME_MAX
+        ? `Keep it under ${NAME_MAX} characters.`
+        : null
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -52,14 +56,17 @@ export default function Welcome() {
       subtitle={
         code ? (
           <>
-            You're joining quiz <Badge fontSize="md" fontFamily="mono" letterSpacing="widest">{code}</Badge>
+            You're joining quiz{' '}
+            <Badge fontSize="md" fontFamily="mono" letterSpacing="widest">
+              {code}
+            </Badge>
           </>
         ) : (
           'Type a name and play right away. No account needed.'
         )
       }
     >
-      <Stack as="form" gap="4" onSubmit={submit} noValidate>
+      <chakra.form display="flex" flexDirection="column" gap="4" onSubmit={submit} noValidate>
         <Field.Root invalid={touched && problem !== null} required>
           <Field.Label>Your name</Field.Label>
           <Input
@@ -78,7 +85,7 @@ export default function Welcome() {
         <Button type="submit" size="2xl" loading={start.isPending} loadingText="Getting ready…">
           Let's play <LuArrowRight />
         </Button>
-      </Stack>
+      </chakra.form>
       <HStack>
         <Separator flex="1" />
         <Text fontSize="sm" color="fg.muted" flexShrink="0">

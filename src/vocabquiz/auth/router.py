@@ -41,4 +41,4 @@ async def guest(body: GuestIn, db: Db, state: State) -> TokenOut:
 
 @router.get("/me")
 async def me(user: CurrentUser, db: Db) -> UserOut:
-    return UserOut.model_validate(await service.get_user(db, user.id))
+    return UserOut.model_validate(await service.signed_in_user(db, user.id))

@@ -39,7 +39,9 @@ async def register(
 
 
 async def login(db: AsyncSession, username: str, password: str) -> User:
-    user = await db.scalar(select(User).where(User.username_key == username.strip().lower()))
+    key = username.strip().lower()
+    # No username holds NUL (and PostgreSQL refuses to compare one): an unknown user.
+    user = None if "\x00" in key else await db.scalar(select(User).where(User.username_key == key))
     ok = await verify_password(password, user.password_hash if user else None)
     if user is None or not ok:
         raise Unauthorized(BAD_LOGIN)
@@ -57,6 +59,14 @@ async def get_user(db: AsyncSession, user_id: str) -> User:
     user = await db.get(User, user_id)
     if user is None:
         raise NotFound("User not found")
+    return user
+
+
+async def signed_in_user(db: AsyncSession, user_id: str) -> User:
+    """The account a valid token names; gone (e.g. a reset database) means the token is bad."""
+    user = await db.get(User, user_id)
+    if user is None:
+        raise Unauthorized("Invalid or expired token; sign in again")
     return user
 
 

@@ -18,7 +18,8 @@ DEFAULT_POINTS = 1000
 
 class ChoiceIn(BaseModel):
     text: ChoiceText
-    correct: bool
+    # Strict: "false" or 0 must not quietly become a flag that decides the scoring.
+    correct: Annotated[bool, Field(strict=True)]
 
 
 class QuestionIn(BaseModel):
@@ -47,6 +48,14 @@ class QuizIn(BaseModel):
 class QuizPatch(BaseModel):
     title: Title | None = None
     description: Description | None = None
+
+    @model_validator(mode="after")
+    def _no_nulls(self) -> QuizPatch:
+        # Leaving a field out keeps it; null is not a title or a description.
+        for name in self.model_fields_set:
+            if getattr(self, name) is None:
+                raise ValueError(f"{name} must not be null; leave it out to keep it")
+        return self
 
 
 class ChoiceOut(BaseModel):

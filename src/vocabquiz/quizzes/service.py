@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from sqlalchemy import exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -23,9 +25,20 @@ def _question(data: QuestionIn, position: int) -> Question:
     )
 
 
+def _is_id(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
 async def get_quiz(db: AsyncSession, quiz_id: str) -> Quiz:
-    quiz = await db.scalar(
-        select(Quiz).where(Quiz.id == quiz_id).options(selectinload(Quiz.questions))
+    # Ids are UUIDs: anything else names no quiz, and PostgreSQL would refuse one holding NUL.
+    quiz = (
+        await db.scalar(select(Quiz).where(Quiz.id == quiz_id).options(selectinload(Quiz.questions)))
+        if _is_id(quiz_id)
+        else None
     )
     if quiz is None:
         raise NotFound("Quiz not found")

@@ -257,6 +257,7 @@ async def join_session(
     if session.status != "open":
         raise Conflict(CLOSED)
     account = await auth_service.get_user(db, user.id)
+    code = session.code
     now = utcnow()
     participant = Participant(
         session_id=session.id,
@@ -274,10 +275,10 @@ async def join_session(
         _, participant = await session_and_participant(db, raw_code, user.id)
         if participant is None:
             raise
-        return participant_out(participant, session.code)
-    await play.standings.put(session.code, standing_of(participant))
-    await play.bus.publish(Event.now("leaderboard", session.code))
-    return participant_out(participant, session.code)
+        return participant_out(participant, code)
+    await play.standings.put(code, standing_of(participant))
+    await play.bus.publish(Event.now("leaderboard", code))
+    return participant_out(participant, code)
 
 
 # --- playing --------------------------------------------------------------------------------------
@@ -417,6 +418,8 @@ async def submit_answer(
         served_at=participant.served_at,
         answered_at=answered_at,
     )
+    # A rollback expires the loaded rows: keep what is needed afterwards.
+    code, participant_id = session.code, participant.id
     index = participant.answered_count
     new_score = participant.score + scored.points_awarded
     reached_at = answered_at if scored.points_awarded > 0 else participant.reached_at
@@ -461,7 +464,7 @@ async def submit_answer(
         if not stored:
             await db.rollback()
     if not stored:
-        replayed = await _replay(db, session.code, participant.id, question, data.choice_id, play)
+        replayed = await _replay(db, code, participant_id, question, data.choice_id, play)
         if replayed is None:
             raise Conflict("That question is not the one being served to you")
         return replayed
@@ -476,8 +479,8 @@ async def submit_answer(
         reached_at=reached_at,
         joined_at=participant.joined_at,
     )
-    rank = await play.standings.put(session.code, standing)
-    await play.bus.publish(Event.now("leaderboard", session.code))
+    rank = await play.standings.put(code, standing)
+    await play.bus.publish(Event.now("leaderboard", code))
     return _result(answer, question, rank)
 
 

@@ -1,0 +1,110 @@
+import { Box, Button, SimpleGrid, Text, VisuallyHidden } from '@chakra-ui/react'
+import { useEffect } from 'react'
+import { LuCheck, LuX } from 'react-icons/lu'
+
+type Choice = { id: string; text: string }
+
+// One colour per position, so "the orange one" means the same thing to everybody in the room.
+// The 700 shades keep white text above WCAG AA contrast.
+const COLOURS = ['blue', 'orange', 'teal', 'pink', 'purple', 'cyan'] as const
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
+}
+
+/**
+ * The choices of a question as big buttons, numbered so that keys 1–6 answer too. After the
+ * answer, the right choice turns green and a wrong pick turns red.
+ */
+export function AnswerButtons({
+  choices,
+  onAnswer,
+  disabled = false,
+  chosenId = null,
+  correctId = null,
+}: {
+  choices: Choice[]
+  onAnswer: (choiceId: string) => void
+  disabled?: boolean
+  chosenId?: string | null
+  correctId?: string | null
+}) {
+  useEffect(() => {
+    if (disabled) return
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.repeat || isTyping(event.target)) return
+      const index = Number(event.key) - 1
+      if (Number.isInteger(index) && index >= 0 && index < choices.length) {
+        event.preventDefault()
+        onAnswer(choices[index].id)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [choices, onAnswer, disabled])
+
+  const revealed = correctId !== null
+  return (
+    <SimpleGrid columns={{ base: 1, sm: 2 }} gap="3" role="group" aria-label="Answers">
+      {choices.map((choice, index) => {
+        const colour = COLOURS[index % COLOURS.length]
+        const isCorrect = revealed && choice.id === correctId
+        const isWrongPick = revealed && choice.id === chosenId && !isCorrect
+        const isPick = choice.id === chosenId
+        const bg = isCorrect ? 'green.700' : isWrongPick ? 'red.700' : `${colour}.700`
+        const faded = (revealed && !isCorrect && !isWrongPick) || (!revealed && chosenId !== null && !isPick)
+        return (
+          <Button
+            key={choice.id}
+            onClick={() => onAnswer(choice.id)}
+            disabled={disabled}
+            h="auto"
+            minH={{ base: '16', md: '20' }}
+            py="3"
+            px="4"
+            justifyContent="flex-start"
+            textAlign="start"
+            whiteSpace="normal"
+            gap="3"
+            borderRadius="xl"
+            bg={bg}
+            color="white"
+            fontSize={{ base: 'lg', md: 'xl' }}
+            fontWeight="bold"
+            boxShadow={isPick || isCorrect ? 'lg' : 'sm'}
+            opacity={faded ? 0.45 : 1}
+            outlineOffset="3px"
+            transform={isPick && !revealed ? 'scale(0.98)' : undefined}
+            transition="transform 0.1s, opacity 0.2s, background-color 0.2s"
+            _hover={{ bg: disabled ? bg : `${colour}.800` }}
+            _active={{ transform: 'scale(0.97)' }}
+            _disabled={{ cursor: 'default', opacity: faded ? 0.45 : 1 }}
+            data-testid="answer-button"
+          >
+            <Box
+              aria-hidden
+              flexShrink="0"
+              w="9"
+              h="9"
+              borderRadius="lg"
+              bg="whiteAlpha.300"
+              display="grid"
+              placeItems="center"
+              fontSize="lg"
+              fontWeight="black"
+            >
+              {isCorrect ? <LuCheck /> : isWrongPick ? <LuX /> : index + 1}
+            </Box>
+            <VisuallyHidden>Answer {index + 1}: </VisuallyHidden>
+            <Text as="span" flex="1" lineHeight="short">
+              {choice.text}
+            </Text>
+            {isCorrect && <VisuallyHidden> (the right answer)</VisuallyHidden>}
+            {isWrongPick && <VisuallyHidden> (your answer, not right)</VisuallyHidden>}
+          </Button>
+        )
+      })}
+    </SimpleGrid>
+  )
+}

@@ -1,0 +1,72 @@
+import { Box, Button, Flex, Heading, HStack, Text } from '@chakra-ui/react'
+import { LuArrowRight, LuFlag } from 'react-icons/lu'
+import type { AnswerResult } from '../api/types'
+import { ordinal } from '../lib/ordinal'
+
+export function feedbackHeadline(result: AnswerResult): { title: string; emoji: string; palette: string } {
+  if (result.correct && !result.late) return { title: 'Correct!', emoji: '🎉', palette: 'green' }
+  if (result.late) return { title: "Time's up", emoji: '⏰', palette: 'orange' }
+  return { title: 'Not quite', emoji: '💡', palette: 'red' }
+}
+
+/** What happened with the answer just given: right or wrong, the right answer, points won. */
+export function AnswerFeedback({
+  result,
+  correctText,
+  isLast,
+  onNext,
+  nextLoading,
+}: {
+  result: AnswerResult
+  correctText: string
+  isLast: boolean
+  onNext: () => void
+  nextLoading?: boolean
+}) {
+  const { title, emoji, palette } = feedbackHeadline(result)
+  return (
+    <Box
+      colorPalette={palette}
+      bg="colorPalette.subtle"
+      borderWidth="2px"
+      borderColor="colorPalette.solid"
+      borderRadius="2xl"
+      p={{ base: '4', md: '5' }}
+      data-testid="answer-feedback"
+    >
+      <Flex gap="4" align={{ base: 'stretch', sm: 'center' }} direction={{ base: 'column', sm: 'row' }}>
+        <HStack gap="3" flex="1" align="start">
+          <Text fontSize="4xl" lineHeight="1" aria-hidden>
+            {emoji}
+          </Text>
+          <Box>
+            <Heading as="h3" size="xl" color="colorPalette.fg">
+              {title}
+              {result.points_awarded > 0 && ` +${result.points_awarded.toLocaleString()} points`}
+            </Heading>
+            {!result.correct && (
+              <Text fontSize="md">
+                The answer was <strong>{correctText}</strong>.
+              </Text>
+            )}
+            {result.correct && result.late && <Text fontSize="md">Right answer, but too late to score.</Text>}
+            <Text fontSize="sm" color="fg.muted" mt="1">
+              Your score: {result.score.toLocaleString()} · {ordinal(result.rank)} place
+            </Text>
+          </Box>
+        </HStack>
+        <Button size="xl" onClick={onNext} loading={nextLoading} autoFocus colorPalette="purple">
+          {isLast ? (
+            <>
+              See my results <LuFlag />
+            </>
+          ) : (
+            <>
+              Next question <LuArrowRight />
+            </>
+          )}
+        </Button>
+      </Flex>
+    </Box>
+  )
+}

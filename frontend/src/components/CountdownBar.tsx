@@ -1,0 +1,85 @@
+import { Box, HStack, Text } from '@chakra-ui/react'
+import { useEffect, useRef, useState } from 'react'
+import { LuTimer } from 'react-icons/lu'
+
+/**
+ * Time left for a timed question, from the server's `served_at` and `deadline`. `serverOffsetMs`
+ * corrects for a device clock that is ahead of or behind the server's.
+ */
+export function CountdownBar({
+  servedAt,
+  deadline,
+  serverOffsetMs = 0,
+  stopped = false,
+  onExpire,
+}: {
+  servedAt: string
+  deadline: string
+  serverOffsetMs?: number
+  stopped?: boolean
+  onExpire?: () => void
+}) {
+  const start = Date.parse(servedAt)
+  const end = Date.parse(deadline)
+  const total = Math.max(1, end - start)
+  const serverNow = () => Date.now() + serverOffsetMs
+  const [now, setNow] = useState(serverNow)
+  const expired = useRef(false)
+
+  useEffect(() => {
+    if (stopped) return
+    const tick = () => setNow(Date.now() + serverOffsetMs)
+    tick()
+    const timer = setInterval(tick, 200)
+    return () => clearInterval(timer)
+  }, [stopped, serverOffsetMs])
+
+  const remaining = Math.max(0, end - now)
+  useEffect(() => {
+    if (remaining === 0 && !expired.current) {
+      expired.current = true
+      onExpire?.()
+    }
+  }, [remaining, onExpire])
+
+  const fraction = remaining / total
+  const seconds = Math.ceil(remaining / 1000)
+  const palette = fraction > 0.5 ? 'green' : fraction > 0.2 ? 'orange' : 'red'
+  return (
+    <HStack gap="3">
+      <Box
+        role="progressbar"
+        aria-label="Time left"
+        aria-valuemin={0}
+        aria-valuemax={Math.round(total / 1000)}
+        aria-valuenow={seconds}
+        aria-valuetext={remaining === 0 ? "Time's up" : `${seconds} seconds left`}
+        flex="1"
+        h="3"
+        bg="bg.emphasized"
+        borderRadius="full"
+        overflow="hidden"
+      >
+        <Box
+          h="full"
+          w={`${fraction * 100}%`}
+          bg={`${palette}.solid`}
+          borderRadius="full"
+          transition="width 0.2s linear, background-color 0.4s"
+        />
+      </Box>
+      <HStack
+        gap="1"
+        minW="14"
+        justify="end"
+        color={`${palette}.fg`}
+        fontWeight="bold"
+        fontVariantNumeric="tabular-nums"
+        aria-hidden
+      >
+        <LuTimer />
+        <Text>{seconds}s</Text>
+      </HStack>
+    </HStack>
+  )
+}

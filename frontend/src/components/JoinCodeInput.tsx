@@ -1,0 +1,52 @@
+import { Field, Input } from '@chakra-ui/react'
+import { JOIN_CODE_LENGTH, normalizeJoinCode } from '../lib/joinCode'
+
+/**
+ * The one big field for a session code. It accepts any case, spaces, dashes or a pasted join
+ * link, and shows the cleaned-up code as the player types.
+ */
+export function JoinCodeInput({
+  value,
+  onChange,
+  error,
+  autoFocus,
+}: {
+  value: string
+  onChange: (code: string) => void
+  error?: string | null
+  autoFocus?: boolean
+}) {
+  return (
+    <Field.Root invalid={Boolean(error)}>
+      <Field.Label fontSize="lg">Join code</Field.Label>
+      <Input
+        value={value}
+        onChange={(e) => onChange(normalizeJoinCode(e.target.value))}
+        autoFocus={autoFocus}
+        size="2xl"
+        height="20"
+        fontSize={{ base: '3xl', sm: '4xl' }}
+        fontFamily="mono"
+        fontWeight="bold"
+        letterSpacing="0.3em"
+        textAlign="center"
+        placeholder={'•'.repeat(JOIN_CODE_LENGTH)}
+        autoCapitalize="characters"
+        autoCorrect="off"
+        autoComplete="off"
+        spellCheck={false}
+        enterKeyHint="go"
+        borderWidth="2px"
+        borderRadius="xl"
+        bg="app.card"
+      />
+      {error ? (
+        <Field.ErrorText fontSize="md">{error}</Field.ErrorText>
+      ) : (
+        <Field.HelperText fontSize="md">
+          6 letters and numbers from your teacher's screen. Capitals or not, it doesn't matter.
+        </Field.HelperText>
+      )}
+    </Field.Root>
+  )
+}

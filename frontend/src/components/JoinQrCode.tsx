@@ -1,0 +1,20 @@
+import { Box } from '@chakra-ui/react'
+import { QRCodeSVG } from 'qrcode.react'
+import { joinLink } from '../lib/joinLink'
+
+/** A QR code of the session's join link. Always dark on white, which every phone camera reads. */
+export function JoinQrCode({ code, size = 180 }: { code: string; size?: number }) {
+  return (
+    <Box bg="white" p="3" borderRadius="xl" display="inline-block" lineHeight="0" boxShadow="sm">
+      <QRCodeSVG
+        value={joinLink(code)}
+        size={size}
+        level="M"
+        bgColor="#ffffff"
+        fgColor="#1a1033"
+        title={`QR code to join session ${code}`}
+        role="img"
+      />
+    </Box>
+  )
+}

@@ -1,0 +1,63 @@
+import { Box, Card, Heading, HStack, Skeleton, Stack, Text } from '@chakra-ui/react'
+import { LuUsers } from 'react-icons/lu'
+import type { StreamStatus } from '../api/sessionEvents'
+import type { Leaderboard as Standings } from '../api/types'
+import { EmptyView } from './StateViews'
+import { Leaderboard } from './Leaderboard'
+import { LiveIndicator } from './LiveIndicator'
+import { RankAnnouncer } from './RankAnnouncer'
+
+/** The leaderboard card beside the question and on the teacher's screen. */
+export function LeaderboardPanel({
+  leaderboard,
+  status,
+  closed,
+}: {
+  leaderboard: Standings | null
+  status: StreamStatus
+  closed?: boolean
+}) {
+  const isClosed = closed ?? leaderboard?.status === 'closed'
+  return (
+    <Card.Root bg="app.card" borderRadius="2xl" as="section" aria-labelledby="leaderboard-heading">
+      <Card.Body gap="4" p={{ base: '4', md: '5' }}>
+        <HStack justify="space-between" wrap="wrap" gap="2">
+          <Heading as="h2" id="leaderboard-heading" size="lg">
+            Leaderboard
+          </Heading>
+          <LiveIndicator status={status} closed={isClosed} />
+        </HStack>
+        {leaderboard && (
+          <Text fontSize="sm" color="fg.muted" display="flex" alignItems="center" gap="1.5">
+            <LuUsers aria-hidden /> {leaderboard.participant_count}{' '}
+            {leaderboard.participant_count === 1 ? 'player' : 'players'}
+          </Text>
+        )}
+        {status === 'stopped' && !leaderboard ? (
+          <Text color="fg.muted">The standings can't be shown right now.</Text>
+        ) : !leaderboard ? (
+          <Stack gap="2" aria-hidden>
+            {[0, 1, 2].map((i) => (
+              <Skeleton key={i} height="12" borderRadius="xl" />
+            ))}
+          </Stack>
+        ) : leaderboard.entries.length === 0 && !leaderboard.me ? (
+          <EmptyView
+            title="Nobody here yet"
+            description="Players appear here as soon as they join."
+            icon={<LuUsers />}
+          />
+        ) : (
+          <Box>
+            <Leaderboard entries={leaderboard.entries} me={leaderboard.me} />
+          </Box>
+        )}
+        <RankAnnouncer
+          me={leaderboard?.me}
+          leader={leaderboard?.entries[0]}
+          participantCount={leaderboard?.participant_count ?? 0}
+        />
+      </Card.Body>
+    </Card.Root>
+  )
+}

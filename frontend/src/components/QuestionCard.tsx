@@ -1,0 +1,81 @@
+import { Badge, Box, Card, Heading, HStack, List, VisuallyHidden } from '@chakra-ui/react'
+import type { ReactNode } from 'react'
+import { LuCheck, LuTimer, LuTimerOff } from 'react-icons/lu'
+import type { Question } from '../api/types'
+
+/** A question as the teacher sees it in the editor: answers with the correct one ticked. */
+export function QuestionCard({
+  question,
+  number,
+  actions,
+}: {
+  question: Question
+  number: number
+  actions?: ReactNode
+}) {
+  return (
+    <Card.Root bg="app.card" borderRadius="xl" as="article" aria-labelledby={`question-${question.id}`}>
+      <Card.Body gap="3">
+        <HStack justify="space-between" align="start" gap="3">
+          <HStack align="start" gap="3" minW="0">
+            <Box
+              flexShrink="0"
+              w="8"
+              h="8"
+              borderRadius="full"
+              bg="colorPalette.subtle"
+              color="colorPalette.fg"
+              fontWeight="bold"
+              display="grid"
+              placeItems="center"
+              aria-hidden
+            >
+              {number}
+            </Box>
+            <Heading as="h3" size="md" id={`question-${question.id}`} pt="1">
+              <VisuallyHidden>Question {number}: </VisuallyHidden>
+              {question.prompt}
+            </Heading>
+          </HStack>
+          <HStack gap="1" flexShrink="0">
+            {actions}
+          </HStack>
+        </HStack>
+        <List.Root as="ul" listStyleType="none" gap="1.5" ps="11">
+          {question.choices.map((choice) => (
+            <List.Item
+              key={choice.id}
+              display="flex"
+              alignItems="center"
+              gap="2"
+              color={choice.correct ? 'green.fg' : 'fg'}
+              fontWeight={choice.correct ? 'bold' : 'normal'}
+            >
+              <Box w="4" aria-hidden>
+                {choice.correct && <LuCheck />}
+              </Box>
+              {choice.text}
+              {choice.correct && <VisuallyHidden>(correct)</VisuallyHidden>}
+            </List.Item>
+          ))}
+        </List.Root>
+        <HStack ps="11" gap="2" wrap="wrap">
+          <Badge variant="subtle" colorPalette="gray" gap="1">
+            {question.time_limit_s ? (
+              <>
+                <LuTimer aria-hidden /> {question.time_limit_s} s
+              </>
+            ) : (
+              <>
+                <LuTimerOff aria-hidden /> Untimed
+              </>
+            )}
+          </Badge>
+          <Badge variant="subtle" colorPalette="yellow">
+            {question.points.toLocaleString()} points
+          </Badge>
+        </HStack>
+      </Card.Body>
+    </Card.Root>
+  )
+}

@@ -1,0 +1,30 @@
+import { Box, Text, VisuallyHidden } from '@chakra-ui/react'
+import { joinPageForDisplay } from '../lib/joinLink'
+
+/** The join code, large enough to read from the back of the classroom. */
+export function SessionCodeDisplay({ code, size = 'lg' }: { code: string; size?: 'lg' | 'xl' }) {
+  return (
+    <Box textAlign="center">
+      <Text fontSize={size === 'xl' ? '2xl' : 'md'} color="fg.muted" fontWeight="semibold">
+        Join at{' '}
+        <Text as="span" color="fg" fontWeight="bold">
+          {joinPageForDisplay()}
+        </Text>{' '}
+        with the code
+      </Text>
+      <Text
+        as="p"
+        fontFamily="mono"
+        fontWeight="black"
+        fontSize={size === 'xl' ? { base: '6xl', md: '8xl' } : { base: '5xl', md: '6xl' }}
+        letterSpacing="0.15em"
+        lineHeight="1.1"
+        color="purple.fg"
+        data-testid="session-code"
+      >
+        <VisuallyHidden>Code: </VisuallyHidden>
+        {code}
+      </Text>
+    </Box>
+  )
+}

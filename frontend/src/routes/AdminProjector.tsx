@@ -1,0 +1,121 @@
+import { Box, Button, Flex, Grid, Heading, HStack, Stack, Text, VStack } from '@chakra-ui/react'
+import { useQuery } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
+import { Link as RouterLink, useParams } from 'react-router'
+import { LuArrowLeft, LuMaximize, LuMinimize, LuUsers } from 'react-icons/lu'
+import { unwrap } from '../api/client'
+import { getSession } from '../client'
+import { ColorModeToggle } from '../components/ColorMode'
+import { JoinQrCode } from '../components/JoinQrCode'
+import { Leaderboard } from '../components/Leaderboard'
+import { LiveIndicator } from '../components/LiveIndicator'
+import { Logo } from '../components/Logo'
+import { RankAnnouncer } from '../components/RankAnnouncer'
+import { SessionCodeDisplay } from '../components/SessionCodeDisplay'
+import { EmptyView, ErrorState, LoadingState } from '../components/StateViews'
+import { useDocumentTitle } from '../hooks/useDocumentTitle'
+import { useSessionEvents } from '../hooks/useSessionEvents'
+import { normalizeJoinCode } from '../lib/joinCode'
+
+function useFullscreen() {
+  const [on, setOn] = useState(() => Boolean(document.fullscreenElement))
+  useEffect(() => {
+    const sync = () => setOn(Boolean(document.fullscreenElement))
+    document.addEventListener('fullscreenchange', sync)
+    return () => document.removeEventListener('fullscreenchange', sync)
+  }, [])
+  const toggle = () => {
+    if (document.fullscreenElement) void document.exitFullscreen()
+    else void document.documentElement.requestFullscreen?.()
+  }
+  return { on, toggle, supported: typeof document.documentElement.requestFullscreen === 'function' }
+}
+
+/** The leaderboard for a projector: big, readable from the back row, with the code to join. */
+export default function AdminProjector() {
+  const { code: rawCode = '' } = useParams()
+  const code = normalizeJoinCode(rawCode)
+  const session = useQuery({ queryKey: ['session', code], queryFn: () => unwrap(getSession({ path: { code } })) })
+  const events = useSessionEvents(code, { limit: 10 })
+  const fullscreen = useFullscreen()
+  useDocumentTitle(session.data ? `${session.data.quiz_title}: leaderboard` : 'Leaderboard')
+
+  const data = events.session ?? session.data
+  const closed = data?.status === 'closed' || events.leaderboard?.status === 'closed'
+  const board = events.leaderboard
+
+  return (
+    <Flex direction="column" minH="100dvh" bg="app.bg" px={{ base: '4', md: '10' }} py={{ base: '4', md: '6' }} gap="6">
+      <HStack justify="space-between" gap="3" wrap="wrap">
+        <HStack gap="4">
+          <Logo size="lg" />
+          <Heading as="h1" size={{ base: 'xl', md: '3xl' }} truncate maxW="60vw">
+            {data?.quiz_title ?? 'Leaderboard'}
+          </Heading>
+        </HStack>
+        <HStack gap="2">
+          <LiveIndicator status={events.status} closed={closed} />
+          <Button asChild variant="ghost" size="sm">
+            <RouterLink to={`/admin/sessions/${code}`}>
+              <LuArrowLeft /> Back
+            </RouterLink>
+          </Button>
+          {fullscreen.supported && (
+            <Button variant="ghost" size="sm" onClick={fullscreen.toggle}>
+              {fullscreen.on ? <LuMinimize /> : <LuMaximize />} {fullscreen.on ? 'Leave full screen' : 'Full screen'}
+            </Button>
+          )}
+          <ColorModeToggle />
+        </HStack>
+      </HStack>
+      {session.isPending ? (
+        <LoadingState />
+      ) : session.isError ? (
+        <ErrorState error={session.error} title="This session didn't load" onRetry={() => void session.refetch()} />
+      ) : (
+        <Grid
+          flex="1"
+          templateColumns={{ base: '1fr', xl: 'minmax(0, 2fr) minmax(0, 3fr)' }}
+          gap={{ base: '6', xl: '12' }}
+          alignItems="start"
+        >
+          <VStack gap="6" bg="app.card" borderRadius="3xl" p="8" boxShadow="lg">
+            {closed ? (
+              <Text fontSize="4xl" fontWeight="black" textAlign="center">
+                🏁 That's a wrap!
+              </Text>
+            ) : (
+              <>
+                <SessionCodeDisplay code={code} size="xl" />
+                <JoinQrCode code={code} size={260} />
+              </>
+            )}
+            <HStack fontSize="3xl" fontWeight="bold" gap="3">
+              <LuUsers aria-hidden />
+              <Text data-testid="participant-count">
+                {board?.participant_count ?? data?.participant_count ?? 0}{' '}
+                {(board?.participant_count ?? data?.participant_count) === 1 ? 'player' : 'players'}
+              </Text>
+            </HStack>
+          </VStack>
+          <Stack gap="4">
+            {!board ? (
+              <LoadingState label="Waiting for the standings…" />
+            ) : board.entries.length === 0 ? (
+              <EmptyView
+                icon={<LuUsers />}
+                title="Waiting for players"
+                description="Scan the QR code or type the code to join."
+              />
+            ) : (
+              <Box>
+                <Leaderboard entries={board.entries} size="lg" label="Top players" />
+              </Box>
+            )}
+            <RankAnnouncer me={null} leader={board?.entries[0]} participantCount={board?.participant_count ?? 0} />
+          </Stack>
+        </Grid>
+      )}
+    </Flex>
+  )
+}

@@ -1,0 +1,147 @@
+import { Badge, Box, Button, Container, Heading, HStack, Link, Table, Text } from '@chakra-ui/react'
+import { useMutation, useQuery } from '@tanstack/react-query'
+import { Link as RouterLink, useParams } from 'react-router'
+import { LuArrowLeft, LuDownload, LuUsers } from 'react-icons/lu'
+import { downloadFile, unwrap } from '../api/client'
+import type { ParticipantResult } from '../api/types'
+import { getResults, getSession } from '../client'
+import { EmptyView, ErrorState, InlineError, LoadingState } from '../components/StateViews'
+import { useDocumentTitle } from '../hooks/useDocumentTitle'
+import { normalizeJoinCode } from '../lib/joinCode'
+
+function AnswerMarks({ result, questionCount }: { result: ParticipantResult; questionCount: number }) {
+  const marks = Array.from({ length: questionCount }, (_, i) => result.answers[i])
+  return (
+    <HStack
+      gap="1"
+      aria-label={`${result.correct_count} right, ${result.answered_count - result.correct_count} wrong, ${questionCount - result.answered_count} not answered`}
+    >
+      {marks.map((answer, i) => (
+        <Box
+          key={i}
+          aria-hidden
+          w="3"
+          h="3"
+          borderRadius="sm"
+          bg={
+            !answer
+              ? 'bg.emphasized'
+              : answer.correct && !answer.late
+                ? 'green.solid'
+                : answer.late
+                  ? 'orange.solid'
+                  : 'red.solid'
+          }
+          title={
+            !answer
+              ? `Question ${i + 1}: not answered`
+              : `Question ${i + 1}: ${answer.correct ? 'right' : 'wrong'}${answer.late ? ', late' : ''}, ${answer.points_awarded} points`
+          }
+        />
+      ))}
+    </HStack>
+  )
+}
+
+/** Final (or current) results of a session, with a CSV download for the gradebook. */
+export default function AdminResults() {
+  const { code: rawCode = '' } = useParams()
+  const code = normalizeJoinCode(rawCode)
+  const session = useQuery({ queryKey: ['session', code], queryFn: () => unwrap(getSession({ path: { code } })) })
+  const results = useQuery({ queryKey: ['results', code], queryFn: () => unwrap(getResults({ path: { code } })) })
+  useDocumentTitle(session.data ? `Results: ${session.data.quiz_title}` : 'Results')
+  const download = useMutation({
+    mutationFn: () =>
+      downloadFile(`/api/sessions/${encodeURIComponent(code)}/results?format=csv`, `vocabquiz-${code}.csv`),
+  })
+  const questionCount = session.data?.question_count ?? 0
+
+  return (
+    <Container maxW="6xl" py={{ base: '6', md: '8' }}>
+      <Link asChild mb="4" fontSize="sm" color="fg.muted">
+        <RouterLink to={`/admin/sessions/${code}`}>
+          <LuArrowLeft aria-hidden /> Session {code}
+        </RouterLink>
+      </Link>
+      <HStack justify="space-between" wrap="wrap" gap="3" mb="6">
+        <Box>
+          <Heading as="h1" size="2xl">
+            Results
+          </Heading>
+          <Text color="fg.muted">
+            {session.data?.quiz_title}
+            {session.data && (
+              <Badge ms="2" colorPalette={session.data.status === 'open' ? 'green' : 'gray'} variant="subtle">
+                {session.data.status === 'open' ? 'Still open: results may change' : 'Final'}
+              </Badge>
+            )}
+          </Text>
+        </Box>
+        <Button
+          onClick={() => download.mutate()}
+          loading={download.isPending}
+          loadingText="Preparing…"
+          disabled={!results.data?.length}
+        >
+          <LuDownload /> Download CSV
+        </Button>
+      </HStack>
+      {download.isError && (
+        <Box mb="4">
+          <InlineError error={download.error} title="The download didn't work" />
+        </Box>
+      )}
+      {results.isPending ? (
+        <LoadingState label="Loading results…" />
+      ) : results.isError ? (
+        <ErrorState error={results.error} title="The results didn't load" onRetry={() => void results.refetch()} />
+      ) : results.data.length === 0 ? (
+        <EmptyView
+          icon={<LuUsers />}
+          title="Nobody played"
+          description="No one joined this session, so there are no results."
+        />
+      ) : (
+        <Table.ScrollArea borderWidth="1px" borderRadius="xl" bg="app.card">
+          <Table.Root size="md" interactive>
+            <Table.Caption srOnly={true}>Results of session {code}, best first</Table.Caption>
+            <Table.Header>
+              <Table.Row>
+                <Table.ColumnHeader textAlign="end" w="16">
+                  Rank
+                </Table.ColumnHeader>
+                <Table.ColumnHeader>Name</Table.ColumnHeader>
+                <Table.ColumnHeader textAlign="end">Score</Table.ColumnHeader>
+                <Table.ColumnHeader textAlign="end">Correct</Table.ColumnHeader>
+                <Table.ColumnHeader textAlign="end">Answered</Table.ColumnHeader>
+                <Table.ColumnHeader>Answers</Table.ColumnHeader>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {[...results.data]
+                .sort((a, b) => a.rank - b.rank)
+                .map((r) => (
+                  <Table.Row key={r.id}>
+                    <Table.Cell textAlign="end" fontWeight="bold">
+                      {r.rank}
+                    </Table.Cell>
+                    <Table.Cell fontWeight="semibold">{r.display_name}</Table.Cell>
+                    <Table.Cell textAlign="end" fontVariantNumeric="tabular-nums">
+                      {r.score.toLocaleString()}
+                    </Table.Cell>
+                    <Table.Cell textAlign="end">{r.correct_count}</Table.Cell>
+                    <Table.Cell textAlign="end">
+                      {r.answered_count}/{questionCount}
+                    </Table.Cell>
+                    <Table.Cell>
+                      <AnswerMarks result={r} questionCount={Math.max(questionCount, r.answers.length)} />
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+            </Table.Body>
+          </Table.Root>
+        </Table.ScrollArea>
+      )}
+    </Container>
+  )
+}

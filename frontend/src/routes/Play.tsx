@@ -1,0 +1,287 @@
+import {
+  Badge,
+  Box,
+  Button,
+  Card,
+  Container,
+  Grid,
+  Heading,
+  HStack,
+  Stack,
+  Text,
+  VisuallyHidden,
+} from '@chakra-ui/react'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect, useState } from 'react'
+import { Link as RouterLink, useParams } from 'react-router'
+import { LuSearchX, LuTimerOff } from 'react-icons/lu'
+import { unwrap, unwrapWithClock } from '../api/client'
+import { ApiError, isApiError } from '../api/errors'
+import type { AnswerResult, Turn } from '../api/types'
+import { getSession, getTurn, joinSession, submitAnswer } from '../client'
+import { AnswerButtons } from '../components/AnswerButtons'
+import { AnswerFeedback, feedbackHeadline } from '../components/AnswerFeedback'
+import { CountdownBar } from '../components/CountdownBar'
+import { FinalRank } from '../components/FinalRank'
+import { LeaderboardPanel } from '../components/LeaderboardPanel'
+import { QuizProgress } from '../components/QuizProgress'
+import { EmptyView, ErrorState, InlineError, LoadingState } from '../components/StateViews'
+import { useDocumentTitle } from '../hooks/useDocumentTitle'
+import { useSessionEvents } from '../hooks/useSessionEvents'
+import { normalizeJoinCode } from '../lib/joinCode'
+
+type LoadedTurn = { data: Turn; serverOffsetMs: number }
+
+/** The current question; someone who arrives here without having joined (e.g. a shared link) joins first. */
+async function loadTurn(code: string): Promise<LoadedTurn> {
+  try {
+    return await unwrapWithClock(getTurn({ path: { code } }))
+  } catch (error) {
+    if (!isApiError(error, 403)) throw error
+    await unwrap(joinSession({ path: { code } }))
+    return unwrapWithClock(getTurn({ path: { code } }))
+  }
+}
+
+function retryNetworkOnly(count: number, error: unknown) {
+  return !(error instanceof ApiError && error.status > 0 && error.status < 500) && count < 3
+}
+
+export default function Play() {
+  const { code: rawCode = '' } = useParams()
+  const code = normalizeJoinCode(rawCode)
+  const queryClient = useQueryClient()
+
+  const session = useQuery({
+    queryKey: ['session', code],
+    queryFn: () => unwrap(getSession({ path: { code } })),
+    retry: retryNetworkOnly,
+  })
+  useDocumentTitle(session.data?.quiz_title ?? 'Play')
+  const events = useSessionEvents(code, { limit: 10 })
+  const status = events.session?.status ?? events.leaderboard?.status ?? session.data?.status
+  const closed = status === 'closed'
+
+  // The server keeps the served question (and its clock) until it is answered, so a refresh resumes it.
+  const turnQuery = useQuery({
+    queryKey: ['turn', code],
+    queryFn: () => loadTurn(code),
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+    retry: retryNetworkOnly,
+  })
+  const turn = turnQuery.data?.data
+
+  const [chosenId, setChosenId] = useState<string | null>(null)
+  const [result, setResult] = useState<AnswerResult | null>(null)
+  const [timeUp, setTimeUp] = useState(false)
+  const [announcement, setAnnouncement] = useState('')
+
+  const answer = useMutation({
+    mutationFn: (vars: { questionId: string; choiceId: string }) =>
+      unwrap(submitAnswer({ path: { code }, body: { question_id: vars.questionId, choice_id: vars.choiceId } })),
+    onSuccess: (answerResult) => {
+      setResult(answerResult)
+      const { title } = feedbackHeadline(answerResult)
+      setAnnouncement(
+        answerResult.points_awarded > 0 ? `${title} Plus ${answerResult.points_awarded} points.` : `${title}`,
+      )
+      void queryClient.invalidateQueries({ queryKey: ['my-sessions'] })
+    },
+    onError: (error) => {
+      // The server moved on without us (another tab answered, or the session closed): catch up.
+      if (isApiError(error, 409)) {
+        void queryClient.invalidateQueries({ queryKey: ['session', code] })
+      }
+    },
+  })
+
+  const question = turn?.question ?? null
+  const choose = useCallback(
+    (choiceId: string) => {
+      if (!question || answer.isPending || result) return
+      setChosenId(choiceId)
+      answer.mutate({ questionId: question.id, choiceId })
+    },
+    [question, answer, result],
+  )
+
+  const next = useCallback(() => {
+    setChosenId(null)
+    setResult(null)
+    setTimeUp(false)
+    setAnnouncement('')
+    answer.reset()
+    void queryClient.resetQueries({ queryKey: ['turn', code] })
+  }, [answer, queryClient, code])
+
+  const onExpire = useCallback(() => {
+    setTimeUp(true)
+    setAnnouncement("Time's up. Pick any answer to go on; it won't score.")
+  }, [])
+
+  useEffect(() => {
+    setChosenId(null)
+    setResult(null)
+    setTimeUp(false)
+  }, [question?.id])
+
+  const leaderboard = events.leaderboard
+  const total = turn?.total ?? session.data?.question_count ?? 0
+
+  let main: React.ReactNode
+  if (turnQuery.isPending) {
+    main = <LoadingState label="Getting your question…" />
+  } else if (turnQuery.isError) {
+    const error = turnQuery.error
+    if (isApiError(error, 404)) {
+      main = (
+        <EmptyView
+          icon={<LuSearchX />}
+          title={`No quiz with the code ${code}`}
+          description="Check the code on your teacher's screen."
+        >
+          <Button asChild>
+            <RouterLink to="/join">Enter another code</RouterLink>
+          </Button>
+        </EmptyView>
+      )
+    } else if (isApiError(error, 409) || closed) {
+      main = (
+        <FinalRank
+          ended
+          me={leaderboard?.me}
+          participantCount={leaderboard?.participant_count ?? 0}
+          total={total}
+          stillRunning={false}
+        />
+      )
+    } else {
+      main = (
+        <ErrorState error={error} title="We couldn't load your question" onRetry={() => void turnQuery.refetch()} />
+      )
+    }
+  } else if (!turn || turn.finished || !question) {
+    main = (
+      <FinalRank
+        me={leaderboard?.me}
+        participantCount={leaderboard?.participant_count ?? 0}
+        total={turn?.total ?? total}
+        stillRunning={!closed}
+      />
+    )
+  } else if (closed && !result) {
+    main = (
+      <FinalRank
+        ended
+        me={leaderboard?.me}
+        participantCount={leaderboard?.participant_count ?? 0}
+        total={total}
+        stillRunning={false}
+      />
+    )
+  } else {
+    const correctText = result ? (question.choices.find((c) => c.id === result.correct_choice_id)?.text ?? '') : ''
+    main = (
+      <Card.Root bg="app.card" borderRadius="2xl" boxShadow="md" as="section" aria-labelledby="question-prompt">
+        <Card.Body gap="5" p={{ base: '4', md: '6' }}>
+          <QuizProgress index={turn.index} total={turn.total} points={question.points} />
+          {turn.deadline && turn.served_at ? (
+            <CountdownBar
+              key={question.id}
+              servedAt={turn.served_at}
+              deadline={turn.deadline}
+              serverOffsetMs={turnQuery.data?.serverOffsetMs}
+              stopped={chosenId !== null}
+              onExpire={onExpire}
+            />
+          ) : (
+            <Text fontSize="sm" color="fg.muted">
+              No time limit: take your time.
+            </Text>
+          )}
+          <Heading as="h2" id="question-prompt" size={{ base: '2xl', md: '3xl' }} lineHeight="short" py="2">
+            {question.prompt}
+          </Heading>
+          {timeUp && !result && (
+            <HStack
+              colorPalette="orange"
+              bg="colorPalette.subtle"
+              color="colorPalette.fg"
+              p="3"
+              borderRadius="lg"
+              fontWeight="semibold"
+            >
+              <LuTimerOff aria-hidden />
+              <Text>Time's up! Pick any answer to go on. It won't score points.</Text>
+            </HStack>
+          )}
+          <AnswerButtons
+            choices={question.choices}
+            onAnswer={choose}
+            disabled={answer.isPending || result !== null}
+            chosenId={chosenId}
+            correctId={result?.correct_choice_id ?? null}
+          />
+          {answer.isError && !isApiError(answer.error, 409) && (
+            <Stack gap="2">
+              <InlineError error={answer.error} title="Your answer wasn't sent" />
+              <Button
+                alignSelf="start"
+                variant="outline"
+                onClick={() => chosenId && answer.mutate({ questionId: question.id, choiceId: chosenId })}
+              >
+                Send it again
+              </Button>
+            </Stack>
+          )}
+          {answer.isError && isApiError(answer.error, 409) && (
+            <Stack gap="2">
+              <InlineError error={answer.error} title="That answer didn't count" />
+              <Button alignSelf="start" variant="outline" onClick={next}>
+                Continue
+              </Button>
+            </Stack>
+          )}
+          {result && (
+            <AnswerFeedback
+              result={result}
+              correctText={correctText}
+              isLast={turn.index + 1 >= turn.total}
+              onNext={next}
+            />
+          )}
+          <Text fontSize="xs" color="fg.muted" hideBelow="md">
+            Tip: press 1–{question.choices.length} on your keyboard to answer.
+          </Text>
+        </Card.Body>
+      </Card.Root>
+    )
+  }
+
+  return (
+    <Container maxW="6xl" py={{ base: '4', md: '8' }}>
+      <HStack justify="space-between" mb="4" gap="3" wrap="wrap">
+        <Heading as="h1" size={{ base: 'lg', md: 'xl' }} truncate>
+          {session.data?.quiz_title ?? 'Quiz'}
+        </Heading>
+        <Badge fontFamily="mono" letterSpacing="widest" size="lg" variant="surface">
+          <VisuallyHidden>Code </VisuallyHidden>
+          {code}
+        </Badge>
+      </HStack>
+      <Grid
+        templateColumns={{ base: '1fr', lg: 'minmax(0, 3fr) minmax(0, 2fr)' }}
+        gap={{ base: '4', md: '6' }}
+        alignItems="start"
+      >
+        <Box>{main}</Box>
+        <LeaderboardPanel leaderboard={leaderboard} status={events.status} closed={closed} />
+      </Grid>
+      <VisuallyHidden aria-live="polite" aria-atomic="true" data-testid="answer-announcer">
+        {announcement}
+      </VisuallyHidden>
+    </Container>
+  )
+}

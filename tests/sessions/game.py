@@ -1,0 +1,57 @@
+"""Setting up a quiz session and playing it through the API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.conftest import Api, question
+
+
+async def open_session(
+    api: Api, questions: int = 3, **question_fields: Any
+) -> tuple[dict[str, str], str, dict[str, Any]]:
+    """An admin's headers, the code of an open session and its quiz."""
+    admin = await api.admin()
+    body = {
+        "title": "Words",
+        "questions": [question(f"Question {i + 1}?", **question_fields) for i in range(questions)],
+    }
+    r = await api.client.post("/api/quizzes", json=body, headers=admin)
+    assert r.status_code == 201, r.text
+    quiz = r.json()
+    r = await api.client.post(f"/api/quizzes/{quiz['id']}/sessions", headers=admin)
+    assert r.status_code == 201, r.text
+    return admin, r.json()["code"], quiz
+
+
+def correct_choice(quiz: dict[str, Any], question_id: str) -> str:
+    q = next(q for q in quiz["questions"] if q["id"] == question_id)
+    return str(next(c["id"] for c in q["choices"] if c["correct"]))
+
+
+def wrong_choice(quiz: dict[str, Any], question_id: str) -> str:
+    q = next(q for q in quiz["questions"] if q["id"] == question_id)
+    return str(next(c["id"] for c in q["choices"] if not c["correct"]))
+
+
+async def joined(api: Api, code: str, name: str) -> dict[str, str]:
+    headers = await api.guest(name)
+    r = await api.client.post(f"/api/sessions/{code}/join", headers=headers)
+    assert r.status_code == 200, r.text
+    return headers
+
+
+async def answer(
+    api: Api, code: str, headers: dict[str, str], quiz: dict[str, Any], right: bool = True
+) -> dict[str, Any]:
+    turn = (await api.client.get(f"/api/sessions/{code}/question", headers=headers)).json()
+    qid = turn["question"]["id"]
+    choice = correct_choice(quiz, qid) if right else wrong_choice(quiz, qid)
+    r = await api.client.post(
+        f"/api/sessions/{code}/answers",
+        json={"question_id": qid, "choice_id": choice},
+        headers=headers,
+    )
+    assert r.status_code == 200, r.text
+    result: dict[str, Any] = r.json()
+    return result
