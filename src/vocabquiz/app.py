@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import signal
+import threading
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
+from types import FrameType
 
 import structlog
 from fastapi import FastAPI
@@ -50,7 +53,11 @@ async def _build_state(settings: Settings) -> AppState:
         )
     await migrate(settings.database_url)
     database = open_database(settings)
-    redis = Redis.from_url(settings.redis_url, socket_timeout=5, socket_connect_timeout=5) if settings.redis_url else None
+    redis = (
+        Redis.from_url(settings.redis_url, socket_timeout=5, socket_connect_timeout=5)
+        if settings.redis_url
+        else None
+    )
     store: Leaderboard
     bus: EventBus
     if redis is not None:
@@ -70,7 +77,9 @@ async def _build_state(settings: Settings) -> AppState:
     broadcaster.start()
     if settings.admin_username and settings.admin_password:
         async with database.sessions() as db:
-            if await auth_service.ensure_admin(db, settings.admin_username, settings.admin_password):
+            if await auth_service.ensure_admin(
+                db, settings.admin_username, settings.admin_password
+            ):
                 log.info("admin_created", username=settings.admin_username)
     return AppState(
         settings=settings,
@@ -91,6 +100,29 @@ async def _close_state(state: AppState) -> None:
     await state.database.dispose()
 
 
+def _end_streams_on_exit_signals(broadcaster: Broadcaster) -> Callable[[], None]:
+    """On SIGTERM/SIGINT, end the event streams at once and then let the server's own handler
+    run: otherwise open streams would hold up the graceful shutdown until its timeout."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+
+    def handler(sig: int, frame: FrameType | None) -> None:
+        broadcaster.end_streams()
+        chained = previous[signal.Signals(sig)]
+        if callable(chained):
+            chained(sig, frame)
+
+    for sig in previous:
+        signal.signal(sig, handler)
+
+    def restore() -> None:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+    return restore
+
+
 def create_app(settings: Settings) -> FastAPI:
     configure_logging(settings)
 
@@ -98,10 +130,14 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         state = await _build_state(settings)
         app.state.vocabquiz = state
-        log.info("started", database=state.database.engine.dialect.name, redis=state.redis is not None)
+        restore_signals = _end_streams_on_exit_signals(state.broadcaster)
+        log.info(
+            "started", database=state.database.engine.dialect.name, redis=state.redis is not None
+        )
         try:
             yield
         finally:
+            restore_signals()
             await _close_state(state)
 
     app = FastAPI(
@@ -159,11 +195,15 @@ def _serve_web_app(app: FastAPI, web_dir: Path) -> None:
         index = root / "index.html"
         if not index.is_file():
             return JSONResponse(
-                {"detail": "The web app is not built; run `make run` or `npm run build` in frontend/"},
+                {"detail": "The web app is not built: run `make run`"},
                 status_code=404,
             )
         candidate = (root / path).resolve()
         if path and candidate.is_file() and candidate.is_relative_to(root):
-            headers = {"Cache-Control": "public, max-age=31536000, immutable"} if path.startswith("assets/") else None
+            headers = (
+                {"Cache-Control": "public, max-age=31536000, immutable"}
+                if path.startswith("assets/")
+                else None
+            )
             return FileResponse(candidate, headers=headers)
         return FileResponse(index, headers={"Cache-Control": "no-cache"})

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-from types import FrameType
 from typing import Annotated
 
 import typer
@@ -37,24 +36,13 @@ def app_from_environment() -> FastAPI:
     return create_app(load_settings())
 
 
-class Server(uvicorn.Server):
-    """Ends the event streams as soon as shutdown begins, so that they don't hold it up."""
-
-    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
-        app: object = self.config.loaded_app
-        while app is not None and not isinstance(app, FastAPI):
-            app = getattr(app, "app", None)
-        state = getattr(app.state, "vocabquiz", None) if isinstance(app, FastAPI) else None
-        if state is not None:
-            asyncio.get_event_loop().call_soon_threadsafe(state.broadcaster.end_streams)
-        super().handle_exit(sig, frame)
-
-
 @cli.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes (needs Redis above 1).")] = 1,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Worker processes (needs Redis above 1).")
+    ] = 1,
 ) -> None:
     """Serve the API and the web app (applies pending database migrations first)."""
     settings = _settings()
@@ -87,14 +75,12 @@ def serve(
         timeout_graceful_shutdown=8,
         log_level=settings.log_level.lower(),
     )
-    server = Server(config)
     if workers > 1:
         from uvicorn.supervisors import Multiprocess
 
-        sock = config.bind_socket()
-        Multiprocess(config, target=server.run, sockets=[sock]).run()
+        Multiprocess(config, sockets=[config.bind_socket()]).run()
     else:
-        server.run()
+        uvicorn.Server(config).run()
 
 
 async def _migrate(settings: Settings) -> None:

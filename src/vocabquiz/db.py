@@ -12,7 +12,12 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import DateTime, Dialect, MetaData, event, text
 from sqlalchemy.engine import Connection
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
@@ -146,7 +151,9 @@ async def migrate(url: str) -> None:
                 await connection.execute(text(f"SELECT pg_advisory_lock({MIGRATION_LOCK_ID})"))
                 await connection.commit()
             try:
-                await connection.run_sync(lambda sync: command.upgrade(_alembic_config(sync), "head"))
+                await connection.run_sync(
+                    lambda sync: command.upgrade(_alembic_config(sync), "head")
+                )
                 await connection.commit()
             finally:
                 if engine.dialect.name == "postgresql":

@@ -23,32 +23,61 @@ DESCRIPTION = (
 
 # (prompt, correct answer, wrong answers)
 QUESTIONS: list[tuple[str, str, list[str]]] = [
-    ('What does "reluctant" mean?', "unwilling and hesitant",
-     ["very excited", "extremely tired", "slightly confused"]),
-    ('What does "thrifty" mean?', "careful with money",
-     ["easily frightened", "full of energy", "badly organised"]),
-    ('What does "vivid" mean?', "very bright and clear",
-     ["hard to remember", "quiet and calm", "old and faded"]),
-    ('What does "to postpone" mean?', "to move to a later time",
-     ["to cancel for ever", "to finish early", "to announce publicly"]),
-    ("Which word means \"a strong feeling of wanting to know something\"?", "curiosity",
-     ["anxiety", "gratitude", "jealousy"]),
-    ('Which word means "happening every year"?', "annual",
-     ["ancient", "eventual", "occasional"]),
-    ('Which word means "to make something less severe or painful"?', "alleviate",
-     ["aggravate", "abandon", "accumulate"]),
+    (
+        'What does "reluctant" mean?',
+        "unwilling and hesitant",
+        ["very excited", "extremely tired", "slightly confused"],
+    ),
+    (
+        'What does "thrifty" mean?',
+        "careful with money",
+        ["easily frightened", "full of energy", "badly organised"],
+    ),
+    (
+        'What does "vivid" mean?',
+        "very bright and clear",
+        ["hard to remember", "quiet and calm", "old and faded"],
+    ),
+    (
+        'What does "to postpone" mean?',
+        "to move to a later time",
+        ["to cancel for ever", "to finish early", "to announce publicly"],
+    ),
+    (
+        'Which word means "a strong feeling of wanting to know something"?',
+        "curiosity",
+        ["anxiety", "gratitude", "jealousy"],
+    ),
+    ('Which word means "happening every year"?', "annual", ["ancient", "eventual", "occasional"]),
+    (
+        'Which word means "to make something less severe or painful"?',
+        "alleviate",
+        ["aggravate", "abandon", "accumulate"],
+    ),
     ('Choose the synonym of "enormous".', "huge", ["tiny", "narrow", "ordinary"]),
     ('Choose the synonym of "brave".', "courageous", ["cautious", "careless", "cheerful"]),
-    ('Choose the synonym of "to begin".', "to commence", ["to conclude", "to conceal", "to compare"]),
+    (
+        'Choose the synonym of "to begin".',
+        "to commence",
+        ["to conclude", "to conceal", "to compare"],
+    ),
     ('Choose the opposite of "generous".', "mean", ["kind", "wealthy", "honest"]),
-    ("She felt ___ after the long walk, so she went straight to bed.", "exhausted",
-     ["exhausting", "excited", "energetic"]),
-    ("The film was so ___ that half the audience fell asleep.", "boring",
-     ["bored", "thrilling", "frightened"]),
-    ("Could you ___ me your pen for a minute? I've forgotten mine.", "lend",
-     ["borrow", "give back", "owe"]),
-    ("He apologised for his ___ behaviour at the party.", "rude",
-     ["polite", "grateful", "rural"]),
+    (
+        "She felt ___ after the long walk, so she went straight to bed.",
+        "exhausted",
+        ["exhausting", "excited", "energetic"],
+    ),
+    (
+        "The film was so ___ that half the audience fell asleep.",
+        "boring",
+        ["bored", "thrilling", "frightened"],
+    ),
+    (
+        "Could you ___ me your pen for a minute? I've forgotten mine.",
+        "lend",
+        ["borrow", "give back", "owe"],
+    ),
+    ("He apologised for his ___ behaviour at the party.", "rude", ["polite", "grateful", "rural"]),
 ]
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 
+import structlog
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DBAPIError, TimeoutError as PoolTimeout
-from redis.exceptions import ConnectionError as RedisConnectionError, TimeoutError as RedisTimeout
-import structlog
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeout
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 log = structlog.get_logger(__name__)
 
@@ -75,7 +77,9 @@ def _is_connection_failure(exc: DBAPIError) -> bool:
 
 
 async def _database_error(request: Request, exc: Exception) -> JSONResponse:
-    if isinstance(exc, PoolTimeout) or (isinstance(exc, DBAPIError) and _is_connection_failure(exc)):
+    if isinstance(exc, PoolTimeout) or (
+        isinstance(exc, DBAPIError) and _is_connection_failure(exc)
+    ):
         log.warning("database_unavailable", error=str(exc).splitlines()[0])
         return JSONResponse(
             {"detail": "The database is unavailable; try again in a moment"},

@@ -113,7 +113,7 @@ class RedisEventBus:
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 2.0)
             finally:
-                await pubsub.aclose()
+                await pubsub.aclose()  # type: ignore[no-untyped-call]
 
     def _deliver(self, event: Event) -> None:
         if self._handler is None:

@@ -52,7 +52,9 @@ class Settings(BaseSettings):
             value = "postgresql+asyncpg://" + value.split("://", 1)[1]
         if value.startswith("sqlite://") and not value.startswith("sqlite+aiosqlite://"):
             value = "sqlite+aiosqlite://" + value.split("://", 1)[1]
-        if not (value.startswith("postgresql+asyncpg://") or value.startswith("sqlite+aiosqlite://")):
+        if not (
+            value.startswith("postgresql+asyncpg://") or value.startswith("sqlite+aiosqlite://")
+        ):
             raise ValueError("must be a postgresql:// or sqlite:// URL")
         return value
 
@@ -102,7 +104,9 @@ def resolve_secret_key(settings: Settings) -> tuple[str, bool]:
         return settings.secret_key, False
     db_file = settings.sqlite_path()
     if db_file is None:
-        raise SettingsError("VOCABQUIZ_SECRET_KEY: must be set when the database is not a SQLite file")
+        raise SettingsError(
+            "VOCABQUIZ_SECRET_KEY: must be set when the database is not a SQLite file"
+        )
     key_file = db_file.parent / "secret_key"
     if key_file.exists():
         key = key_file.read_text().strip()

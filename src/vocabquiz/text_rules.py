@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 
-
 # Format characters that are part of writing: the joiners of emoji sequences and Persian or Indic
 # words, and the tags of subdivision flags. Bidi overrides and other invisible ones stay refused.
 _WRITING_FORMAT = frozenset(["\u200c", "\u200d", *map(chr, range(0xE0020, 0xE0080))])

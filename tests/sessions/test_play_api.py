@@ -10,7 +10,7 @@ from vocabquiz.sessions.codes import ALPHABET
 
 
 async def test_opened_session_has_a_code_from_the_alphabet_and_counts(api: Api) -> None:
-    admin, code, quiz = await open_session(api, questions=4)
+    _, code, quiz = await open_session(api, questions=4)
     assert len(code) == 6 and set(code) <= set(ALPHABET)
     r = await api.client.get(f"/api/sessions/{code}", headers=await api.guest())
     s = r.json()
@@ -84,8 +84,12 @@ async def test_playing_to_the_end_finishes(api: Api) -> None:
     assert second["score"] == first["score"]
     turn = (await api.client.get(f"/api/sessions/{code}/question", headers=p)).json()
     assert turn == {
-        "finished": True, "index": 2, "total": 2, "question": None,
-        "served_at": None, "deadline": None,
+        "finished": True,
+        "index": 2,
+        "total": 2,
+        "question": None,
+        "served_at": None,
+        "deadline": None,
     }
 
 
@@ -107,7 +111,9 @@ async def test_untimed_question_has_no_deadline_and_gives_full_points(api: Api) 
     assert (await answer(api, code, p, quiz))["points_awarded"] == 640
 
 
-async def test_same_answer_again_returns_the_first_result_and_scores_nothing_twice(api: Api) -> None:
+async def test_same_answer_again_returns_the_first_result_and_scores_nothing_twice(
+    api: Api,
+) -> None:
     _, code, quiz = await open_session(api, questions=2)
     p = await joined(api, code, "Leo")
     first = await answer(api, code, p, quiz)
@@ -123,7 +129,10 @@ async def test_different_choice_for_an_answered_question_is_409(api: Api) -> Non
     _, code, quiz = await open_session(api, questions=2)
     p = await joined(api, code, "Leo")
     first = await answer(api, code, p, quiz)
-    body = {"question_id": first["question_id"], "choice_id": wrong_choice(quiz, first["question_id"])}
+    body = {
+        "question_id": first["question_id"],
+        "choice_id": wrong_choice(quiz, first["question_id"]),
+    }
     r = await api.client.post(f"/api/sessions/{code}/answers", json=body, headers=p)
     assert r.status_code == 409
 
@@ -157,7 +166,9 @@ async def test_choice_of_another_question_is_422(api: Api) -> None:
 async def test_non_participant_gets_403_for_question_and_answers(api: Api) -> None:
     _, code, quiz = await open_session(api)
     outsider = await api.guest()
-    assert (await api.client.get(f"/api/sessions/{code}/question", headers=outsider)).status_code == 403
+    assert (
+        await api.client.get(f"/api/sessions/{code}/question", headers=outsider)
+    ).status_code == 403
     qid = quiz["questions"][0]["id"]
     body = {"question_id": qid, "choice_id": correct_choice(quiz, qid)}
     r = await api.client.post(f"/api/sessions/{code}/answers", json=body, headers=outsider)
@@ -176,7 +187,9 @@ async def test_closed_session_refuses_joins_and_answers_but_can_be_read(api: Api
     assert again.status_code == 200 and again.json()["closed_at"] == closed.json()["closed_at"]
     qid = turn["question"]["id"]
     body = {"question_id": qid, "choice_id": correct_choice(quiz, qid)}
-    assert (await api.client.post(f"/api/sessions/{code}/answers", json=body, headers=p)).status_code == 409
+    assert (
+        await api.client.post(f"/api/sessions/{code}/answers", json=body, headers=p)
+    ).status_code == 409
     late = await api.guest()
     assert (await api.client.post(f"/api/sessions/{code}/join", headers=late)).status_code == 409
     board = await api.client.get(f"/api/sessions/{code}/leaderboard", headers=p)
@@ -194,7 +207,9 @@ async def test_leaderboard_orders_by_score_then_who_got_there_first(api: Api) ->
     await answer(api, code, cat, quiz, right=False)  # Cat stays at 0
     board = (await api.client.get(f"/api/sessions/{code}/leaderboard", headers=cat)).json()
     assert [(e["display_name"], e["score"], e["rank"]) for e in board["entries"]] == [
-        ("Bob", 100, 1), ("Ann", 100, 2), ("Cat", 0, 3),
+        ("Bob", 100, 1),
+        ("Ann", 100, 2),
+        ("Cat", 0, 3),
     ]
     assert board["participant_count"] == 3
     assert board["me"]["display_name"] == "Cat" and board["me"]["rank"] == 3
@@ -205,7 +220,9 @@ async def test_equal_zero_scores_rank_by_join_time(api: Api) -> None:
     _, code, _ = await open_session(api)
     for name in ["First", "Second", "Third"]:
         await joined(api, code, name)
-    board = (await api.client.get(f"/api/sessions/{code}/leaderboard", headers=await api.guest())).json()
+    board = (
+        await api.client.get(f"/api/sessions/{code}/leaderboard", headers=await api.guest())
+    ).json()
     assert [e["display_name"] for e in board["entries"]] == ["First", "Second", "Third"]
     assert board["me"] is None
 
@@ -215,7 +232,9 @@ async def test_leaderboard_limit_cuts_entries_but_me_is_always_there(api: Api) -
     players = [await joined(api, code, f"P{i}") for i in range(4)]
     for p in players[:3]:
         await answer(api, code, p, quiz)
-    board = (await api.client.get(f"/api/sessions/{code}/leaderboard?limit=2", headers=players[3])).json()
+    board = (
+        await api.client.get(f"/api/sessions/{code}/leaderboard?limit=2", headers=players[3])
+    ).json()
     assert len(board["entries"]) == 2
     assert board["me"]["rank"] == 4
 
@@ -233,11 +252,23 @@ async def test_version_grows_with_every_change(api: Api) -> None:
     watcher = await api.guest()
     versions = []
     p = await joined(api, code, "Leo")
-    versions.append((await api.client.get(f"/api/sessions/{code}/leaderboard", headers=watcher)).json()["version"])
+    versions.append(
+        (await api.client.get(f"/api/sessions/{code}/leaderboard", headers=watcher)).json()[
+            "version"
+        ]
+    )
     await answer(api, code, p, quiz)
-    versions.append((await api.client.get(f"/api/sessions/{code}/leaderboard", headers=watcher)).json()["version"])
+    versions.append(
+        (await api.client.get(f"/api/sessions/{code}/leaderboard", headers=watcher)).json()[
+            "version"
+        ]
+    )
     await answer(api, code, p, quiz, right=False)
-    versions.append((await api.client.get(f"/api/sessions/{code}/leaderboard", headers=watcher)).json()["version"])
+    versions.append(
+        (await api.client.get(f"/api/sessions/{code}/leaderboard", headers=watcher)).json()[
+            "version"
+        ]
+    )
     assert versions[0] < versions[1] < versions[2]
 
 
@@ -251,7 +282,8 @@ async def test_results_rank_participants_with_their_answers(api: Api) -> None:
     rows = r.json()
     assert r.status_code == 200
     assert [(row["rank"], row["display_name"], row["score"]) for row in rows] == [
-        (1, "=cmd", 100), (2, "Ann", 0),
+        (1, "=cmd", 100),
+        (2, "Ann", 0),
     ]
     assert rows[0]["answers"][0]["question_id"] == quiz["questions"][0]["id"]
     assert rows[0]["answers"][0]["correct"] is True
@@ -273,7 +305,9 @@ async def test_results_are_for_admins_only(api: Api) -> None:
 
 async def test_history_lists_my_sessions_newest_first(api: Api) -> None:
     admin, first, quiz = await open_session(api, questions=1, time_limit_s=None, points=10)
-    second = (await api.client.post(f"/api/quizzes/{quiz['id']}/sessions", headers=admin)).json()["code"]
+    second = (await api.client.post(f"/api/quizzes/{quiz['id']}/sessions", headers=admin)).json()[
+        "code"
+    ]
     me = await api.player("historian")
     for code in (first, second):
         assert (await api.client.post(f"/api/sessions/{code}/join", headers=me)).status_code == 200
@@ -283,15 +317,21 @@ async def test_history_lists_my_sessions_newest_first(api: Api) -> None:
     entries = r.json()
     assert [e["session_code"] for e in entries] == [second, first]
     assert entries[1] | {"joined_at": None} == {
-        "session_code": first, "quiz_title": "Words", "status": "closed", "score": 10,
-        "rank": 1, "participant_count": 1, "answered_count": 1, "correct_count": 1,
+        "session_code": first,
+        "quiz_title": "Words",
+        "status": "closed",
+        "score": 10,
+        "rank": 1,
+        "participant_count": 1,
+        "answered_count": 1,
+        "correct_count": 1,
         "joined_at": None,
     }
     assert (await api.client.get("/api/me/sessions", headers=await api.guest())).json() == []
 
 
 async def test_session_endpoints_need_a_token_and_admin_ones_an_admin(api: Api) -> None:
-    admin, code, quiz = await open_session(api)
+    _, code, quiz = await open_session(api)
     player = await api.guest()
     assert (await api.client.get(f"/api/sessions/{code}")).status_code == 401
     assert (await api.client.post(f"/api/sessions/{code}/join")).status_code == 401
@@ -299,5 +339,9 @@ async def test_session_endpoints_need_a_token_and_admin_ones_an_admin(api: Api) 
     assert (await api.client.get(f"/api/sessions/{code}/events")).status_code == 401
     assert (await api.client.get("/api/me/sessions")).status_code == 401
     assert (await api.client.post(f"/api/sessions/{code}/close", headers=player)).status_code == 403
-    assert (await api.client.post(f"/api/quizzes/{quiz['id']}/sessions", headers=player)).status_code == 403
-    assert (await api.client.get(f"/api/quizzes/{quiz['id']}/sessions", headers=player)).status_code == 403
+    assert (
+        await api.client.post(f"/api/quizzes/{quiz['id']}/sessions", headers=player)
+    ).status_code == 403
+    assert (
+        await api.client.get(f"/api/quizzes/{quiz['id']}/sessions", headers=player)
+    ).status_code == 403

@@ -14,32 +14,44 @@ def after(ms: int) -> datetime:
 
 
 def test_instant_correct_answer_gets_all_points() -> None:
-    s = score_answer(points=1000, time_limit_s=20, correct=True, served_at=SERVED, answered_at=SERVED)
+    s = score_answer(
+        points=1000, time_limit_s=20, correct=True, served_at=SERVED, answered_at=SERVED
+    )
     assert (s.correct, s.late, s.points_awarded, s.elapsed_ms) == (True, False, 1000, 0)
 
 
 def test_answer_exactly_at_the_deadline_is_on_time_and_gets_half() -> None:
-    s = score_answer(points=1000, time_limit_s=20, correct=True, served_at=SERVED, answered_at=after(20_000))
+    s = score_answer(
+        points=1000, time_limit_s=20, correct=True, served_at=SERVED, answered_at=after(20_000)
+    )
     assert (s.late, s.points_awarded) == (False, 500)
 
 
 def test_answer_one_millisecond_after_the_deadline_is_late_and_gets_nothing() -> None:
-    s = score_answer(points=1000, time_limit_s=20, correct=True, served_at=SERVED, answered_at=after(20_001))
+    s = score_answer(
+        points=1000, time_limit_s=20, correct=True, served_at=SERVED, answered_at=after(20_001)
+    )
     assert (s.late, s.points_awarded) == (True, 0)
 
 
 def test_wrong_answer_gets_nothing() -> None:
-    s = score_answer(points=1000, time_limit_s=20, correct=False, served_at=SERVED, answered_at=after(1))
+    s = score_answer(
+        points=1000, time_limit_s=20, correct=False, served_at=SERVED, answered_at=after(1)
+    )
     assert (s.correct, s.late, s.points_awarded) == (False, False, 0)
 
 
 def test_untimed_question_gives_all_points_however_long_it_took() -> None:
-    s = score_answer(points=700, time_limit_s=None, correct=True, served_at=SERVED, answered_at=after(3_600_000))
+    s = score_answer(
+        points=700, time_limit_s=None, correct=True, served_at=SERVED, answered_at=after(3_600_000)
+    )
     assert (s.late, s.points_awarded) == (False, 700)
 
 
 def test_zero_point_question_gives_zero() -> None:
-    s = score_answer(points=0, time_limit_s=10, correct=True, served_at=SERVED, answered_at=after(1000))
+    s = score_answer(
+        points=0, time_limit_s=10, correct=True, served_at=SERVED, answered_at=after(1000)
+    )
     assert s.points_awarded == 0
 
 
@@ -54,19 +66,31 @@ def test_zero_point_question_gives_zero() -> None:
         (999, 7, 3_333, 761),  # 999 * (1 - 3.333/14) = 761.15
     ],
 )
-def test_speed_points_follow_the_formula(points: int, limit: int, elapsed_ms: int, expected: int) -> None:
-    s = score_answer(points=points, time_limit_s=limit, correct=True, served_at=SERVED, answered_at=after(elapsed_ms))
+def test_speed_points_follow_the_formula(
+    points: int, limit: int, elapsed_ms: int, expected: int
+) -> None:
+    s = score_answer(
+        points=points,
+        time_limit_s=limit,
+        correct=True,
+        served_at=SERVED,
+        answered_at=after(elapsed_ms),
+    )
     assert s.points_awarded == expected
 
 
 def test_points_are_between_half_and_all_for_every_on_time_moment() -> None:
     for elapsed in range(0, 5_001, 37):
-        s = score_answer(points=1000, time_limit_s=5, correct=True, served_at=SERVED, answered_at=after(elapsed))
+        s = score_answer(
+            points=1000, time_limit_s=5, correct=True, served_at=SERVED, answered_at=after(elapsed)
+        )
         assert 500 <= s.points_awarded <= 1000
 
 
 def test_clock_skew_before_serving_counts_as_instant() -> None:
-    s = score_answer(points=1000, time_limit_s=20, correct=True, served_at=SERVED, answered_at=after(-5))
+    s = score_answer(
+        points=1000, time_limit_s=20, correct=True, served_at=SERVED, answered_at=after(-5)
+    )
     assert (s.elapsed_ms, s.points_awarded) == (0, 1000)
 
 

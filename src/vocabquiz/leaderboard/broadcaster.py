@@ -27,7 +27,9 @@ MAX_LIMIT = 100
 class StandingsReader(Protocol):
     async def board(self, session_code: str, limit: int) -> Board: ...
 
-    async def entries_of(self, session_code: str, participant_ids: Iterable[str]) -> dict[str, Entry]: ...
+    async def entries_of(
+        self, session_code: str, participant_ids: Iterable[str]
+    ) -> dict[str, Entry]: ...
 
 
 SessionReader = Callable[[str], Awaitable[dict[str, object]]]
@@ -36,7 +38,15 @@ SessionReader = Callable[[str], Awaitable[dict[str, object]]]
 class Client:
     """One connected event stream."""
 
-    __slots__ = ("_leaderboard", "_session", "closed", "limit", "participant_id", "session_code", "wake")
+    __slots__ = (
+        "_leaderboard",
+        "_session",
+        "closed",
+        "limit",
+        "participant_id",
+        "session_code",
+        "wake",
+    )
 
     def __init__(self, session_code: str, participant_id: str | None, limit: int) -> None:
         self.session_code = session_code
@@ -226,7 +236,9 @@ class Broadcaster:
             head, tail = parts[client.limit]
             me = me_cache.get(client.participant_id)
             if me is None:
-                me = me_cache[client.participant_id] = me_bytes(mine.get(client.participant_id or ""))
+                me = me_cache[client.participant_id] = me_bytes(
+                    mine.get(client.participant_id or "")
+                )
             client.offer_leaderboard(head + me + tail)
         metrics.LEADERBOARD_BROADCASTS.inc()
         metrics.EVENT_LATENCY.observe(max(0.0, time.time() - published_at))

@@ -214,8 +214,8 @@ for i = 2, #ARGV, 5 do
     redis.call('HSET', KEYS[3], pid, ARGV[i + 3])
   end
 end
-local v = tonumber(redis.call('GET', KEYS[4]) or '0')
-if tonumber(ARGV[1]) > v then redis.call('SET', KEYS[4], ARGV[1]) end
+local held = redis.call('GET', KEYS[4])
+if not held or tonumber(ARGV[1]) > tonumber(held) then redis.call('SET', KEYS[4], ARGV[1]) end
 return 1
 """
 

@@ -29,7 +29,10 @@ DB_QUERY_DURATION = Histogram(
     buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5),
 )
 DB_POOL_CONNECTIONS = Gauge(
-    "vocabquiz_db_pool_connections", "Database pool connections", ["state"], multiprocess_mode="livesum"
+    "vocabquiz_db_pool_connections",
+    "Database pool connections",
+    ["state"],
+    multiprocess_mode="livesum",
 )
 CACHE_REQUESTS = Counter(
     "vocabquiz_cache_requests_total", "Leaderboard reads served by the cache or rebuilt", ["result"]

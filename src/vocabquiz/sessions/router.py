@@ -101,7 +101,9 @@ async def get_results(
         return Response(  # type: ignore[return-value]
             service.results_csv(rows, questions),
             media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="results-{code.strip().upper()}.csv"'},
+            headers={
+                "Content-Disposition": f'attachment; filename="results-{code.strip().upper()}.csv"'
+            },
         )
     return rows
 

@@ -65,7 +65,9 @@ class QuizContents:
             return content
         questions = (
             await db.scalars(
-                select(Question).where(Question.quiz_id == session.quiz_id).order_by(Question.position)
+                select(Question)
+                .where(Question.quiz_id == session.quiz_id)
+                .order_by(Question.position)
             )
         ).all()
         content = tuple(
@@ -92,6 +94,12 @@ class Play:
     standings: Standings
     bus: EventBus
     contents: QuizContents
+
+
+async def _end_reads(db: AsyncSession) -> None:
+    """End the read transaction before using the standings: a rebuild opens its own database
+    session, and SQLite's single writer lock must not be held by this one meanwhile."""
+    await db.commit()
 
 
 # --- reading sessions ---------------------------------------------------------------------------
@@ -158,7 +166,7 @@ async def _session_outs(db: AsyncSession, sessions: list[QuizSession]) -> list[s
             code=s.code,
             quiz_id=s.quiz_id,
             quiz_title=quizzes[s.quiz_id][0],
-            status=s.status,  # type: ignore[arg-type]
+            status=s.status,
             question_count=quizzes[s.quiz_id][1],
             participant_count=participants.get(s.id, 0),
             created_at=s.created_at,
@@ -300,8 +308,12 @@ def _turn(
 ) -> schemas.Turn:
     if index >= len(content):
         return schemas.Turn(
-            finished=True, index=len(content), total=len(content), question=None,
-            served_at=None, deadline=None,
+            finished=True,
+            index=len(content),
+            total=len(content),
+            question=None,
+            served_at=None,
+            deadline=None,
         )
     q = content[index]
     return schemas.Turn(
@@ -382,6 +394,7 @@ async def _replay(
         raise Conflict("You already answered this question with a different choice")
     participant = await db.get(Participant, participant_id, populate_existing=True)
     assert participant is not None
+    await _end_reads(db)
     # The first request may not have updated the standings yet: make sure they hold this answer.
     rank = await play.standings.put(code, standing_of(participant))
     return _result(answer, question, rank)
@@ -491,21 +504,24 @@ async def leaderboard(
     db: AsyncSession, raw_code: str, user: TokenUser, limit: int, play: Play
 ) -> schemas.LeaderboardOut:
     session, participant = await session_and_participant(db, raw_code, user.id)
+    await _end_reads(db)
     board = await play.standings.board(session.code, limit)
     me = None
     if participant is not None:
         me = (await play.standings.entries_of(session.code, [participant.id])).get(participant.id)
     return schemas.LeaderboardOut(
         session_code=session.code,
-        status=session.status,  # type: ignore[arg-type]
+        status=session.status,
         participant_count=board.participant_count,
         version=board.version,
-        entries=[schemas.LeaderboardEntry(**e.as_dict()) for e in board.entries],  # type: ignore[arg-type]
-        me=schemas.LeaderboardEntry(**me.as_dict()) if me else None,  # type: ignore[arg-type]
+        entries=[schemas.LeaderboardEntry(**e.as_dict()) for e in board.entries],
+        me=schemas.LeaderboardEntry(**me.as_dict()) if me else None,
     )
 
 
-async def results(db: AsyncSession, raw_code: str) -> tuple[list[schemas.ParticipantResult], list[Question]]:
+async def results(
+    db: AsyncSession, raw_code: str
+) -> tuple[list[schemas.ParticipantResult], list[Question]]:
     session = await _session(db, raw_code)
     participants = ranked(
         (await db.scalars(select(Participant).where(Participant.session_id == session.id))).all()
@@ -580,6 +596,7 @@ async def history(db: AsyncSession, user: TokenUser, play: Play) -> list[schemas
         )
     ).all()
     outs = {s.id: s for s in await _session_outs(db, [s for _, s in rows])}
+    await _end_reads(db)
     entries = []
     for participant, session in rows:
         mine = await play.standings.entries_of(session.code, [participant.id])

@@ -71,7 +71,9 @@ class Standings:
             metrics.CACHE_REQUESTS.labels(result="hit").inc()
         return board or Board(0, 0, [])
 
-    async def entries_of(self, session_code: str, participant_ids: Iterable[str]) -> dict[str, Entry]:
+    async def entries_of(
+        self, session_code: str, participant_ids: Iterable[str]
+    ) -> dict[str, Entry]:
         ids = list(participant_ids)
         entries = await self.store.entries_of(session_code, ids)
         if entries is None:

@@ -1,0 +1,118 @@
+"""Real `vocabquiz serve` processes on free ports, and a small SSE reader."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+import orjson
+
+VOCABQUIZ = str(Path(sys.executable).parent / "vocabquiz")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def serve(env: dict[str, str], log: Path) -> Iterator[str]:
+    """Start a server, wait until it answers (bounded), stop it at the end."""
+    port = free_port()
+    with log.open("ab") as out:
+        proc = subprocess.Popen(
+            [VOCABQUIZ, "serve", "--port", str(port)],
+            env={**os.environ, **env},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"server did not start: {log.read_text()[-2000:]}")
+            time.sleep(0.1)
+        yield url
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+class EventReader:
+    """Collects the events of one SSE stream in the background."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[str, dict[str, Any], float]] = []
+        self.comments = 0
+        self.ended = False
+        self.changed = asyncio.Event()
+
+    async def read(self, response: httpx.Response) -> None:
+        name, data = "message", ""
+        async for line in response.aiter_lines():
+            if line.startswith(":"):
+                self.comments += 1
+            elif line.startswith("event: "):
+                name = line[7:]
+            elif line.startswith("data: "):
+                data = line[6:]
+            elif line == "" and data:
+                self.events.append((name, orjson.loads(data), time.monotonic()))
+                self.changed.set()
+                name, data = "message", ""
+        self.ended = True
+        self.changed.set()
+
+    def leaderboards(self) -> list[dict[str, Any]]:
+        return [d for n, d, _ in self.events if n == "leaderboard"]
+
+    async def wait_for(self, check: Any, within: float = 5.0) -> tuple[str, dict[str, Any], float]:
+        deadline = time.monotonic() + within
+        while True:
+            for event in self.events:
+                if check(event[0], event[1]):
+                    return event
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise AssertionError(f"no matching event in {within}s; got {self.events[-3:]}")
+            self.changed.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.changed.wait(), remaining)
+
+
+@asynccontextmanager
+async def stream(
+    client: httpx.AsyncClient, url: str, headers: dict[str, str]
+) -> AsyncIterator[EventReader]:
+    reader = EventReader()
+    async with client.stream("GET", url, headers=headers, timeout=None) as response:
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("text/event-stream")
+        task = asyncio.create_task(reader.read(response))
+        try:
+            yield reader
+        finally:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
