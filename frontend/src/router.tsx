@@ -1,11 +1,8 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react'
 import { createBrowserRouter, type RouteObject } from 'react-router'
+import { LoadingState } from './components/StateViews'
 import { AppShell } from './components/AppShell'
 import { RequireAdmin, RequireUser } from './components/RequireUser'
-import AdminProjector from './routes/AdminProjector'
-import AdminQuizEditor from './routes/AdminQuizEditor'
-import AdminQuizzes from './routes/AdminQuizzes'
-import AdminResults from './routes/AdminResults'
-import AdminSession from './routes/AdminSession'
 import History from './routes/History'
 import Home from './routes/Home'
 import Join from './routes/Join'
@@ -15,6 +12,23 @@ import Register from './routes/Register'
 import RouteError from './routes/RouteError'
 import SignIn from './routes/SignIn'
 import Welcome from './routes/Welcome'
+
+// Teacher screens load on demand, so a player's phone downloads only what playing needs.
+const AdminProjector = lazy(() => import('./routes/AdminProjector'))
+const AdminQuizEditor = lazy(() => import('./routes/AdminQuizEditor'))
+const AdminQuizzes = lazy(() => import('./routes/AdminQuizzes'))
+const AdminResults = lazy(() => import('./routes/AdminResults'))
+const AdminSession = lazy(() => import('./routes/AdminSession'))
+
+function admin(Screen: LazyExoticComponent<ComponentType>) {
+  return (
+    <RequireAdmin>
+      <Suspense fallback={<LoadingState />}>
+        <Screen />
+      </Suspense>
+    </RequireAdmin>
+  )
+}
 
 export const routes: RouteObject[] = [
   {
@@ -64,49 +78,17 @@ export const routes: RouteObject[] = [
           </RequireUser>
         ),
       },
-      {
-        path: '/admin',
-        element: (
-          <RequireAdmin>
-            <AdminQuizzes />
-          </RequireAdmin>
-        ),
-      },
-      {
-        path: '/admin/quizzes/:quizId',
-        element: (
-          <RequireAdmin>
-            <AdminQuizEditor />
-          </RequireAdmin>
-        ),
-      },
-      {
-        path: '/admin/sessions/:code',
-        element: (
-          <RequireAdmin>
-            <AdminSession />
-          </RequireAdmin>
-        ),
-      },
-      {
-        path: '/admin/sessions/:code/results',
-        element: (
-          <RequireAdmin>
-            <AdminResults />
-          </RequireAdmin>
-        ),
-      },
+      { path: '/admin', element: admin(AdminQuizzes) },
+      { path: '/admin/quizzes/:quizId', element: admin(AdminQuizEditor) },
+      { path: '/admin/sessions/:code', element: admin(AdminSession) },
+      { path: '/admin/sessions/:code/results', element: admin(AdminResults) },
       { path: '*', element: <NotFound /> },
     ],
   },
   {
     // The projector view fills the screen: no app header.
     path: '/admin/sessions/:code/board',
-    element: (
-      <RequireAdmin>
-        <AdminProjector />
-      </RequireAdmin>
-    ),
+    element: admin(AdminProjector),
     errorElement: <RouteError />,
   },
 ]

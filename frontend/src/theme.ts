@@ -6,6 +6,9 @@ const config = defineConfig({
     body: { bg: 'app.bg', color: 'fg', minHeight: '100dvh' },
   },
   theme: {
+    recipes: {
+      heading: { base: { fontWeight: 'bold' } },
+    },
     tokens: {
       fonts: {
         heading: {

@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AddQuestionData, AddQuestionErrors, AddQuestionResponses, CloseSessionData, CloseSessionErrors, CloseSessionResponses, CreateQuizData, CreateQuizErrors, CreateQuizResponses, DeleteQuestionData, DeleteQuestionErrors, DeleteQuestionResponses, DeleteQuizData, DeleteQuizErrors, DeleteQuizResponses, GetLeaderboardData, GetLeaderboardErrors, GetLeaderboardResponses, GetQuizData, GetQuizErrors, GetQuizResponses, GetResultsData, GetResultsErrors, GetResultsResponses, GetSessionData, GetSessionErrors, GetSessionResponses, GetTurnData, GetTurnErrors, GetTurnResponses, GuestData, GuestErrors, GuestResponses, JoinSessionData, JoinSessionErrors, JoinSessionResponses, ListQuizSessionsData, ListQuizSessionsErrors, ListQuizSessionsResponses, ListQuizzesData, ListQuizzesResponses, LoginData, LoginErrors, LoginResponses, MeData, MeResponses, MySessionsData, MySessionsResponses, OpenSessionData, OpenSessionErrors, OpenSessionResponses, RegisterData, RegisterErrors, RegisterResponses, ReplaceQuestionData, ReplaceQuestionErrors, ReplaceQuestionResponses, StreamEventsData, StreamEventsErrors, StreamEventsResponses, SubmitAnswerData, SubmitAnswerErrors, SubmitAnswerResponses, UpdateQuizData, UpdateQuizErrors, UpdateQuizResponses } from './types.gen';
+import type { AddQuestionData, AddQuestionErrors, AddQuestionResponses, CloseSessionData, CloseSessionErrors, CloseSessionResponses, CreateQuizData, CreateQuizErrors, CreateQuizResponses, DeleteQuestionData, DeleteQuestionErrors, DeleteQuestionResponses, DeleteQuizData, DeleteQuizErrors, DeleteQuizResponses, GetLeaderboardData, GetLeaderboardErrors, GetLeaderboardResponses, GetQuizData, GetQuizErrors, GetQuizResponses, GetResultsData, GetResultsErrors, GetResultsResponses, GetSessionData, GetSessionErrors, GetSessionResponses, GetTurnData, GetTurnErrors, GetTurnResponses, GuestData, GuestErrors, GuestResponses, HealthzData, HealthzResponses, JoinSessionData, JoinSessionErrors, JoinSessionResponses, ListQuizSessionsData, ListQuizSessionsErrors, ListQuizSessionsResponses, ListQuizzesData, ListQuizzesResponses, LoginData, LoginErrors, LoginResponses, MeData, MeResponses, MySessionsData, MySessionsResponses, OpenSessionData, OpenSessionErrors, OpenSessionResponses, ReadyzData, ReadyzResponses, RegisterData, RegisterErrors, RegisterResponses, ReplaceQuestionData, ReplaceQuestionErrors, ReplaceQuestionResponses, StreamEventsData, StreamEventsErrors, StreamEventsResponses, SubmitAnswerData, SubmitAnswerErrors, SubmitAnswerResponses, UpdateQuizData, UpdateQuizErrors, UpdateQuizResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -253,3 +253,13 @@ export const mySessions = <ThrowOnError extends boolean = false>(options?: Optio
     url: '/api/me/sessions',
     ...options
 });
+
+/**
+ * Healthz
+ */
+export const healthz = <ThrowOnError extends boolean = false>(options?: Options<HealthzData, ThrowOnError>) => (options?.client ?? client).get<HealthzResponses, unknown, ThrowOnError>({ url: '/healthz', ...options });
+
+/**
+ * Readyz
+ */
+export const readyz = <ThrowOnError extends boolean = false>(options?: Options<ReadyzData, ThrowOnError>) => (options?.client ?? client).get<ReadyzResponses, unknown, ThrowOnError>({ url: '/readyz', ...options });

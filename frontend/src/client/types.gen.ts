@@ -25,11 +25,11 @@ export type AnswerRecord = {
     /**
      * Question Id
      */
-    question_id: string;
+    question_id: string | null;
     /**
      * Choice Id
      */
-    choice_id: string;
+    choice_id: string | null;
     /**
      * Correct
      */
@@ -185,33 +185,6 @@ export type HistoryEntry = {
 };
 
 /**
- * Leaderboard
- */
-export type Leaderboard = {
-    /**
-     * Session Code
-     */
-    session_code: string;
-    /**
-     * Status
-     */
-    status: 'open' | 'closed';
-    /**
-     * Participant Count
-     */
-    participant_count: number;
-    /**
-     * Version
-     */
-    version: number;
-    /**
-     * Entries
-     */
-    entries: Array<LeaderboardEntry>;
-    me: LeaderboardEntry | null;
-};
-
-/**
  * LeaderboardEntry
  */
 export type LeaderboardEntry = {
@@ -239,6 +212,33 @@ export type LeaderboardEntry = {
      * Correct Count
      */
     correct_count: number;
+};
+
+/**
+ * LeaderboardOut
+ */
+export type LeaderboardOut = {
+    /**
+     * Session Code
+     */
+    session_code: string;
+    /**
+     * Status
+     */
+    status: 'open' | 'closed';
+    /**
+     * Participant Count
+     */
+    participant_count: number;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Entries
+     */
+    entries: Array<LeaderboardEntry>;
+    me: LeaderboardEntry | null;
 };
 
 /**
@@ -394,7 +394,7 @@ export type QuizIn = {
     /**
      * Description
      */
-    description?: string | null;
+    description?: string;
     /**
      * Questions
      */
@@ -416,7 +416,7 @@ export type QuizOut = {
     /**
      * Description
      */
-    description: string | null;
+    description: string;
     /**
      * Created At
      */
@@ -460,7 +460,7 @@ export type QuizSummary = {
     /**
      * Description
      */
-    description: string | null;
+    description: string;
     /**
      * Question Count
      */
@@ -536,9 +536,9 @@ export type SessionOut = {
 };
 
 /**
- * Token
+ * TokenOut
  */
-export type Token = {
+export type TokenOut = {
     /**
      * Access Token
      */
@@ -547,7 +547,7 @@ export type Token = {
      * Token Type
      */
     token_type?: 'bearer';
-    user: User;
+    user: UserOut;
 };
 
 /**
@@ -618,9 +618,9 @@ export type TurnQuestion = {
 };
 
 /**
- * User
+ * UserOut
  */
-export type User = {
+export type UserOut = {
     /**
      * Id
      */
@@ -691,7 +691,7 @@ export type RegisterResponses = {
     /**
      * Successful Response
      */
-    201: Token;
+    201: TokenOut;
 };
 
 export type RegisterResponse = RegisterResponses[keyof RegisterResponses];
@@ -705,10 +705,6 @@ export type LoginData = {
 
 export type LoginErrors = {
     /**
-     * Wrong username or password
-     */
-    401: unknown;
-    /**
      * Validation Error
      */
     422: HttpValidationError;
@@ -720,7 +716,7 @@ export type LoginResponses = {
     /**
      * Successful Response
      */
-    200: Token;
+    200: TokenOut;
 };
 
 export type LoginResponse = LoginResponses[keyof LoginResponses];
@@ -745,7 +741,7 @@ export type GuestResponses = {
     /**
      * Successful Response
      */
-    201: Token;
+    201: TokenOut;
 };
 
 export type GuestResponse = GuestResponses[keyof GuestResponses];
@@ -761,7 +757,7 @@ export type MeResponses = {
     /**
      * Successful Response
      */
-    200: User;
+    200: UserOut;
 };
 
 export type MeResponse = MeResponses[keyof MeResponses];
@@ -1239,7 +1235,7 @@ export type GetLeaderboardResponses = {
     /**
      * Successful Response
      */
-    200: Leaderboard;
+    200: LeaderboardOut;
 };
 
 export type GetLeaderboardResponse = GetLeaderboardResponses[keyof GetLeaderboardResponses];
@@ -1272,7 +1268,7 @@ export type StreamEventsError = StreamEventsErrors[keyof StreamEventsErrors];
 
 export type StreamEventsResponses = {
     /**
-     * Server-sent events
+     * Server-Sent Events
      */
     200: unknown;
 };
@@ -1307,7 +1303,7 @@ export type GetResultsResponses = {
     /**
      * Response Get Results
      *
-     * Successful Response
+     * JSON, or CSV with ?format=csv
      */
     200: Array<ParticipantResult>;
 };
@@ -1331,3 +1327,37 @@ export type MySessionsResponses = {
 };
 
 export type MySessionsResponse = MySessionsResponses[keyof MySessionsResponses];
+
+export type HealthzData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/healthz';
+};
+
+export type HealthzResponses = {
+    /**
+     * Response Healthz
+     *
+     * Successful Response
+     */
+    200: {
+        [key: string]: string;
+    };
+};
+
+export type HealthzResponse = HealthzResponses[keyof HealthzResponses];
+
+export type ReadyzData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/readyz';
+};
+
+export type ReadyzResponses = {
+    /**
+     * Successful Response
+     */
+    200: unknown;
+};

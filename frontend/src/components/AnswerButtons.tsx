@@ -1,4 +1,4 @@
-import { Box, Button, SimpleGrid, Text, VisuallyHidden } from '@chakra-ui/react'
+import { Box, Button, SimpleGrid, Text } from '@chakra-ui/react'
 import { useEffect } from 'react'
 import { LuCheck, LuX } from 'react-icons/lu'
 
@@ -74,13 +74,14 @@ export function AnswerButtons({
             fontWeight="bold"
             boxShadow={isPick || isCorrect ? 'lg' : 'sm'}
             opacity={faded ? 0.45 : 1}
-            outlineOffset="3px"
+            _focusVisible={{ outline: '3px solid', outlineColor: 'fg', outlineOffset: '3px' }}
             transform={isPick && !revealed ? 'scale(0.98)' : undefined}
             transition="transform 0.1s, opacity 0.2s, background-color 0.2s"
             _hover={{ bg: disabled ? bg : `${colour}.800` }}
             _active={{ transform: 'scale(0.97)' }}
             _disabled={{ cursor: 'default', opacity: faded ? 0.45 : 1 }}
             data-testid="answer-button"
+            aria-label={`Answer ${index + 1}: ${choice.text}${isCorrect ? ' (the right answer)' : isWrongPick ? ' (your answer, not right)' : ''}`}
           >
             <Box
               aria-hidden
@@ -96,12 +97,9 @@ export function AnswerButtons({
             >
               {isCorrect ? <LuCheck /> : isWrongPick ? <LuX /> : index + 1}
             </Box>
-            <VisuallyHidden>Answer {index + 1}: </VisuallyHidden>
             <Text as="span" flex="1" lineHeight="short">
               {choice.text}
             </Text>
-            {isCorrect && <VisuallyHidden> (the right answer)</VisuallyHidden>}
-            {isWrongPick && <VisuallyHidden> (your answer, not right)</VisuallyHidden>}
           </Button>
         )
       })}

@@ -31,7 +31,7 @@ function NewQuizButton({ size = 'md' }: { size?: 'md' | 'lg' }) {
   const queryClient = useQueryClient()
   const create = useMutation({
     mutationFn: (details: { title: string; description: string }) =>
-      unwrap(createQuiz({ body: { title: details.title, description: details.description || null, questions: [] } })),
+      unwrap(createQuiz({ body: { title: details.title, description: details.description, questions: [] } })),
     onSuccess: (quiz) => {
       void queryClient.invalidateQueries({ queryKey: ['quizzes'] })
       navigate(`/admin/quizzes/${quiz.id}`)

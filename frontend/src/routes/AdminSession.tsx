@@ -1,4 +1,4 @@
-import { Box, Button, Card, Container, Grid, Heading, HStack, Link, Stack, Stat, Text, VStack } from '@chakra-ui/react'
+import { Button, Card, Container, Grid, Heading, HStack, Link, Stack, Stat, Text, VStack } from '@chakra-ui/react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link as RouterLink, useParams } from 'react-router'
 import { LuArrowLeft, LuCopy, LuMaximize, LuSquare, LuTable } from 'react-icons/lu'
@@ -136,7 +136,6 @@ export default function AdminSession() {
         </Card.Root>
         <Stack gap="4">
           <LeaderboardPanel leaderboard={events.leaderboard} status={events.status} closed={closed} />
-          <Box />
         </Stack>
       </Grid>
     </Container>

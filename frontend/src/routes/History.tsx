@@ -39,7 +39,7 @@ export default function History() {
               <Card.Body p={{ base: '4', md: '5' }} gap="3">
                 <HStack justify="space-between" align="start" gap="3">
                   <Box minW="0">
-                    <Heading as="h2" size="md" truncate>
+                    <Heading as="h2" size="md" lineClamp={2}>
                       {entry.quiz_title}
                     </Heading>
                     <Text fontSize="sm" color="fg.muted">

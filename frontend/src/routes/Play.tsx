@@ -12,7 +12,7 @@ import {
   VisuallyHidden,
 } from '@chakra-ui/react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { Link as RouterLink, useParams } from 'react-router'
 import { LuSearchX, LuTimerOff } from 'react-icons/lu'
 import { unwrap, unwrapWithClock } from '../api/client'
@@ -120,12 +120,6 @@ export default function Play() {
     setTimeUp(true)
     setAnnouncement("Time's up. Pick any answer to go on; it won't score.")
   }, [])
-
-  useEffect(() => {
-    setChosenId(null)
-    setResult(null)
-    setTimeUp(false)
-  }, [question?.id])
 
   const leaderboard = events.leaderboard
   const total = turn?.total ?? session.data?.question_count ?? 0

@@ -1,10 +1,12 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
-import { afterEach } from 'vitest'
+import { afterEach, vi } from 'vitest'
 
 afterEach(() => {
   cleanup()
   localStorage.clear()
+  vi.unstubAllGlobals()
+  vi.useRealTimers()
 })
 
 // jsdom lacks these browser APIs that Chakra UI and the app rely on.

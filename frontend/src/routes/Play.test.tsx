@@ -1,0 +1,228 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import type { AnswerResult, Leaderboard, Session, Turn } from '../api/types'
+import { installFakeApi, json, openStream } from '../test/fakeApi'
+import { renderScreen } from '../test/render'
+import Play from './Play'
+
+const session: Session = {
+  id: 's1',
+  code: 'K7P2QX',
+  quiz_id: 'z1',
+  quiz_title: 'Animals in French',
+  status: 'open',
+  question_count: 2,
+  participant_count: 2,
+  created_at: '2030-01-01T10:00:00Z',
+  closed_at: null,
+}
+
+function turns(): Turn[] {
+  const now = Date.now()
+  return [
+    {
+      finished: false,
+      index: 0,
+      total: 2,
+      question: {
+        id: 'q1',
+        prompt: 'the dog',
+        choices: [
+          { id: 'a', text: 'le chien' },
+          { id: 'b', text: 'le chat' },
+          { id: 'c', text: "l'oiseau" },
+        ],
+        time_limit_s: 20,
+        points: 1000,
+      },
+      served_at: new Date(now).toISOString(),
+      deadline: new Date(now + 20_000).toISOString(),
+    },
+    {
+      finished: false,
+      index: 1,
+      total: 2,
+      question: {
+        id: 'q2',
+        prompt: 'the cat',
+        choices: [
+          { id: 'd', text: 'le chat' },
+          { id: 'e', text: 'la vache' },
+        ],
+        time_limit_s: null,
+        points: 1000,
+      },
+      served_at: new Date(now).toISOString(),
+      deadline: null,
+    },
+    { finished: true, index: 2, total: 2, question: null, served_at: null, deadline: null },
+  ]
+}
+
+const results: Record<string, AnswerResult> = {
+  q1: {
+    question_id: 'q1',
+    choice_id: 'b',
+    correct: false,
+    correct_choice_id: 'a',
+    late: false,
+    points_awarded: 0,
+    score: 0,
+    rank: 2,
+  },
+  q2: {
+    question_id: 'q2',
+    choice_id: 'd',
+    correct: true,
+    correct_choice_id: 'd',
+    late: false,
+    points_awarded: 1000,
+    score: 1000,
+    rank: 1,
+  },
+}
+
+function standings(myScore: number, myRank: number): Leaderboard {
+  const me = {
+    rank: myRank,
+    participant_id: 'me',
+    display_name: 'Sam',
+    score: myScore,
+    answered_count: 2,
+    correct_count: 1,
+  }
+  const other = {
+    rank: myRank === 1 ? 2 : 1,
+    participant_id: 'o',
+    display_name: 'Ana',
+    score: 500,
+    answered_count: 1,
+    correct_count: 1,
+  }
+  return {
+    session_code: 'K7P2QX',
+    status: 'open',
+    participant_count: 2,
+    version: 3,
+    entries: [me, other].sort((x, y) => x.rank - y.rank),
+    me,
+  }
+}
+
+function fakeSession({ firstTurnStatus }: { firstTurnStatus?: number } = {}) {
+  const served = turns()
+  let position = 0
+  let refusals = firstTurnStatus ? 1 : 0
+  const stream = openStream()
+  const api = installFakeApi({
+    'GET /api/sessions/K7P2QX': () => json(session),
+    'GET /api/sessions/K7P2QX/events': () => stream.response,
+    'POST /api/sessions/K7P2QX/join': () =>
+      json({
+        id: 'me',
+        session_code: 'K7P2QX',
+        display_name: 'Sam',
+        score: 0,
+        answered_count: 0,
+        correct_count: 0,
+        joined_at: '2030-01-01T10:00:00Z',
+      }),
+    'GET /api/sessions/K7P2QX/question': () => {
+      if (refusals > 0) {
+        refusals -= 1
+        return json({ detail: 'Join the session first' }, firstTurnStatus)
+      }
+      return json(served[position])
+    },
+    'POST /api/sessions/K7P2QX/answers': (request) => {
+      const body = request.body as { question_id: string }
+      position += 1
+      return json(results[body.question_id])
+    },
+  })
+  return { api, stream }
+}
+
+function renderPlay() {
+  return renderScreen(<Play />, { path: '/play/:code', url: '/play/k7p2qx' })
+}
+
+describe('Play', () => {
+  it('plays a quiz: answers by key and by click, shows feedback, progress and the final rank', async () => {
+    const { api, stream } = fakeSession()
+    const user = userEvent.setup({ delay: null })
+    renderPlay()
+
+    expect(await screen.findByRole('heading', { name: 'the dog' })).toBeInTheDocument()
+    expect(screen.getByText('Question 1 of 2')).toBeInTheDocument()
+    expect(screen.getByRole('progressbar', { name: 'Time left' })).toBeInTheDocument()
+    stream.send('leaderboard', standings(0, 2), 3)
+
+    await user.keyboard('2')
+    const feedback = await screen.findByTestId('answer-feedback')
+    expect(within(feedback).getByText('Not quite')).toBeInTheDocument()
+    expect(within(feedback).getByText('le chien')).toBeInTheDocument()
+    expect(api.requests.find((r) => r.method === 'POST' && r.path.endsWith('/answers'))?.body).toEqual({
+      question_id: 'q1',
+      choice_id: 'b',
+    })
+    expect(screen.getByRole('button', { name: /Answer 1: le chien \(the right answer\)/ })).toBeDisabled()
+    expect(screen.getByTestId('answer-announcer')).toHaveTextContent('Not quite')
+
+    await user.click(screen.getByRole('button', { name: /Next question/ }))
+    expect(await screen.findByRole('heading', { name: 'the cat' })).toBeInTheDocument()
+    expect(screen.getByText('Question 2 of 2')).toBeInTheDocument()
+    expect(screen.getByText('No time limit: take your time.')).toBeInTheDocument()
+    expect(screen.queryByTestId('answer-feedback')).toBeNull()
+
+    await user.click(screen.getByRole('button', { name: /Answer 1: le chat/ }))
+    expect(await screen.findByText('Correct! +1,000 points')).toBeInTheDocument()
+    stream.send('leaderboard', standings(1000, 1), 4)
+
+    await user.click(screen.getByRole('button', { name: /See my results/ }))
+    const end = await screen.findByTestId('final-rank')
+    expect(within(end).getByText('You finished!')).toBeInTheDocument()
+    await waitFor(() => expect(within(end).getByText('1st place of 2')).toBeInTheDocument())
+    expect(within(end).getByText('1,000')).toBeInTheDocument()
+  })
+
+  it('joins first when someone opens the play link without having joined', async () => {
+    const { api } = fakeSession({ firstTurnStatus: 403 })
+    renderPlay()
+    expect(await screen.findByRole('heading', { name: 'the dog' })).toBeInTheDocument()
+    const paths = api.requests
+      .filter((r) => !r.path.endsWith('/events') && r.path !== '/api/sessions/K7P2QX')
+      .map((r) => `${r.method} ${r.path}`)
+    expect(paths).toEqual([
+      'GET /api/sessions/K7P2QX/question',
+      'POST /api/sessions/K7P2QX/join',
+      'GET /api/sessions/K7P2QX/question',
+    ])
+  })
+
+  it('says the time is up and still lets the player move on', async () => {
+    const late = turns()[0]
+    const now = Date.now()
+    late.served_at = new Date(now - 30_000).toISOString()
+    late.deadline = new Date(now - 10_000).toISOString()
+    installFakeApi({
+      'GET /api/sessions/K7P2QX': () => json(session),
+      'GET /api/sessions/K7P2QX/events': () => openStream().response,
+      'GET /api/sessions/K7P2QX/question': () => json(late),
+    })
+    renderPlay()
+    expect(await screen.findByText("Time's up! Pick any answer to go on. It won't score points.")).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: /Answer 1: le chien/ })).toBeEnabled()
+  })
+
+  it('explains an unknown code in plain words', async () => {
+    installFakeApi({
+      'GET /api/sessions/K7P2QX': () => json({ detail: 'Session not found' }, 404),
+      'GET /api/sessions/K7P2QX/events': () => json({ detail: 'Session not found' }, 404),
+      'GET /api/sessions/K7P2QX/question': () => json({ detail: 'Session not found' }, 404),
+    })
+    renderPlay()
+    expect(await screen.findByText('No quiz with the code K7P2QX')).toBeInTheDocument()
+  })
+})

@@ -1,0 +1,41 @@
+import { render } from '@testing-library/react'
+import { QueryClient } from '@tanstack/react-query'
+import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router'
+import type { ReactElement } from 'react'
+import '../api/client'
+import type { User } from '../api/types'
+import { setToken } from '../auth/tokenStore'
+import { Providers } from '../Providers'
+
+export const player: User = { id: 'u-1', username: null, display_name: 'Sam', role: 'player', is_guest: true }
+export const teacher: User = {
+  id: 'u-9',
+  username: 'rivera',
+  display_name: 'Ms Rivera',
+  role: 'admin',
+  is_guest: false,
+}
+
+/** Renders a screen at a URL, signed in as `user` (its /me answer comes from the cache, not fetch). */
+export function renderScreen(
+  element: ReactElement,
+  {
+    path,
+    url,
+    user = player,
+    extraRoutes = [],
+  }: { path: string; url: string; user?: User | null; extraRoutes?: RouteObject[] },
+) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } })
+  if (user) {
+    setToken('test-token')
+    queryClient.setQueryData(['me', 'test-token'], user)
+  }
+  const router = createMemoryRouter([{ path, element }, ...extraRoutes], { initialEntries: [url] })
+  const utils = render(
+    <Providers queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </Providers>,
+  )
+  return { ...utils, router, queryClient }
+}
