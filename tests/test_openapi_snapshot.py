@@ -1,4 +1,4 @@
-"""The web app's client is generated from frontend/openapi.json: it must be what the server serves."""
+"""frontend/openapi.json feeds the generated client: it must be what the server serves."""
 
 from __future__ import annotations
 

@@ -12,7 +12,9 @@ _WRITING_FORMAT = frozenset(["\u200c", "\u200d", *map(chr, range(0xE0020, 0xE008
 def clean_line(value: str) -> str:
     """Trim surrounding whitespace and refuse control characters (newlines, NUL, escapes)."""
     value = value.strip()
-    if any(unicodedata.category(ch) in ("Cc", "Cf") and ch not in _WRITING_FORMAT for ch in value):
+    # Zl and Zp are the Unicode line and paragraph separators: newlines too.
+    refused = ("Cc", "Cf", "Zl", "Zp")
+    if any(unicodedata.category(ch) in refused and ch not in _WRITING_FORMAT for ch in value):
         raise ValueError("must not contain control characters")
     return value
 

@@ -170,9 +170,7 @@ BAD_DISPLAY_NAMES = ["", "   ", "x" * 41, "a\nb", "a\tb", "a\x00b", "a\x1b[31mb"
 
 @pytest.mark.parametrize("display_name", BAD_DISPLAY_NAMES)
 async def test_register_refuses_a_bad_display_name(api: Api, display_name: str) -> None:
-    assert_invalid(
-        await register(api, username="alice", display_name=display_name), "display_name"
-    )
+    assert_invalid(await register(api, username="alice", display_name=display_name), "display_name")
 
 
 @pytest.mark.parametrize("display_name", ["A", "x" * 40, "  " + "x" * 40 + "  "])

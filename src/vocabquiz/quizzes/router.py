@@ -4,7 +4,14 @@ from fastapi import APIRouter, Response, status
 
 from vocabquiz.dependencies import Admin, Db
 from vocabquiz.quizzes import service
-from vocabquiz.quizzes.schemas import QuestionIn, QuestionOut, QuizIn, QuizOut, QuizPatch, QuizSummary
+from vocabquiz.quizzes.schemas import (
+    QuestionIn,
+    QuestionOut,
+    QuizIn,
+    QuizOut,
+    QuizPatch,
+    QuizSummary,
+)
 
 router = APIRouter(prefix="/api/quizzes", tags=["quizzes"])
 

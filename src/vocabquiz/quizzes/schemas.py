@@ -3,14 +3,39 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from vocabquiz.text_rules import clean_line, clean_text
 
-Title = Annotated[str, Field(max_length=1000), AfterValidator(clean_line), StringConstraints(min_length=1, max_length=200)]
-Description = Annotated[str, Field(max_length=10_000), AfterValidator(clean_text), StringConstraints(max_length=2000)]
-Prompt = Annotated[str, Field(max_length=2000), AfterValidator(clean_text), StringConstraints(min_length=1, max_length=500)]
-ChoiceText = Annotated[str, Field(max_length=1000), AfterValidator(clean_line), StringConstraints(min_length=1, max_length=200)]
+Title = Annotated[
+    str,
+    Field(max_length=1000),
+    AfterValidator(clean_line),
+    StringConstraints(min_length=1, max_length=200),
+]
+Description = Annotated[
+    str, Field(max_length=10_000), AfterValidator(clean_text), StringConstraints(max_length=2000)
+]
+Prompt = Annotated[
+    str,
+    Field(max_length=2000),
+    AfterValidator(clean_text),
+    StringConstraints(min_length=1, max_length=500),
+]
+ChoiceText = Annotated[
+    str,
+    Field(max_length=1000),
+    AfterValidator(clean_line),
+    StringConstraints(min_length=1, max_length=200),
+]
 
 DEFAULT_TIME_LIMIT_S = 20
 DEFAULT_POINTS = 1000
@@ -49,13 +74,13 @@ class QuizPatch(BaseModel):
     title: Title | None = None
     description: Description | None = None
 
-    @model_validator(mode="after")
-    def _no_nulls(self) -> QuizPatch:
+    @field_validator("title", "description", mode="before")
+    @classmethod
+    def _not_null(cls, value: object) -> object:
         # Leaving a field out keeps it; null is not a title or a description.
-        for name in self.model_fields_set:
-            if getattr(self, name) is None:
-                raise ValueError(f"{name} must not be null; leave it out to keep it")
-        return self
+        if value is None:
+            raise ValueError("must not be null; leave it out to keep it")
+        return value
 
 
 class ChoiceOut(BaseModel):

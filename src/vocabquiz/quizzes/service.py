@@ -21,7 +21,9 @@ def _question(data: QuestionIn, position: int) -> Question:
         prompt=data.prompt,
         time_limit_s=data.time_limit_s,
         points=data.points,
-        choices=[Choice(position=i, text=c.text, correct=c.correct) for i, c in enumerate(data.choices)],
+        choices=[
+            Choice(position=i, text=c.text, correct=c.correct) for i, c in enumerate(data.choices)
+        ],
     )
 
 
@@ -36,7 +38,9 @@ def _is_id(value: str) -> bool:
 async def get_quiz(db: AsyncSession, quiz_id: str) -> Quiz:
     # Ids are UUIDs: anything else names no quiz, and PostgreSQL would refuse one holding NUL.
     quiz = (
-        await db.scalar(select(Quiz).where(Quiz.id == quiz_id).options(selectinload(Quiz.questions)))
+        await db.scalar(
+            select(Quiz).where(Quiz.id == quiz_id).options(selectinload(Quiz.questions))
+        )
         if _is_id(quiz_id)
         else None
     )
@@ -58,9 +62,7 @@ async def create_quiz(db: AsyncSession, data: QuizIn, author_id: str | None) -> 
 
 
 async def list_quizzes(db: AsyncSession) -> list[QuizSummary]:
-    questions = (
-        select(func.count(Question.id)).where(Question.quiz_id == Quiz.id).scalar_subquery()
-    )
+    questions = select(func.count(Question.id)).where(Question.quiz_id == Quiz.id).scalar_subquery()
     sessions = (
         select(func.count(QuizSession.id)).where(QuizSession.quiz_id == Quiz.id).scalar_subquery()
     )
