@@ -342,7 +342,7 @@ BAD_TOKENS = {
     "tampered": None,  # built from a real token in the test
     "other key": lambda sub: token("another-secret-key-that-is-also-long-enough-42", sub=sub),
     "alg none": _unsigned,
-    "alg none from pyjwt": lambda sub: jwt.encode({"sub": sub, "role": "player"}, None, "none"),
+    "alg none from pyjwt": lambda sub: token("", algorithm="none", sub=sub, role="admin"),
     "no exp": lambda sub: jwt.encode(
         {"sub": sub, "role": "player", "iat": int(time.time())}, SECRET, "HS256"
     ),
