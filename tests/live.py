@@ -31,6 +31,7 @@ def free_port() -> int:
 def serve(env: dict[str, str], log: Path) -> Iterator[str]:
     """Start a server, wait until it answers (bounded), stop it at the end."""
     port = free_port()
+    log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("ab") as out:
         proc = subprocess.Popen(
             [VOCABQUIZ, "serve", "--port", str(port)],

@@ -4,6 +4,7 @@ PostgreSQL and Redis."""
 from __future__ import annotations
 
 import asyncio
+import socket
 import time
 import uuid
 from collections.abc import Iterator
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import orjson
 import pytest
 
 from tests.conftest import ADMIN, REDIS_URL, SECRET, Api
@@ -147,3 +149,79 @@ async def test_slow_reader_does_not_hold_up_others(
                     )
                     # Coalesced: far fewer frames than changes.
                     assert len(reader.leaderboards()) < 30
+
+
+def _metric(text: str, name: str) -> float:
+    return sum(
+        float(line.rsplit(" ", 1)[1])
+        for line in text.splitlines()
+        if line.startswith(name + " ") or line.startswith(name + "{")
+    )
+
+
+async def _stalled_stream(port: int, path: str, headers: dict[str, str]) -> socket.socket:
+    """A client that asks for the stream with a tiny receive window and never reads it."""
+    loop = asyncio.get_running_loop()
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 2048)
+    sock.setblocking(False)
+    await loop.sock_connect(sock, ("127.0.0.1", port))
+    lines = [f"GET {path} HTTP/1.1", "Host: 127.0.0.1", "Accept: text/event-stream"]
+    lines += [f"{k}: {v}" for k, v in headers.items()]
+    await loop.sock_sendall(sock, ("\r\n".join(lines) + "\r\n\r\n").encode())
+    return sock
+
+
+async def test_stalled_readers_keep_server_memory_bounded(
+    production_env: dict[str, str], tmp_path: Path
+) -> None:
+    """Forty clients that never read while every tick sends them a new frame of about 30 kB: the
+    server keeps at most one frame each, so its memory stays flat (queueing the frames would cost
+    hundreds of MB once the kernel's socket buffers are full). When they vanish, the server lives
+    on and the gauge drops back."""
+    env = {**production_env, "VOCABQUIZ_BROADCAST_INTERVAL_MS": "10"}
+    with serve(env, tmp_path / "server.log") as url:
+        port = int(url.rsplit(":", 1)[1])
+        async with httpx.AsyncClient(base_url=url, timeout=30) as client:
+            api = Api(client)
+
+            async def metric(name: str) -> float:
+                return _metric((await client.get("/metrics")).text, name)
+
+            _, code, quiz = await open_session(api, questions=400, time_limit_s=None)
+            # Wide names make wide frames: 100 entries of 4-byte characters.
+            players = [await joined(api, code, f"{i:03}" + "\U0001f600" * 37) for i in range(100)]
+            events = f"/api/sessions/{code}/events?limit=100"
+            baseline = await metric("vocabquiz_sse_connections")
+            stalled = [await _stalled_stream(port, events, p) for p in players[:40]]
+
+            async def play(headers: dict[str, str], until: float) -> None:
+                while time.monotonic() < until:
+                    await answer(api, code, headers, quiz)
+
+            async with stream(client, events, players[0]) as reader:
+                # Warm up until the stalled sockets' kernel buffers are full, then measure.
+                until = time.monotonic() + 5
+                await asyncio.gather(*(play(p, until) for p in players[:8]))
+                before, frames_before = (
+                    await metric("process_resident_memory_bytes"),
+                    len(reader.leaderboards()),
+                )
+                until = time.monotonic() + 6
+                await asyncio.gather(*(play(p, until) for p in players[:8]))
+                after = await metric("process_resident_memory_bytes")
+                sent = reader.leaderboards()[frames_before:]
+            assert await metric("vocabquiz_sse_connections") == baseline + len(stalled)
+            # Each stalled client missed every frame the reader got while memory was measured.
+            missed = len(stalled) * sum(len(orjson.dumps(frame)) for frame in sent)
+            assert len(sent) >= 50, len(sent)
+            assert after - before < 16 * 2**20, (before, after, missed)
+            for sock in stalled:
+                sock.setsockopt(
+                    socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00"
+                )
+                sock.close()  # a reset, as from a client that vanished
+            deadline = time.monotonic() + 10
+            while await metric("vocabquiz_sse_connections") != baseline:
+                assert time.monotonic() < deadline, "vanished clients still counted"
+                await asyncio.sleep(0.1)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import signal
 from typing import Annotated
 
 import typer
@@ -146,7 +145,5 @@ def demo() -> None:
 
 
 def main() -> None:
-    # A broken pipe (e.g. `vocabquiz demo | head`) should not print a traceback.
-    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     os.environ.setdefault("PYTHONUNBUFFERED", "1")
     cli()

@@ -1,4 +1,7 @@
-"""`Annotated` shortcuts that name what a handler needs."""
+"""`Annotated` shortcuts that name what a handler needs.
+
+All dependencies are `async def`: FastAPI runs plain `def` ones in the thread pool, a hop that
+costs more than their work."""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from vocabquiz.sessions.service import Play
 from vocabquiz.state import AppState
 
 
-def app_state(request: Request) -> AppState:
+async def app_state(request: Request) -> AppState:
     state: AppState = request.app.state.vocabquiz
     return state
 
@@ -38,7 +41,7 @@ Db = Annotated[AsyncSession, Depends(_db)]
 ReadDb = Annotated[AsyncSession, Depends(_read_db)]
 
 
-def _play(state: State) -> Play:
+async def _play(state: State) -> Play:
     return state.play
 
 
@@ -47,7 +50,7 @@ PlayDeps = Annotated[Play, Depends(_play)]
 _bearer = HTTPBearer(auto_error=False, description="The access_token of a Token")
 
 
-def _current_user(
+async def _current_user(
     state: State,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> TokenUser:
@@ -62,7 +65,7 @@ def _current_user(
 CurrentUser = Annotated[TokenUser, Depends(_current_user)]
 
 
-def _admin(user: CurrentUser) -> TokenUser:
+async def _admin(user: CurrentUser) -> TokenUser:
     if not user.is_admin:
         raise Forbidden("Only admins can do this")
     return user
