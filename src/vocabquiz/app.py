@@ -11,6 +11,7 @@ from types import FrameType
 
 import structlog
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.routing import APIRoute
 from prometheus_fastapi_instrumentator import Instrumentator
@@ -23,11 +24,13 @@ from vocabquiz.auth.router import router as auth_router
 from vocabquiz.db import migrate, open_database
 from vocabquiz.errors import install_error_handlers
 from vocabquiz.events import EventBus, MemoryEventBus, RedisEventBus
+from vocabquiz.http_guards import BodyRulesMiddleware, SecurityHeadersMiddleware
 from vocabquiz.leaderboard.broadcaster import Broadcaster
 from vocabquiz.leaderboard.store import Leaderboard, MemoryLeaderboard, RedisLeaderboard
 from vocabquiz.observability.logging import configure_logging
 from vocabquiz.observability.requests import RequestLogMiddleware
 from vocabquiz.quizzes.router import router as quizzes_router
+from vocabquiz.rate_limits import build_rate_limits
 from vocabquiz.sessions import service as sessions_service
 from vocabquiz.sessions.router import router as sessions_router
 from vocabquiz.sessions.service import Play, QuizContents
@@ -89,6 +92,7 @@ async def _build_state(settings: Settings) -> AppState:
         bus=bus,
         play=Play(standings=standings, bus=bus, contents=QuizContents()),
         broadcaster=broadcaster,
+        limits=build_rate_limits(settings, redis),
     )
 
 
@@ -156,6 +160,18 @@ def create_app(settings: Settings) -> FastAPI:
         app, include_in_schema=False
     )
     _serve_web_app(app, settings.web_dir or DEFAULT_WEB_DIR)
+    app.add_middleware(BodyRulesMiddleware)
+    origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
+    if origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=origins,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
+            expose_headers=["Retry-After", "X-Request-ID"],
+            max_age=600,
+        )
+    app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(RequestLogMiddleware)
     return app
 

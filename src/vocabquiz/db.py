@@ -43,6 +43,16 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+def is_id(value: str) -> bool:
+    """Whether a client-given string can be one of our ids; anything else names nothing (and
+    PostgreSQL would refuse some, e.g. one holding NUL)."""
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 

@@ -8,14 +8,19 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Annotated
 
+import structlog
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vocabquiz.auth.tokens import TokenUser, read_token
 from vocabquiz.errors import Forbidden, Unauthorized
+from vocabquiz.rate_limits import ClientLimits
 from vocabquiz.sessions.service import Play
 from vocabquiz.state import AppState
+
+log = structlog.get_logger(__name__)
 
 
 async def app_state(request: Request) -> AppState:
@@ -26,14 +31,31 @@ async def app_state(request: Request) -> AppState:
 State = Annotated[AppState, Depends(app_state)]
 
 
+async def _close(session: AsyncSession) -> None:
+    """Close a request's database session. If the connection died after the handler's work (the
+    database went away), the response is already out: drop the connection rather than fail the
+    finished request, which would make the server cut the client's keep-alive connection."""
+    try:
+        await session.close()
+    except (DBAPIError, OSError) as exc:
+        log.warning("database_session_close_failed", error=str(exc).splitlines()[0])
+        await session.invalidate()
+
+
 async def _db(state: State) -> AsyncIterator[AsyncSession]:
-    async with state.database.sessions() as session:
+    session = state.database.sessions()
+    try:
         yield session
+    finally:
+        await _close(session)
 
 
 async def _read_db(state: State) -> AsyncIterator[AsyncSession]:
-    async with state.database.read_sessions() as session:
+    session = state.database.read_sessions()
+    try:
         yield session
+    finally:
+        await _close(session)
 
 
 Db = Annotated[AsyncSession, Depends(_db)]
@@ -46,6 +68,13 @@ async def _play(state: State) -> Play:
 
 
 PlayDeps = Annotated[Play, Depends(_play)]
+
+
+async def _client_limits(request: Request, state: State) -> ClientLimits:
+    return ClientLimits(state.limits, request.client.host if request.client else None)
+
+
+Limits = Annotated[ClientLimits, Depends(_client_limits)]
 
 _bearer = HTTPBearer(auto_error=False, description="The access_token of a Token")
 

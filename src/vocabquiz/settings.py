@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import ipaddress
 import secrets
 from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from vocabquiz.rate_limits import Rate
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./var/vocabquiz.db"
 MIN_SECRET_BYTES = 32
@@ -37,6 +40,18 @@ class Settings(BaseSettings):
     sentry_dsn: str | None = None
     environment: str = "production"
     web_dir: Path | None = None
+    cors_origins: str = ""  # comma-separated origins allowed to call the API from a browser
+    rate_limits: bool = True
+    # Clients never limited, comma-separated networks: the machine itself by default. Behind a
+    # proxy the client address comes from X-Forwarded-For (see docs/SECURITY.md).
+    rate_limit_exempt: str = "127.0.0.0/8,::1/128"
+    # COUNT/SECONDS per bucket; login_user counts failed sign-ins of one username.
+    rate_limit_login_ip: str = "60/60"
+    rate_limit_login_user: str = "10/300"
+    rate_limit_register_ip: str = "30/600"
+    rate_limit_guest_ip: str = "300/60"
+    rate_limit_join_ip: str = "600/60"
+    rate_limit_answers: str = "600/60"
 
     @field_validator("log_level", mode="before")
     @classmethod
@@ -70,6 +85,29 @@ class Settings(BaseSettings):
     def _long_secret(cls, value: str | None) -> str | None:
         if value is not None and len(value.encode()) < MIN_SECRET_BYTES:
             raise ValueError(f"must be at least {MIN_SECRET_BYTES} bytes long")
+        return value
+
+    @field_validator(
+        "rate_limit_login_ip",
+        "rate_limit_login_user",
+        "rate_limit_register_ip",
+        "rate_limit_guest_ip",
+        "rate_limit_join_ip",
+        "rate_limit_answers",
+    )
+    @classmethod
+    def _rate(cls, value: str) -> str:
+        Rate.parse(value)
+        return value
+
+    @field_validator("rate_limit_exempt")
+    @classmethod
+    def _networks(cls, value: str) -> str:
+        for part in filter(None, (p.strip() for p in value.split(","))):
+            try:
+                ipaddress.ip_network(part, strict=False)
+            except ValueError:
+                raise ValueError(f"{part!r} is not a network like 10.0.0.0/8") from None
         return value
 
     @property

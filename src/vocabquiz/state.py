@@ -9,6 +9,7 @@ from redis.asyncio import Redis
 from vocabquiz.db import Database
 from vocabquiz.events import EventBus
 from vocabquiz.leaderboard.broadcaster import Broadcaster
+from vocabquiz.rate_limits import RateLimits
 from vocabquiz.sessions.service import Play
 from vocabquiz.settings import Settings
 
@@ -22,3 +23,4 @@ class AppState:
     bus: EventBus
     play: Play
     broadcaster: Broadcaster
+    limits: RateLimits

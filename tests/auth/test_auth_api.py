@@ -12,6 +12,7 @@ import jwt
 import pytest
 
 from tests.conftest import ADMIN, SECRET, Api
+from tests.sessions.game import open_session
 
 PASSWORD = "password123"
 USER_FIELDS = {"id", "username", "display_name", "role", "is_guest"}
@@ -400,4 +401,12 @@ async def test_me_with_a_valid_token_for_an_account_that_no_longer_exists_is_401
 ) -> None:
     r = await me(api, api.auth(token(sub="00000000-0000-4000-8000-000000000000")))
     assert r.status_code == 401
+    assert r.json() == {"detail": "Invalid or expired token; sign in again"}
+
+
+async def test_joining_with_a_token_for_an_account_that_no_longer_exists_is_401(api: Api) -> None:
+    _, code, _ = await open_session(api)
+    ghost = api.auth(token(sub="00000000-0000-4000-8000-000000000000"))
+    r = await api.client.post(f"/api/sessions/{code}/join", headers=ghost)
+    assert r.status_code == 401, r.text
     assert r.json() == {"detail": "Invalid or expired token; sign in again"}

@@ -608,3 +608,12 @@ async def test_title_and_description_may_change_while_a_session_is_open(api: Api
     )
     assert r.status_code == 200, r.text
     assert (r.json()["title"], r.json()["description"]) == ("Renamed", "D")
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+@pytest.mark.parametrize("odd", ODD_IDS)
+async def test_sessions_of_an_odd_quiz_id_are_404(api: Api, method: str, odd: str) -> None:
+    admin = await api.admin()
+    r = await api.client.request(method, f"/api/quizzes/{odd}/sessions", headers=admin)
+    assert r.status_code == 404, r.text
+    assert r.json() == {"detail": "Quiz not found"}

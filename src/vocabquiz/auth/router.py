@@ -8,7 +8,8 @@ from vocabquiz.auth import service
 from vocabquiz.auth.models import User
 from vocabquiz.auth.schemas import GuestIn, LoginIn, RegisterIn, TokenOut, UserOut
 from vocabquiz.auth.tokens import issue_token
-from vocabquiz.dependencies import CurrentUser, Db, ReadDb, State
+from vocabquiz.dependencies import CurrentUser, Db, Limits, State
+from vocabquiz.errors import Unauthorized
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
 
@@ -22,19 +23,30 @@ def _token(state: State, user: User) -> TokenOut:
 
 
 @router.post("/register", status_code=status.HTTP_201_CREATED)
-async def register(body: RegisterIn, db: Db, state: State) -> TokenOut:
+async def register(body: RegisterIn, db: Db, state: State, limits: Limits) -> TokenOut:
+    await limits.per_ip("register_ip")
     user = await service.register(db, body.username, body.password, body.display_name)
     return _token(state, user)
 
 
 @router.post("/login")
-async def login(body: LoginIn, db: ReadDb, state: State) -> TokenOut:
-    user = await service.login(db, body.username, body.password)
+async def login(body: LoginIn, db: Db, state: State, limits: Limits) -> TokenOut:
+    # The primary, not a replica: an account registered a moment ago must be able to sign in.
+    await limits.per_ip("login_ip")
+    account = body.username.strip().lower()
+    await limits.per_key("login_user", account, peek=True)
+    try:
+        user = await service.login(db, body.username, body.password)
+    except Unauthorized:
+        # Only failures count, so guessing one account's password slows down that account only.
+        await limits.per_key("login_user", account)
+        raise
     return _token(state, user)
 
 
 @router.post("/guest", status_code=status.HTTP_201_CREATED)
-async def guest(body: GuestIn, db: Db, state: State) -> TokenOut:
+async def guest(body: GuestIn, db: Db, state: State, limits: Limits) -> TokenOut:
+    await limits.per_ip("guest_ip")
     user = await service.create_guest(db, body.display_name)
     return _token(state, user)
 

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from vocabquiz.auth.models import User
 from vocabquiz.auth.passwords import hash_password, verify_password
 from vocabquiz.auth.tokens import TokenUser
-from vocabquiz.errors import Conflict, NotFound, Unauthorized
+from vocabquiz.errors import Conflict, Unauthorized
 
 BAD_LOGIN = "Incorrect username or password"
 
@@ -52,13 +52,6 @@ async def create_guest(db: AsyncSession, display_name: str) -> User:
     user = User(display_name=display_name, role="player", is_guest=True)
     db.add(user)
     await db.commit()
-    return user
-
-
-async def get_user(db: AsyncSession, user_id: str) -> User:
-    user = await db.get(User, user_id)
-    if user is None:
-        raise NotFound("User not found")
     return user
 
 

@@ -10,6 +10,7 @@ from prometheus_client import Counter, Gauge, Histogram
 SSE_CONNECTIONS = Gauge(
     "vocabquiz_sse_connections", "Connected live-leaderboard clients", multiprocess_mode="livesum"
 )
+RATE_LIMITED = Counter("vocabquiz_rate_limited_total", "Requests refused by a rate limit", ["rule"])
 SESSIONS_OPENED = Counter("vocabquiz_sessions_opened_total", "Quiz sessions opened")
 SESSION_ANSWERS = Histogram(
     "vocabquiz_session_answers",

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import uuid
-
 from sqlalchemy import exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from vocabquiz.db import utcnow
+from vocabquiz.db import is_id, utcnow
 from vocabquiz.errors import Conflict, NotFound
 from vocabquiz.quizzes.models import Choice, Question, Quiz
 from vocabquiz.quizzes.schemas import QuestionIn, QuizIn, QuizPatch, QuizSummary
@@ -27,21 +25,12 @@ def _question(data: QuestionIn, position: int) -> Question:
     )
 
 
-def _is_id(value: str) -> bool:
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
-
-
 async def get_quiz(db: AsyncSession, quiz_id: str) -> Quiz:
-    # Ids are UUIDs: anything else names no quiz, and PostgreSQL would refuse one holding NUL.
     quiz = (
         await db.scalar(
             select(Quiz).where(Quiz.id == quiz_id).options(selectinload(Quiz.questions))
         )
-        if _is_id(quiz_id)
+        if is_id(quiz_id)
         else None
     )
     if quiz is None:

@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response, status
 from fastapi.responses import StreamingResponse
 
-from vocabquiz.dependencies import Admin, CurrentUser, Db, PlayDeps, ReadDb, State
+from vocabquiz.dependencies import Admin, CurrentUser, Db, Limits, PlayDeps, ReadDb, State
 from vocabquiz.leaderboard.stream import event_stream
 from vocabquiz.sessions import service
 from vocabquiz.sessions.schemas import (
@@ -45,7 +45,10 @@ async def close_session(code: str, _admin: Admin, db: Db, play: PlayDeps) -> Ses
 
 
 @router.post("/sessions/{code}/join")
-async def join_session(code: str, user: CurrentUser, db: Db, play: PlayDeps) -> ParticipantOut:
+async def join_session(
+    code: str, user: CurrentUser, db: Db, play: PlayDeps, limits: Limits
+) -> ParticipantOut:
+    await limits.per_ip("join_ip")
     return await service.join_session(db, code, user, play)
 
 
@@ -56,8 +59,9 @@ async def get_turn(code: str, user: CurrentUser, db: Db, play: PlayDeps) -> Turn
 
 @router.post("/sessions/{code}/answers")
 async def submit_answer(
-    code: str, body: AnswerIn, user: CurrentUser, db: Db, play: PlayDeps
+    code: str, body: AnswerIn, user: CurrentUser, db: Db, play: PlayDeps, limits: Limits
 ) -> AnswerResult:
+    await limits.per_key("answers", user.id)
     return await service.submit_answer(db, code, user, body, play)
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from vocabquiz.auth import service as auth_service
 from vocabquiz.auth.tokens import TokenUser
-from vocabquiz.db import utcnow
+from vocabquiz.db import is_id, utcnow
 from vocabquiz.errors import Conflict, Forbidden, NotFound, Unprocessable
 from vocabquiz.events import Event, EventBus
 from vocabquiz.leaderboard.store import Standing
@@ -185,7 +185,7 @@ async def get_session(db: AsyncSession, raw_code: str) -> schemas.SessionOut:
 
 
 async def list_sessions(db: AsyncSession, quiz_id: str) -> list[schemas.SessionOut]:
-    if await db.get(Quiz, quiz_id) is None:
+    if not is_id(quiz_id) or await db.get(Quiz, quiz_id) is None:
         raise NotFound("Quiz not found")
     sessions = (
         await db.scalars(
@@ -201,7 +201,7 @@ async def list_sessions(db: AsyncSession, quiz_id: str) -> list[schemas.SessionO
 
 
 async def open_session(db: AsyncSession, quiz_id: str, play: Play) -> schemas.SessionOut:
-    quiz = await db.get(Quiz, quiz_id)
+    quiz = await db.get(Quiz, quiz_id) if is_id(quiz_id) else None
     if quiz is None:
         raise NotFound("Quiz not found")
     if not await db.scalar(select(func.count(Question.id)).where(Question.quiz_id == quiz_id)):
@@ -264,7 +264,7 @@ async def join_session(
         return participant_out(participant, session.code)
     if session.status != "open":
         raise Conflict(CLOSED)
-    account = await auth_service.get_user(db, user.id)
+    account = await auth_service.signed_in_user(db, user.id)
     code = session.code
     now = utcnow()
     participant = Participant(

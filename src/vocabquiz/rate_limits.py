@@ -1,0 +1,205 @@
+"""Rate limits: one GCRA bucket per (rule, key), kept in Redis so that every instance counts the
+same requests, or in the process on the embedded default.
+
+GCRA stores a single number per bucket, the theoretical arrival time (TAT) of the next request: a
+request is allowed when it would not push the TAT more than one period ahead of now. `count`
+requests may come at once, then one per `period / count`."""
+
+from __future__ import annotations
+
+import ipaddress
+import math
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+import structlog
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+from vocabquiz.errors import AppError
+from vocabquiz.observability import metrics
+
+if TYPE_CHECKING:
+    from vocabquiz.settings import Settings
+
+log = structlog.get_logger(__name__)
+
+MICROS = 1_000_000
+
+
+@dataclass(frozen=True)
+class Rate:
+    count: int
+    period_s: int
+
+    @classmethod
+    def parse(cls, text: str) -> Rate:
+        """`"10/60"`: ten requests per sixty seconds."""
+        count, _, period = text.partition("/")
+        try:
+            rate = cls(int(count), int(period))
+        except ValueError:
+            raise ValueError(f"{text!r} is not COUNT/SECONDS, e.g. 10/60") from None
+        if rate.count < 1 or rate.period_s < 1:
+            raise ValueError(f"{text!r}: count and seconds must be at least 1")
+        return rate
+
+    @property
+    def interval_us(self) -> int:
+        return self.period_s * MICROS // self.count
+
+
+class TooManyRequests(AppError):
+    status_code = 429
+
+    def __init__(self, detail: str, retry_after_s: float) -> None:
+        super().__init__(detail)
+        self.headers = {"Retry-After": str(max(1, math.ceil(retry_after_s)))}
+
+
+class BucketStore(Protocol):
+    async def take(self, key: str, rate: Rate, peek: bool) -> int:
+        """0 when a request is allowed (and counted unless `peek`), else microseconds to wait."""
+
+
+class MemoryBuckets:
+    """The in-process twin; forgets buckets that have drained so memory stays bounded."""
+
+    PRUNE_AT = 100_000
+
+    def __init__(self) -> None:
+        self._tat: dict[str, int] = {}
+
+    async def take(self, key: str, rate: Rate, peek: bool) -> int:
+        now = time.monotonic_ns() // 1000
+        tat = max(self._tat.get(key, 0), now)
+        wait = tat + rate.interval_us - rate.period_s * MICROS - now
+        if wait > 0:
+            return wait
+        if not peek:
+            if len(self._tat) >= self.PRUNE_AT:
+                self._tat = {k: v for k, v in self._tat.items() if v > now}
+            self._tat[key] = tat + rate.interval_us
+        return 0
+
+
+# KEYS[1] bucket; ARGV interval µs, period µs, peek (1/0). Redis' clock, so instances agree.
+_TAKE = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local interval, period = tonumber(ARGV[1]), tonumber(ARGV[2])
+local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
+if tat < now then tat = now end
+local wait = tat + interval - period - now
+if wait > 0 then return wait end
+if ARGV[3] == '0' then
+  redis.call('SET', KEYS[1], string.format('%d', tat + interval), 'PX',
+             math.ceil((tat + interval - now) / 1000))
+end
+return 0
+"""
+
+
+class RedisBuckets:
+    def __init__(self, redis: Redis, namespace: str) -> None:
+        self._prefix = f"{namespace}:rl:"
+        self._take = redis.register_script(_TAKE)
+
+    async def take(self, key: str, rate: Rate, peek: bool) -> int:
+        period_us = rate.period_s * MICROS
+        wait = await self._take(
+            keys=[self._prefix + key], args=[rate.interval_us, period_us, int(peek)]
+        )
+        return int(wait)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    rate: Rate
+    message: str
+
+
+class RateLimits:
+    """The configured rules; `check` raises 429 with Retry-After when a bucket is empty."""
+
+    def __init__(
+        self,
+        buckets: BucketStore,
+        rules: dict[str, Rule],
+        enabled: bool,
+        exempt: list[ipaddress.IPv4Network | ipaddress.IPv6Network],
+    ) -> None:
+        self._buckets = buckets
+        self.rules = rules
+        self.enabled = enabled
+        self._exempt = exempt
+
+    def exempt(self, client_ip: str | None) -> bool:
+        if not self.enabled:
+            return True
+        if client_ip is None:
+            return False
+        try:
+            address = ipaddress.ip_address(client_ip)
+        except ValueError:
+            return False
+        return any(address in network for network in self._exempt)
+
+    async def check(self, rule_name: str, key: str, *, peek: bool = False) -> None:
+        rule = self.rules[rule_name]
+        try:
+            wait_us = await self._buckets.take(f"{rule.name}:{key}", rule.rate, peek)
+        except RedisError as exc:
+            # Limits protect the service; they must not take it down with Redis.
+            log.warning("rate_limit_unavailable", rule=rule.name, error=str(exc))
+            return
+        if wait_us > 0:
+            metrics.RATE_LIMITED.labels(rule.name).inc()
+            wait_s = wait_us / MICROS
+            raise TooManyRequests(
+                f"{rule.message}; try again in {max(1, math.ceil(wait_s))} s", wait_s
+            )
+
+
+@dataclass(frozen=True)
+class ClientLimits:
+    """The rate limits as they apply to one request's client."""
+
+    limits: RateLimits
+    client_ip: str | None
+
+    async def per_ip(self, rule_name: str) -> None:
+        if not self.limits.exempt(self.client_ip):
+            await self.limits.check(rule_name, self.client_ip or "unknown")
+
+    async def per_key(self, rule_name: str, key: str, *, peek: bool = False) -> None:
+        if not self.limits.exempt(self.client_ip):
+            await self.limits.check(rule_name, key, peek=peek)
+
+
+_RULES = {
+    "login_ip": "Too many sign-in attempts from your network",
+    "login_user": "Too many failed sign-ins for this account",
+    "register_ip": "Too many accounts created from your network",
+    "guest_ip": "Too many guest players created from your network",
+    "join_ip": "Too many joins from your network",
+    "answers": "You are answering too fast",
+}
+
+
+def build_rate_limits(settings: Settings, redis: Redis | None) -> RateLimits:
+    buckets: BucketStore = (
+        RedisBuckets(redis, settings.redis_namespace) if redis is not None else MemoryBuckets()
+    )
+    rules = {
+        name: Rule(name, Rate.parse(getattr(settings, f"rate_limit_{name}")), message)
+        for name, message in _RULES.items()
+    }
+    exempt = [
+        ipaddress.ip_network(part.strip(), strict=False)
+        for part in settings.rate_limit_exempt.split(",")
+        if part.strip()
+    ]
+    return RateLimits(buckets, rules, settings.rate_limits, exempt)

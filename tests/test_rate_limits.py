@@ -1,0 +1,192 @@
+"""Rate limits on both backends: 429 with Retry-After, per client address, per account, per
+participant; shared by the instances of one Redis; never a cause of failure when Redis is down."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Any
+
+import httpx
+import pytest
+from asgi_lifespan import LifespanManager
+from redis.asyncio import Redis
+from starlette.types import ASGIApp
+
+from tests.conftest import Api, Backend
+from tests.sessions.game import answer, open_session
+from vocabquiz.app import create_app
+from vocabquiz.rate_limits import Rate, RateLimits, RedisBuckets, Rule
+
+
+class AppApi(Api):
+    """An Api that knows its app, to connect more clients from other addresses."""
+
+    def __init__(self, client: httpx.AsyncClient, app: ASGIApp) -> None:
+        super().__init__(client)
+        self.app = app
+
+
+Client = Callable[..., AbstractAsyncContextManager[AppApi]]
+
+
+@pytest.fixture
+def limited(backend: Backend) -> Client:
+    """An app with the given limits (nobody exempt), and a client from a given address."""
+
+    @asynccontextmanager
+    async def start(ip: str = "203.0.113.7", **limits: Any) -> AsyncIterator[AppApi]:
+        settings = backend.settings.model_copy(update={"rate_limit_exempt": "", **limits})
+        app = create_app(settings)
+        async with LifespanManager(app, startup_timeout=30), client_of(app, ip) as api:
+            yield api
+
+    return start
+
+
+@asynccontextmanager
+async def client_of(app: ASGIApp, ip: str) -> AsyncIterator[AppApi]:
+    transport = httpx.ASGITransport(app=app, client=(ip, 4321))
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        yield AppApi(client, app)
+
+
+def _assert_limited(r: httpx.Response, says: str) -> None:
+    assert r.status_code == 429, r.text
+    assert says in r.json()["detail"]
+    assert int(r.headers["Retry-After"]) >= 1
+
+
+async def test_guests_are_limited_per_address(limited: Client) -> None:
+    async with limited(rate_limit_guest_ip="3/60") as api:
+        for i in range(3):
+            await api.guest(f"G{i}")
+        r = await api.client.post("/api/auth/guest", json={"display_name": "G4"})
+        _assert_limited(r, "guest")
+        # Another address has its own bucket.
+        async with client_of(api.app, "198.51.100.9") as other:
+            await other.guest("G5")
+
+
+async def test_failed_sign_ins_slow_that_account_only(limited: Client) -> None:
+    async with limited(rate_limit_login_user="3/300") as api:
+        await api.player("target", "right-password")
+        await api.player("bystander", "other-password")
+        for _ in range(3):
+            r = await api.client.post(
+                "/api/auth/login", json={"username": "target", "password": "guess-123"}
+            )
+            assert r.status_code == 401
+        # The right password too has to wait now: guessing is slowed, not just failures.
+        r = await api.client.post(
+            "/api/auth/login", json={"username": " TARGET ", "password": "right-password"}
+        )
+        _assert_limited(r, "failed sign-ins")
+        # Other accounts are not locked out, and successful sign-ins are not counted.
+        for _ in range(2):
+            r = await api.client.post(
+                "/api/auth/login", json={"username": "bystander", "password": "other-password"}
+            )
+            assert r.status_code == 200, r.text
+
+
+async def test_sign_in_and_register_are_limited_per_address(limited: Client) -> None:
+    async with limited(rate_limit_login_ip="2/60", rate_limit_register_ip="2/60") as api:
+        await api.player("first1", "password-1")
+        await api.player("second", "password-2")
+        r = await api.client.post(
+            "/api/auth/register", json={"username": "third", "password": "password-3"}
+        )
+        _assert_limited(r, "accounts")
+        for _ in range(2):
+            r = await api.client.post(
+                "/api/auth/login", json={"username": "first1", "password": "password-1"}
+            )
+            assert r.status_code == 200
+        r = await api.client.post(
+            "/api/auth/login", json={"username": "first1", "password": "password-1"}
+        )
+        _assert_limited(r, "sign-in attempts")
+
+
+async def test_joins_and_answers_are_limited(limited: Client) -> None:
+    async with limited(rate_limit_join_ip="2/60", rate_limit_answers="2/60") as api:
+        _, code, quiz = await open_session(api, questions=4, time_limit_s=None)
+        ann, bob, cat = [await api.guest(n) for n in ("Ann", "Bob", "Cat")]
+        for headers in (ann, bob):
+            assert (await api.client.post(f"/api/sessions/{code}/join", headers=headers)).is_success
+        r = await api.client.post(f"/api/sessions/{code}/join", headers=cat)
+        _assert_limited(r, "joins")
+        await answer(api, code, ann, quiz)
+        await answer(api, code, ann, quiz)
+        turn = (await api.client.get(f"/api/sessions/{code}/question", headers=ann)).json()
+        q = turn["question"]
+        r = await api.client.post(
+            f"/api/sessions/{code}/answers",
+            json={"question_id": q["id"], "choice_id": q["choices"][0]["id"]},
+            headers=ann,
+        )
+        _assert_limited(r, "too fast")
+        # The refused answer left no trace: the same question is still the one served.
+        again = (await api.client.get(f"/api/sessions/{code}/question", headers=ann)).json()
+        assert again["index"] == 2 and again["question"]["id"] == q["id"]
+        # Another participant answers freely.
+        await answer(api, code, bob, quiz)
+
+
+async def test_bucket_refills_after_retry_after(limited: Client) -> None:
+    async with limited(rate_limit_guest_ip="1/1") as api:
+        await api.guest("One")
+        r = await api.client.post("/api/auth/guest", json={"display_name": "Two"})
+        _assert_limited(r, "guest")
+        await asyncio.sleep(float(r.headers["Retry-After"]))
+        await api.guest("Two")
+
+
+async def test_exempt_addresses_and_switch(limited: Client) -> None:
+    async with limited(
+        ip="127.0.0.1", rate_limit_guest_ip="1/60", rate_limit_exempt="127.0.0.0/8"
+    ) as api:
+        for i in range(3):
+            await api.guest(f"Local{i}")
+    async with limited(rate_limit_guest_ip="1/60", rate_limits=False) as api:
+        for i in range(3):
+            await api.guest(f"Off{i}")
+
+
+@pytest.mark.parametrize("backend", ["production"], indirect=True)
+async def test_instances_share_limits_through_redis(limited: Client) -> None:
+    async with (
+        limited(rate_limit_guest_ip="2/60") as one,
+        limited(rate_limit_guest_ip="2/60") as two,
+    ):
+        await one.guest("A")
+        await two.guest("B")
+        _assert_limited(
+            await one.client.post("/api/auth/guest", json={"display_name": "C"}), "guest"
+        )
+        _assert_limited(
+            await two.client.post("/api/auth/guest", json={"display_name": "D"}), "guest"
+        )
+
+
+def test_rates_parse() -> None:
+    assert Rate.parse("10/60") == Rate(10, 60)
+    assert Rate.parse("10/60").interval_us == 6_000_000
+    for bad in ("10", "0/60", "10/0", "a/b", "-1/5", "10/60/2"):
+        with pytest.raises(ValueError):
+            Rate.parse(bad)
+
+
+async def test_unreachable_redis_lets_requests_through() -> None:
+    redis = Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=1)
+    limits = RateLimits(
+        RedisBuckets(redis, "vqdown"),
+        {"guest_ip": Rule("guest_ip", Rate(1, 60), "Too many")},
+        enabled=True,
+        exempt=[],
+    )
+    for _ in range(3):
+        await limits.check("guest_ip", "203.0.113.1")
+    await redis.aclose()
