@@ -1,0 +1,218 @@
+"""Who may do what: every endpoint of the API called by every kind of caller, and a scan of all a
+player can read for a correct choice they have not answered yet."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import orjson
+from fastapi import FastAPI
+
+from tests.conftest import Api, question
+from tests.sessions.game import answer, joined, open_session
+
+ROLES = ["anonymous", "guest", "player", "other participant", "participant", "admin"]
+USERS = ROLES[1:]
+NON_ADMIN = ["guest", "player", "other participant", "participant"]
+PARTICIPANT = ["participant"]
+
+
+def _expect(ok: int, allowed: list[str]) -> dict[str, int]:
+    """`ok` for the allowed roles, 401 for anonymous, 403 for everyone else."""
+    return {role: ok if role in allowed else 401 if role == "anonymous" else 403 for role in ROLES}
+
+
+# (method, path, body, expected status per role); {quiz}, {question}, {doomed} and {code} are
+# filled in per caller.
+MATRIX: list[tuple[str, str, Any, dict[str, int]]] = [
+    ("GET", "/api/auth/me", None, _expect(200, USERS)),
+    ("GET", "/api/me/sessions", None, _expect(200, USERS)),
+    ("POST", "/api/quizzes", {"title": "T", "questions": [question()]}, _expect(201, ["admin"])),
+    ("GET", "/api/quizzes", None, _expect(200, ["admin"])),
+    ("GET", "/api/quizzes/{quiz}", None, _expect(200, ["admin"])),
+    ("PATCH", "/api/quizzes/{quiz}", {"title": "New"}, _expect(200, ["admin"])),
+    ("POST", "/api/quizzes/{quiz}/questions", question(), _expect(201, ["admin"])),
+    ("PUT", "/api/quizzes/{quiz}/questions/{question}", question(), _expect(200, ["admin"])),
+    ("DELETE", "/api/quizzes/{quiz}/questions/{question}", None, _expect(204, ["admin"])),
+    ("DELETE", "/api/quizzes/{doomed}", None, _expect(204, ["admin"])),
+    ("POST", "/api/quizzes/{quiz}/sessions", None, _expect(201, ["admin"])),
+    ("GET", "/api/quizzes/{quiz}/sessions", None, _expect(200, ["admin"])),
+    ("GET", "/api/sessions/{code}", None, _expect(200, USERS)),
+    ("GET", "/api/sessions/{code}/leaderboard", None, _expect(200, USERS)),
+    ("GET", "/api/sessions/{code}/events", None, _expect(200, USERS)),
+    ("GET", "/api/sessions/{code}/question", None, _expect(200, PARTICIPANT)),
+    ("POST", "/api/sessions/{code}/answers", "answer", _expect(200, PARTICIPANT)),
+    ("GET", "/api/sessions/{code}/results", None, _expect(200, ["admin"])),
+    ("GET", "/api/sessions/{code}/results?format=csv", None, _expect(200, ["admin"])),
+    ("POST", "/api/sessions/{code}/join", None, _expect(200, USERS)),
+    ("POST", "/api/sessions/{code}/close", None, _expect(200, ["admin"])),
+]
+OPEN_TO_ALL = [
+    ("POST", "/api/auth/guest", {"display_name": "Someone"}, 201),
+    ("POST", "/api/auth/login", {"username": "player1", "password": "password123"}, 200),
+]
+
+
+async def first_event(app: FastAPI, path: str, headers: dict[str, str]) -> tuple[int, bytes]:
+    """The status and first event of a stream, read straight from the app (httpx's ASGI transport
+    waits for a response to end, which a stream never does); then the client goes away."""
+    status, body, done = 0, b"", asyncio.Event()
+    requested = False
+
+    async def receive() -> dict[str, Any]:
+        nonlocal requested
+        if not requested:
+            requested = True
+            return {"type": "http.request", "body": b"", "more_body": False}
+        await done.wait()
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        nonlocal status, body
+        if message["type"] == "http.response.start":
+            status = message["status"]
+        elif message["type"] == "http.response.body":
+            body += message.get("body", b"")
+        if status != 200 or b"\n\n" in body:
+            done.set()
+
+    route, _, query = path.partition("?")
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": route,
+        "raw_path": route.encode(),
+        "query_string": query.encode(),
+        "root_path": "",
+        "headers": [
+            (b"host", b"test"),
+            *((k.lower().encode(), v.encode()) for k, v in headers.items()),
+        ],
+        "client": ("127.0.0.1", 4321),
+        "server": ("test", 80),
+    }
+    await asyncio.wait_for(app(scope, receive, send), 10)
+    return status, body
+
+
+async def _call(
+    api: Api, app: FastAPI, method: str, path: str, body: Any, headers: dict[str, str]
+) -> int:
+    if path.split("?")[0].endswith("/events"):
+        return (await first_event(app, path, headers))[0]
+    r = await api.client.request(method, path, json=body, headers=headers)
+    return r.status_code
+
+
+async def _quiz(api: Api, admin: dict[str, str], questions: int) -> dict[str, Any]:
+    body = {"title": "Spare", "questions": [question(f"Q{i}?") for i in range(questions)]}
+    r = await api.client.post("/api/quizzes", json=body, headers=admin)
+    assert r.status_code == 201, r.text
+    quiz: dict[str, Any] = r.json()
+    return quiz
+
+
+async def _answer_body(
+    api: Api, code: str, quiz: dict[str, Any], participant: dict[str, str]
+) -> dict[str, str]:
+    """The right answer to the question served to `participant` (or to the first question)."""
+    turn = await api.client.get(f"/api/sessions/{code}/question", headers=participant)
+    served = turn.json().get("question") if turn.status_code == 200 else None
+    q = next(q for q in quiz["questions"] if served is None or q["id"] == served["id"])
+    return {
+        "question_id": q["id"],
+        "choice_id": next(c["id"] for c in q["choices"] if c["correct"]),
+    }
+
+
+async def test_every_endpoint_for_every_kind_of_caller(api: Api, app: FastAPI) -> None:
+    admin = await api.admin()
+    headers = {
+        "anonymous": {},
+        "guest": await api.guest("Guest"),
+        "player": await api.player("player1"),
+        "admin": admin,
+    }
+    _, other_code, _ = await open_session(api)
+    headers["other participant"] = await joined(api, other_code, "Elsewhere")
+    wrong: list[str] = []
+    for role in ROLES:
+        # Fresh things for each caller, so that deletes and closes hit real ones.
+        _, code, quiz = await open_session(api, questions=3, time_limit_s=None)
+        spare = await _quiz(api, admin, questions=2)
+        doomed = await _quiz(api, admin, questions=1)
+        if role == "participant":
+            headers["participant"] = await joined(api, code, "Here")
+        for method, template, body, expected in MATRIX:
+            path = template.format(
+                quiz=spare["id"],
+                question=spare["questions"][0]["id"],
+                doomed=doomed["id"],
+                code=code,
+            )
+            if body == "answer":
+                body = await _answer_body(api, code, quiz, headers.get("participant", admin))
+            status = await _call(api, app, method, path, body, headers[role])
+            if status != expected[role]:
+                wrong.append(f"{role}: {method} {template} -> {status}, expected {expected[role]}")
+        for method, path, body, ok in OPEN_TO_ALL:
+            status = await _call(api, app, method, path, body, headers[role])
+            if status != ok:
+                wrong.append(f"{role}: {method} {path} -> {status}, expected {ok}")
+    assert wrong == []
+
+
+def _leaks(value: Any, answered: set[str]) -> list[Any]:
+    """Every object in a response that tells which choice is correct for an unanswered question."""
+    found = []
+    if isinstance(value, dict):
+        tells = "correct_choice_id" in value or "correct" in value
+        if tells and value.get("question_id") not in answered:
+            found.append(value)
+        for item in value.values():
+            found += _leaks(item, answered)
+    elif isinstance(value, list):
+        for item in value:
+            found += _leaks(item, answered)
+    return found
+
+
+async def test_no_response_to_a_player_tells_an_unanswered_correct_choice(
+    api: Api, app: FastAPI
+) -> None:
+    _, code, quiz = await open_session(api, questions=3, time_limit_s=30)
+    player = await joined(api, code, "Player")
+    rival = await joined(api, code, "Rival")
+    answered: set[str] = set()
+    readable = [
+        ("GET", "/api/auth/me"),
+        ("GET", "/api/me/sessions"),
+        ("GET", f"/api/sessions/{code}"),
+        ("GET", f"/api/sessions/{code}/question"),
+        ("GET", f"/api/sessions/{code}/leaderboard?limit=100"),
+        ("POST", f"/api/sessions/{code}/join"),
+        ("GET", "/api/quizzes"),
+        ("GET", f"/api/quizzes/{quiz['id']}"),
+        ("GET", f"/api/quizzes/{quiz['id']}/sessions"),
+        ("GET", f"/api/sessions/{code}/results"),
+    ]
+    seen = 0
+    for step in range(4):
+        for method, path in readable:
+            r = await api.client.request(method, path, headers=player)
+            if r.headers.get("content-type", "").startswith("application/json"):
+                assert _leaks(orjson.loads(r.content), answered) == [], (path, r.text)
+                seen += 1
+        status, frame = await first_event(app, f"/api/sessions/{code}/events?limit=100", player)
+        data = next(line for line in frame.decode().splitlines() if line.startswith("data: "))
+        assert status == 200 and _leaks(orjson.loads(data[6:]), answered) == []
+        if step < 3:
+            await answer(api, code, rival, quiz)  # a rival's answer tells the player nothing
+            result = await answer(api, code, player, quiz, right=step % 2 == 0)
+            assert _leaks(result, answered | {result["question_id"]}) == []
+            answered.add(result["question_id"])
+    assert seen > 30
