@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import signal
 import threading
 from collections.abc import AsyncIterator, Callable
@@ -21,14 +22,16 @@ from starlette.requests import Request
 
 from vocabquiz.auth import service as auth_service
 from vocabquiz.auth.router import router as auth_router
-from vocabquiz.db import migrate, open_database
+from vocabquiz.db import migrate, open_database, report_pool
 from vocabquiz.errors import install_error_handlers
 from vocabquiz.events import EventBus, MemoryEventBus, RedisEventBus
 from vocabquiz.http_guards import BodyRulesMiddleware, SecurityHeadersMiddleware
 from vocabquiz.leaderboard.broadcaster import Broadcaster
 from vocabquiz.leaderboard.store import Leaderboard, MemoryLeaderboard, RedisLeaderboard
+from vocabquiz.observability import metrics
 from vocabquiz.observability.logging import configure_logging
 from vocabquiz.observability.requests import RequestLogMiddleware
+from vocabquiz.observability.sentry import init_sentry
 from vocabquiz.quizzes.router import router as quizzes_router
 from vocabquiz.rate_limits import build_rate_limits
 from vocabquiz.sessions import service as sessions_service
@@ -129,12 +132,14 @@ def _end_streams_on_exit_signals(broadcaster: Broadcaster) -> Callable[[], None]
 
 def create_app(settings: Settings) -> FastAPI:
     configure_logging(settings)
+    init_sentry(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         state = await _build_state(settings)
         app.state.vocabquiz = state
         restore_signals = _end_streams_on_exit_signals(state.broadcaster)
+        pool_gauge = asyncio.create_task(report_pool(state.database.engine))
         log.info(
             "started", database=state.database.engine.dialect.name, redis=state.redis is not None
         )
@@ -142,7 +147,9 @@ def create_app(settings: Settings) -> FastAPI:
             yield
         finally:
             restore_signals()
+            pool_gauge.cancel()
             await _close_state(state)
+            metrics.forget_this_process()
 
     app = FastAPI(
         title="vocabquiz",

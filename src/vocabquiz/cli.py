@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -77,9 +81,28 @@ def serve(
     if workers > 1:
         from uvicorn.supervisors import Multiprocess
 
-        Multiprocess(config, sockets=[config.bind_socket()]).run()
+        with _shared_metrics_dir():
+            Multiprocess(config, sockets=[config.bind_socket()]).run()
     else:
         uvicorn.Server(config).run()
+
+
+@contextmanager
+def _shared_metrics_dir() -> Iterator[None]:
+    """Workers write their metrics to files in one folder, so that one scrape of any worker
+    shows them all (prometheus_client's multiprocess mode)."""
+    given = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if given:
+        for stale in Path(given).glob("*.db"):  # left by an earlier run
+            stale.unlink()
+        yield
+        return
+    with tempfile.TemporaryDirectory(prefix="vocabquiz-metrics-") as folder:
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = folder
+        try:
+            yield
+        finally:
+            del os.environ["PROMETHEUS_MULTIPROC_DIR"]
 
 
 async def _migrate(settings: Settings) -> None:

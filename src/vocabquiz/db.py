@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -19,8 +20,10 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.pool import QueuePool
 from sqlalchemy.types import TypeDecorator
 
+from vocabquiz.observability import metrics
 from vocabquiz.settings import Settings
 
 NAMING_CONVENTION = {
@@ -127,6 +130,18 @@ def _serialize_sqlite_writes(engine: AsyncEngine) -> None:
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+async def report_pool(engine: AsyncEngine, every_s: float = 1.0) -> None:
+    """Keep the pool gauge current: the primary's connections in use and idle, read between
+    requests (inside the pool's own events the counts are mid-change)."""
+    pool = engine.sync_engine.pool
+    if not isinstance(pool, QueuePool):
+        return
+    while True:
+        metrics.DB_POOL_CONNECTIONS.labels(state="in_use").set(pool.checkedout())
+        metrics.DB_POOL_CONNECTIONS.labels(state="idle").set(pool.checkedin())
+        await asyncio.sleep(every_s)
 
 
 def open_database(settings: Settings) -> Database:

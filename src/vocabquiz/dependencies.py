@@ -80,6 +80,7 @@ _bearer = HTTPBearer(auto_error=False, description="The access_token of a Token"
 
 
 async def _current_user(
+    request: Request,
     state: State,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> TokenUser:
@@ -88,6 +89,7 @@ async def _current_user(
     user = read_token(credentials.credentials, state.secret_key)
     if user is None:
         raise Unauthorized("Invalid or expired token; sign in again")
+    request.state.user_id = user.id  # for the request's log line
     return user
 
 

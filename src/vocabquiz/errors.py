@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import sentry_sdk
 import structlog
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
@@ -73,7 +74,13 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
 
 
 def _is_connection_failure(exc: DBAPIError) -> bool:
-    return exc.connection_invalidated or "connect" in str(exc.orig).lower()
+    # SQLSTATE 08xxx: connection exception; 57Pxx: the server is shutting down or starting up.
+    sqlstate = str(getattr(exc.orig, "sqlstate", None) or "")
+    return (
+        exc.connection_invalidated
+        or sqlstate.startswith(("08", "57P"))
+        or "connect" in str(exc.orig).lower()
+    )
 
 
 async def _database_error(request: Request, exc: Exception) -> JSONResponse:
@@ -109,6 +116,7 @@ async def _connection_error(_request: Request, exc: Exception) -> JSONResponse:
 
 async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled_error", exc_info=exc)
+    sentry_sdk.capture_exception(exc)  # a no-op unless Sentry is configured
     return JSONResponse({"detail": "Internal server error"}, status_code=500)
 
 

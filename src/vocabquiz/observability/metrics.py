@@ -5,7 +5,9 @@ No label carries a session code, user id or other unbounded value.
 
 from __future__ import annotations
 
-from prometheus_client import Counter, Gauge, Histogram
+import os
+
+from prometheus_client import Counter, Gauge, Histogram, multiprocess
 
 SSE_CONNECTIONS = Gauge(
     "vocabquiz_sse_connections", "Connected live-leaderboard clients", multiprocess_mode="livesum"
@@ -43,3 +45,9 @@ EVENT_LATENCY = Histogram(
     "From an answer's event being published to its frame being handed to clients",
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.5, 1, 2.5),
 )
+
+
+def forget_this_process() -> None:
+    """With several workers, drop this process' live gauges when it stops."""
+    if "PROMETHEUS_MULTIPROC_DIR" in os.environ:
+        multiprocess.mark_process_dead(os.getpid())  # type: ignore[no-untyped-call]

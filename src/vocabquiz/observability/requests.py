@@ -48,4 +48,6 @@ class RequestLogMiddleware:
                 user_id=scope.get("state", {}).get("user_id"),
                 session_code=(scope.get("path_params") or {}).get("code"),
             )
-            structlog.contextvars.unbind_contextvars("request_id")
+        # Left bound when the request failed, so that the error handler's line carries it too;
+        # each request runs in its own task, so it ends with the task.
+        structlog.contextvars.unbind_contextvars("request_id")
