@@ -17,6 +17,8 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.routing import APIRoute
 from prometheus_fastapi_instrumentator import Instrumentator
 from redis.asyncio import Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialWithJitterBackoff
 from sqlalchemy import text
 from starlette.requests import Request
 
@@ -42,6 +44,8 @@ from vocabquiz.settings import Settings, resolve_secret_key
 from vocabquiz.state import AppState
 
 log = structlog.get_logger(__name__)
+# Fine enough below 250 ms for the answer latency alert.
+LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5)
 DEFAULT_WEB_DIR = Path(__file__).resolve().parents[2] / "frontend" / "dist"
 
 
@@ -60,7 +64,14 @@ async def _build_state(settings: Settings) -> AppState:
     await migrate(settings.database_url)
     database = open_database(settings)
     redis = (
-        Redis.from_url(settings.redis_url, socket_timeout=5, socket_connect_timeout=5)
+        Redis.from_url(
+            settings.redis_url,
+            socket_timeout=5,
+            socket_connect_timeout=5,
+            # from_url retries nothing by default: a pooled connection to a Redis that has since
+            # restarted would fail its next command. Retry such errors on a fresh connection.
+            retry=Retry(ExponentialWithJitterBackoff(base=0.02, cap=0.5), 3),
+        )
         if settings.redis_url
         else None
     )
@@ -163,9 +174,9 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(quizzes_router)
     app.include_router(sessions_router)
     _add_operations(app)
-    Instrumentator(excluded_handlers=["/metrics"]).instrument(app).expose(
-        app, include_in_schema=False
-    )
+    Instrumentator(excluded_handlers=["/metrics"]).instrument(
+        app, latency_lowr_buckets=LATENCY_BUCKETS
+    ).expose(app, include_in_schema=False)
     _serve_web_app(app, settings.web_dir or DEFAULT_WEB_DIR)
     app.add_middleware(BodyRulesMiddleware)
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]

@@ -76,6 +76,8 @@ def serve(
         server_header=False,
         access_log=False,
         timeout_graceful_shutdown=8,
+        # A busy worker may miss uvicorn's 5 s health check: that is load, not a hang.
+        timeout_worker_healthcheck=30,
         log_level=settings.log_level.lower(),
     )
     if workers > 1:

@@ -197,6 +197,8 @@ def build_rate_limits(settings: Settings, redis: Redis | None) -> RateLimits:
         name: Rule(name, Rate.parse(getattr(settings, f"rate_limit_{name}")), message)
         for name, message in _RULES.items()
     }
+    for name in rules:
+        metrics.RATE_LIMITED.labels(name)  # at 0 from the start, for rate()
     exempt = [
         ipaddress.ip_network(part.strip(), strict=False)
         for part in settings.rate_limit_exempt.split(",")

@@ -46,6 +46,12 @@ EVENT_LATENCY = Histogram(
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.5, 1, 2.5),
 )
 
+# Every known label value exists from the start at 0, so that rate() sees its first increment.
+for _result in ("correct", "wrong", "late"):
+    ANSWERS.labels(result=_result)
+for _result in ("hit", "miss"):
+    CACHE_REQUESTS.labels(result=_result)
+
 
 def forget_this_process() -> None:
     """With several workers, drop this process' live gauges when it stops."""
