@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +28,26 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@dataclass
+class Server:
+    """A running `vocabquiz serve` process."""
+
+    url: str
+    port: int
+    process: subprocess.Popen[bytes]
+    log: Path
+
+
 @contextmanager
 def serve(env: dict[str, str], log: Path) -> Iterator[str]:
     """Start a server, wait until it answers (bounded), stop it at the end."""
+    with server_process(env, log) as server:
+        yield server.url
+
+
+@contextmanager
+def server_process(env: dict[str, str], log: Path) -> Iterator[Server]:
+    """`serve`, giving the process too: for tests that signal or kill it."""
     port = free_port()
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("ab") as out:
@@ -51,7 +69,7 @@ def serve(env: dict[str, str], log: Path) -> Iterator[str]:
             if proc.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"server did not start: {log.read_text()[-2000:]}")
             time.sleep(0.1)
-        yield url
+        yield Server(url, port, proc, log)
     finally:
         proc.send_signal(signal.SIGTERM)
         try:

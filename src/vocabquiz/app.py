@@ -151,6 +151,7 @@ def create_app(settings: Settings) -> FastAPI:
         app.state.vocabquiz = state
         restore_signals = _end_streams_on_exit_signals(state.broadcaster)
         pool_gauge = asyncio.create_task(report_pool(state.database.engine))
+        metrics.count_tasks(asyncio.get_running_loop())
         log.info(
             "started", database=state.database.engine.dialect.name, redis=state.redis is not None
         )

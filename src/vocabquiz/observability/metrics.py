@@ -5,6 +5,7 @@ No label carries a session code, user id or other unbounded value.
 
 from __future__ import annotations
 
+import asyncio
 import os
 
 from prometheus_client import Counter, Gauge, Histogram, multiprocess
@@ -45,12 +46,20 @@ EVENT_LATENCY = Histogram(
     "From an answer's event being published to its frame being handed to clients",
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.5, 1, 2.5),
 )
+ASYNCIO_TASKS = Gauge("vocabquiz_asyncio_tasks", "Live asyncio tasks of the process")
 
 # Every known label value exists from the start at 0, so that rate() sees its first increment.
 for _result in ("correct", "wrong", "late"):
     ANSWERS.labels(result=_result)
 for _result in ("hit", "miss"):
     CACHE_REQUESTS.labels(result=_result)
+
+
+def count_tasks(loop: asyncio.AbstractEventLoop) -> None:
+    """Report the loop's live tasks at each scrape (one process; with several workers the gauge
+    stays unset, as prometheus_client cannot sum a function across processes)."""
+    if "PROMETHEUS_MULTIPROC_DIR" not in os.environ:
+        ASYNCIO_TASKS.set_function(lambda: len(asyncio.all_tasks(loop)))
 
 
 def forget_this_process() -> None:

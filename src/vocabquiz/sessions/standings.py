@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from redis.exceptions import RedisError
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -38,6 +39,14 @@ class Standings:
     def __init__(self, store: Leaderboard, sessions: async_sessionmaker[AsyncSession]) -> None:
         self.store = store
         self._sessions = sessions
+        # Sessions whose store missed a change (Redis failed after the answer was committed):
+        # rebuilt from the database the next time they are used.
+        self._stale: set[str] = set()
+
+    async def _catch_up(self, session_code: str) -> None:
+        if session_code in self._stale:
+            await self.rebuild(session_code)
+            self._stale.discard(session_code)
 
     async def rebuild(self, session_code: str) -> None:
         metrics.CACHE_REQUESTS.labels(result="miss").inc()
@@ -55,7 +64,12 @@ class Standings:
         await self.store.load(session_code, [standing_of(p) for p in rows], version)
 
     async def put(self, session_code: str, standing: Standing) -> int:
-        rank = await self.store.put(session_code, standing)
+        try:
+            await self._catch_up(session_code)
+            rank = await self.store.put(session_code, standing)
+        except RedisError:
+            self._stale.add(session_code)
+            raise
         if rank is None:
             await self.rebuild(session_code)
             rank = await self.store.put(session_code, standing)
@@ -63,6 +77,7 @@ class Standings:
         return rank or 0
 
     async def board(self, session_code: str, limit: int) -> Board:
+        await self._catch_up(session_code)
         board = await self.store.board(session_code, limit)
         if board is None:
             await self.rebuild(session_code)
@@ -75,6 +90,7 @@ class Standings:
         self, session_code: str, participant_ids: Iterable[str]
     ) -> dict[str, Entry]:
         ids = list(participant_ids)
+        await self._catch_up(session_code)
         entries = await self.store.entries_of(session_code, ids)
         if entries is None:
             await self.rebuild(session_code)

@@ -1,0 +1,143 @@
+"""Event-stream clients that vanish: thousands of streams opened and dropped, read or not, closed
+or reset. Afterwards the server counts no stream, holds no more memory or sockets than before,
+and still serves and broadcasts at once."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+import struct
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import Api
+from tests.faults.load import Player, join_players
+from tests.live import serve, stream
+from tests.sessions.game import answer, open_session
+
+pytestmark = pytest.mark.server
+
+CYCLES = 5_000
+WARM_UP = 200
+CONCURRENCY = 50
+# RSS may grow a little (allocator pools, caches) but not with the number of streams.
+MAX_RSS_GROWTH = 16 * 2**20
+FRAME_END = b"}\n\n"
+
+
+def _metric(text: str, name: str) -> float:
+    return sum(
+        float(line.rsplit(" ", 1)[1])
+        for line in text.splitlines()
+        if line.startswith(name + " ") or line.startswith(name + "{")
+    )
+
+
+def _request(path: str, headers: dict[str, str]) -> bytes:
+    lines = [f"GET {path} HTTP/1.1", "Host: 127.0.0.1", "Accept: text/event-stream"]
+    lines += [f"{k}: {v}" for k, v in headers.items()]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode()
+
+
+async def _vanish(port: int, request: bytes, cycle: int) -> None:
+    """One client: connects, asks for the stream, then (by `cycle`) reads the first leaderboard
+    frame or not, and leaves with a close (FIN) or a reset (RST)."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        writer.write(request)
+        await writer.drain()
+        mode = cycle % 4
+        if mode < 2:
+            data = b""
+            async with asyncio.timeout(10):
+                while b"event: leaderboard" not in data or not data.endswith(FRAME_END + b"\r\n"):
+                    chunk = await reader.read(65536)
+                    assert chunk, f"stream ended early: {data[:200]!r}"
+                    data += chunk
+            assert data.startswith(b"HTTP/1.1 200"), data[:200]
+        if mode % 2:
+            sock = writer.get_extra_info("socket")
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    finally:
+        writer.close()
+        with contextlib.suppress(ConnectionError):
+            await writer.wait_closed()
+
+
+async def _cycles(port: int, requests: list[bytes], count: int) -> None:
+    queue = iter(range(count))
+
+    async def worker() -> None:
+        for cycle in queue:
+            await _vanish(port, requests[cycle % len(requests)], cycle)
+
+    await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
+
+
+async def test_vanishing_stream_clients_leave_nothing_behind(
+    production_env: dict[str, str], tmp_path: Path
+) -> None:
+    # No log line per request: thousands of them would only slow the server down here.
+    env = {**production_env, "VOCABQUIZ_LOG_LEVEL": "WARNING"}
+    with serve(env, tmp_path / "server.log") as url:
+        port = int(url.rsplit(":", 1)[1])
+        async with httpx.AsyncClient(base_url=url, timeout=15) as client:
+            api = Api(client)
+
+            async def metrics() -> str:
+                return (await client.get("/metrics")).text
+
+            admin, code, quiz = await open_session(api, questions=5, time_limit_s=None)
+            players: list[Player] = await join_players(api, code, 10)
+            path = f"/api/sessions/{code}/events?limit=100"
+            requests = [_request(path, p.headers) for p in players] + [_request(path, admin)]
+
+            async def settled(what: str) -> str:
+                """/metrics once no stream is counted any more (bounded)."""
+                deadline = time.monotonic() + 10
+                while True:
+                    text = await metrics()
+                    if _metric(text, "vocabquiz_sse_connections") == 0:
+                        return text
+                    assert time.monotonic() < deadline, f"streams still counted {what}"
+                    await asyncio.sleep(0.05)
+
+            await _cycles(port, requests, WARM_UP)
+            before = await settled("after the warm-up")
+            started = time.monotonic()
+            await _cycles(port, requests, CYCLES)
+            took = time.monotonic() - started
+            after = await settled(f"after {CYCLES} vanished clients")
+
+            rss = [_metric(t, "process_resident_memory_bytes") for t in (before, after)]
+            fds = [_metric(t, "process_open_fds") for t in (before, after)]
+            tasks = [_metric(t, "vocabquiz_asyncio_tasks") for t in (before, after)]
+            cpu = _metric(after, "process_cpu_seconds_total") - _metric(
+                before, "process_cpu_seconds_total"
+            )
+            print(
+                f"\n{CYCLES} streams in {took:.1f}s (server CPU {cpu:.1f}s); RSS "
+                f"{rss[0] / 2**20:.1f} -> {rss[1] / 2**20:.1f} MiB; open fds {fds[0]:.0f} -> "
+                f"{fds[1]:.0f}; tasks {tasks[0]:.0f} -> {tasks[1]:.0f}"
+            )
+            assert rss[1] - rss[0] < MAX_RSS_GROWTH, rss
+            # No socket of a vanished client left open (a little slack for pooled connections).
+            assert fds[1] <= fds[0] + 3, fds
+            # No task of a vanished client left behind.
+            assert tasks[1] <= tasks[0], tasks
+
+            # Still quick, and a new stream still gets its frames at once.
+            t = time.monotonic()
+            r = await client.get("/healthz")
+            assert r.status_code == 200 and time.monotonic() - t < 0.5
+            async with stream(client, path, players[0].headers) as reader:
+                await reader.wait_for(lambda n, d: n == "leaderboard", within=2)
+                result = await answer(api, code, players[1].headers, quiz)
+                await reader.wait_for(
+                    lambda n, d: n == "leaderboard" and d["entries"][0]["score"] == result["score"],
+                    within=2,
+                )
