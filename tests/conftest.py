@@ -27,6 +27,9 @@ REDIS_URL = os.environ.get("VOCABQUIZ_TEST_REDIS", "redis://127.0.0.1:6379/0")
 SECRET = "test-secret-key-that-is-long-enough-0123456789"
 ADMIN = ("admin", "admin-password")
 IN_CI = os.environ.get("CI", "").lower() == "true"
+# Cheap password hashes for every app and server the tests start: thousands of sign-ins.
+os.environ.setdefault("VOCABQUIZ_PASSWORD_HASH_TIME_COST", "1")
+os.environ.setdefault("VOCABQUIZ_PASSWORD_HASH_MEMORY_KIB", "64")
 
 
 async def _reachable() -> str | None:

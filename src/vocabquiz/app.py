@@ -23,6 +23,7 @@ from sqlalchemy import text
 from starlette.requests import Request
 
 from vocabquiz.auth import service as auth_service
+from vocabquiz.auth.passwords import configure_hashing
 from vocabquiz.auth.router import router as auth_router
 from vocabquiz.db import migrate, open_database, report_pool
 from vocabquiz.errors import install_error_handlers
@@ -144,6 +145,7 @@ def _end_streams_on_exit_signals(broadcaster: Broadcaster) -> Callable[[], None]
 def create_app(settings: Settings) -> FastAPI:
     configure_logging(settings)
     init_sentry(settings)
+    configure_hashing(settings.password_hash_time_cost, settings.password_hash_memory_kib)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

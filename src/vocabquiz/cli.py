@@ -148,8 +148,10 @@ def admin_create(
 
 async def _create_admin(settings: Settings, username: str, password: str) -> bool:
     from vocabquiz.auth import service
+    from vocabquiz.auth.passwords import configure_hashing
     from vocabquiz.db import open_database
 
+    configure_hashing(settings.password_hash_time_cost, settings.password_hash_memory_kib)
     await _migrate(settings)
     database = open_database(settings)
     try:

@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     sentry_dsn: str | None = None
     environment: str = "production"
     web_dir: Path | None = None
+    # argon2id cost of new password hashes (the argon2 reference defaults).
+    password_hash_time_cost: int = Field(default=3, ge=1, le=20)
+    password_hash_memory_kib: int = Field(default=65536, ge=64, le=4 * 1024 * 1024)
     cors_origins: str = ""  # comma-separated origins allowed to call the API from a browser
     rate_limits: bool = True
     # Clients never limited, comma-separated networks: the machine itself by default. Behind a
