@@ -10,7 +10,11 @@ PORT ?= 8000
 export VOCABQUIZ_ADMIN_USERNAME ?= admin
 export VOCABQUIZ_ADMIN_PASSWORD ?= vocabquiz-admin
 
-.PHONY: install web run test test-python test-web lint check-lock lock
+# The end-to-end test drives Debian's Chromium (`make chromium`): npm must not fetch a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+.PHONY: install web run test test-python test-web lint check-lock lock chromium e2e monitoring-tools
 
 install: $(STAMP)
 
@@ -35,9 +39,29 @@ lint: install
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
-test: install web lint
+test: install web lint monitoring-tools
 	$(BIN)/pytest
 	cd frontend && npm test && npm run check-client
+	$(MAKE) --no-print-directory e2e
+
+# Debian's Chromium for the end-to-end test, and a colour emoji font so that its screenshots show the medals.
+chromium:
+	command -v chromium >/dev/null && test -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf || \
+	  ($(SUDO) apt-get update && \
+	   $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-noto-color-emoji)
+
+# A real server and two players in Chromium; screenshots land in frontend/e2e/output/screens.
+e2e: install web chromium
+	cd frontend && npm run e2e
+
+# Prometheus and promtool for tests/monitoring, from Debian's package. The package may start its
+# own Prometheus on :9090: the tests never use it, so it is stopped and disabled.
+monitoring-tools:
+	command -v promtool >/dev/null || \
+	  ($(SUDO) apt-get update && \
+	   $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus && \
+	   { $(SUDO) systemctl disable --now prometheus >/dev/null 2>&1 || \
+	     $(SUDO) service prometheus stop >/dev/null 2>&1 || true; })
 
 # Regenerate the pinned requirements from pyproject.toml's ranges.
 lock:

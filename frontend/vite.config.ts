@@ -14,5 +14,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // Whole screens render in jsdom; on a busy 2-core machine some take more than the default 5 s.
+    testTimeout: 15_000,
   },
 })

@@ -54,6 +54,8 @@ export function AnswerButtons({
         const isPick = choice.id === chosenId
         const bg = isCorrect ? 'green.700' : isWrongPick ? 'red.700' : `${colour}.700`
         const faded = (revealed && !isCorrect && !isWrongPick) || (!revealed && chosenId !== null && !isPick)
+        // Dimmed, yet readable (over 3:1 for this large bold text): the other words are worth learning too.
+        const opacity = faded ? 0.65 : 1
         return (
           <Button
             key={choice.id}
@@ -73,13 +75,13 @@ export function AnswerButtons({
             fontSize={{ base: 'lg', md: 'xl' }}
             fontWeight="bold"
             boxShadow={isPick || isCorrect ? 'lg' : 'sm'}
-            opacity={faded ? 0.45 : 1}
+            opacity={opacity}
             _focusVisible={{ outline: '3px solid', outlineColor: 'fg', outlineOffset: '3px' }}
             transform={isPick && !revealed ? 'scale(0.98)' : undefined}
             transition="transform 0.1s, opacity 0.2s, background-color 0.2s"
             _hover={{ bg: disabled ? bg : `${colour}.800` }}
             _active={{ transform: 'scale(0.97)' }}
-            _disabled={{ cursor: 'default', opacity: faded ? 0.45 : 1 }}
+            _disabled={{ cursor: 'default', opacity }}
             data-testid="answer-button"
             aria-label={`Answer ${index + 1}: ${choice.text}${isCorrect ? ' (the right answer)' : isWrongPick ? ' (your answer, not right)' : ''}`}
           >

@@ -20,6 +20,7 @@ import { ColorModeToggle } from './ColorMode'
 import { Logo } from './Logo'
 
 function NavItem({ to, icon, children }: { to: string; icon: React.ReactNode; children: string }) {
+  // On a phone only the icon shows, so the link carries its name itself.
   return (
     <Button
       asChild
@@ -28,7 +29,7 @@ function NavItem({ to, icon, children }: { to: string; icon: React.ReactNode; ch
       px={{ base: '2', sm: '3' }}
       _currentPage={{ bg: 'colorPalette.subtle', color: 'colorPalette.fg' }}
     >
-      <NavLink to={to} end={to === '/'}>
+      <NavLink to={to} end={to === '/'} aria-label={children}>
         {icon}
         <Text as="span" hideBelow="sm">
           {children}

@@ -41,9 +41,11 @@ export function JoinCodeInput({
         bg="app.card"
       />
       {error ? (
-        <Field.ErrorText fontSize="md">{error}</Field.ErrorText>
+        <Field.ErrorText fontSize="md" lineHeight="moderate">
+          {error}
+        </Field.ErrorText>
       ) : (
-        <Field.HelperText fontSize="md">
+        <Field.HelperText fontSize="md" lineHeight="moderate">
           6 letters and numbers from your teacher's screen. Capitals or not, it doesn't matter.
         </Field.HelperText>
       )}

@@ -16,7 +16,8 @@ export function SessionCodeDisplay({ code, size = 'lg' }: { code: string; size?:
         as="p"
         fontFamily="mono"
         fontWeight="black"
-        fontSize={size === 'xl' ? { base: '6xl', md: '8xl' } : { base: '5xl', md: '6xl' }}
+        // On the projector the code shares the width with the leaderboard from xl up: one size smaller there.
+        fontSize={size === 'xl' ? { base: '6xl', md: '8xl', xl: '7xl', '2xl': '8xl' } : { base: '5xl', md: '6xl' }}
         letterSpacing="0.15em"
         lineHeight="1.1"
         color="purple.fg"

@@ -187,6 +187,25 @@ describe('Play', () => {
     expect(within(end).getByText('1,000')).toBeInTheDocument()
   })
 
+  it('says others are still playing only while someone has questions left', async () => {
+    const stream = openStream()
+    installFakeApi({
+      'GET /api/sessions/K7P2QX': () => json(session),
+      'GET /api/sessions/K7P2QX/events': () => stream.response,
+      'GET /api/sessions/K7P2QX/question': () => json(turns()[2]),
+    })
+    renderPlay()
+    const end = await screen.findByTestId('final-rank')
+    stream.send('leaderboard', standings(1000, 1), 3) // Ana has answered 1 of 2
+    await waitFor(() => expect(within(end).getByText(/Others are still playing/)).toBeInTheDocument())
+
+    const done = standings(1000, 1)
+    done.entries = done.entries.map((entry) => ({ ...entry, answered_count: 2 }))
+    stream.send('leaderboard', done, 4)
+    await waitFor(() => expect(within(end).queryByText(/Others are still playing/)).toBeNull())
+    expect(within(end).getByText('1st place of 2')).toBeInTheDocument()
+  })
+
   it('joins first when someone opens the play link without having joined', async () => {
     const { api } = fakeSession({ firstTurnStatus: 403 })
     renderPlay()

@@ -17,7 +17,7 @@ import { Link as RouterLink, useParams } from 'react-router'
 import { LuSearchX, LuTimerOff } from 'react-icons/lu'
 import { unwrap, unwrapWithClock } from '../api/client'
 import { ApiError, isApiError } from '../api/errors'
-import type { AnswerResult, Turn } from '../api/types'
+import type { AnswerResult, Leaderboard, Turn } from '../api/types'
 import { getSession, getTurn, joinSession, submitAnswer } from '../client'
 import { AnswerButtons } from '../components/AnswerButtons'
 import { AnswerFeedback, feedbackHeadline } from '../components/AnswerFeedback'
@@ -41,6 +41,13 @@ async function loadTurn(code: string): Promise<LoadedTurn> {
     await unwrap(joinSession({ path: { code } }))
     return unwrapWithClock(getTurn({ path: { code } }))
   }
+}
+
+/** Whether the standings can still change: someone listed has questions left, or not everyone is listed. */
+function othersStillPlaying(leaderboard: Leaderboard | null | undefined, total: number): boolean {
+  if (!leaderboard) return true
+  if (leaderboard.participant_count > leaderboard.entries.length) return true
+  return leaderboard.entries.some((entry) => entry.answered_count < total)
 }
 
 function retryNetworkOnly(count: number, error: unknown) {
@@ -162,7 +169,7 @@ export default function Play() {
         me={leaderboard?.me}
         participantCount={leaderboard?.participant_count ?? 0}
         total={turn?.total ?? total}
-        stillRunning={!closed}
+        stillRunning={!closed && othersStillPlaying(leaderboard, turn?.total ?? total)}
       />
     )
   } else if (closed && !result) {

@@ -93,13 +93,11 @@ export default function Welcome() {
         </Text>
         <Separator flex="1" />
       </HStack>
-      <Stack direction={{ base: 'column', sm: 'row' }} gap="3" justify="center" textAlign="center">
+      {/* One under the other: side by side they wrap mid-phrase in the narrow card. */}
+      <Stack gap="3" align="center" textAlign="center">
         <Link asChild colorPalette="purple" fontWeight="semibold">
           <RouterLink to={withNext('/signin')}>Sign in to your account</RouterLink>
         </Link>
-        <Text hideBelow="sm" color="fg.muted" aria-hidden>
-          ·
-        </Text>
         <Link asChild colorPalette="purple" fontWeight="semibold">
           <RouterLink to={withNext('/register')}>Create an account</RouterLink>
         </Link>
