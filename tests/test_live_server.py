@@ -6,8 +6,6 @@ from __future__ import annotations
 import asyncio
 import socket
 import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,35 +13,11 @@ import httpx
 import orjson
 import pytest
 
-from tests.conftest import ADMIN, REDIS_URL, SECRET, Api
+from tests.conftest import ADMIN, Api
 from tests.live import serve, stream
 from tests.sessions.game import answer, joined, open_session
 
 pytestmark = pytest.mark.server
-
-
-@pytest.fixture
-def production_env(pg_database: str | None) -> Iterator[dict[str, str]]:
-    if pg_database is None:
-        pytest.skip("PostgreSQL or Redis is not reachable (set CI=true to fail instead)")
-    import asyncio as _asyncio
-
-    from tests.conftest import _drop_namespace, _empty_pg
-
-    namespace = f"vqt{uuid.uuid4().hex[:10]}"
-    _asyncio.run(_empty_pg(pg_database))
-    yield {
-        "VOCABQUIZ_DATABASE_URL": pg_database,
-        "VOCABQUIZ_REDIS_URL": REDIS_URL,
-        "VOCABQUIZ_REDIS_NAMESPACE": namespace,
-        "VOCABQUIZ_SECRET_KEY": SECRET,
-        "VOCABQUIZ_ADMIN_USERNAME": ADMIN[0],
-        "VOCABQUIZ_ADMIN_PASSWORD": ADMIN[1],
-        "VOCABQUIZ_BROADCAST_INTERVAL_MS": "100",
-        "VOCABQUIZ_PING_INTERVAL_S": "1",
-    }
-    _asyncio.run(_drop_namespace(namespace))
-    _asyncio.run(_empty_pg(pg_database))
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ import pytest
 
 from tests.conftest import ADMIN
 from tests.live import serve
-from tests.test_live_server import production_env  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.server
 SCHEMATHESIS = str(Path(sys.executable).with_name("schemathesis"))
@@ -22,7 +21,7 @@ SCHEMATHESIS = str(Path(sys.executable).with_name("schemathesis"))
 @pytest.mark.parametrize("who", ["admin", "player"])
 def test_the_api_holds_to_its_schema(
     who: str,
-    production_env: dict[str, str],  # noqa: F811
+    production_env: dict[str, str],
     tmp_path: Path,
 ) -> None:
     with serve(production_env, tmp_path / "server.log") as url:

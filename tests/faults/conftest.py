@@ -3,56 +3,16 @@ the shared ones (each test in its own Redis namespace) for the tests that only h
 
 from __future__ import annotations
 
-import asyncio
 import glob
 import os
 import shutil
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ADMIN, IN_CI, REDIS_URL, SECRET, _drop_namespace, _empty_pg
+from tests.conftest import IN_CI
 from tests.faults.backends import PrivatePostgres, PrivateRedis
-
-
-def server_env(database_url: str, redis_url: str, namespace: str = "vq") -> dict[str, str]:
-    """The environment of a production `vocabquiz serve` (PostgreSQL + Redis) for these tests."""
-    return {
-        "VOCABQUIZ_DATABASE_URL": database_url,
-        "VOCABQUIZ_REDIS_URL": redis_url,
-        "VOCABQUIZ_REDIS_NAMESPACE": namespace,
-        "VOCABQUIZ_SECRET_KEY": SECRET,
-        "VOCABQUIZ_ADMIN_USERNAME": ADMIN[0],
-        "VOCABQUIZ_ADMIN_PASSWORD": ADMIN[1],
-        "VOCABQUIZ_BROADCAST_INTERVAL_MS": "100",
-        "VOCABQUIZ_PING_INTERVAL_S": "1",
-        # Many guests from 127.0.0.1 must not be throttled.
-        "VOCABQUIZ_RATE_LIMITS": "off",
-    }
-
-
-@pytest.fixture
-def shared_database(pg_database: str | None) -> Iterator[str]:
-    """The run's own database on the shared PostgreSQL, emptied before and after the test."""
-    if pg_database is None:
-        pytest.skip("PostgreSQL or Redis is not reachable (set CI=true to fail instead)")
-    asyncio.run(_empty_pg(pg_database))
-    try:
-        yield pg_database
-    finally:
-        asyncio.run(_empty_pg(pg_database))
-
-
-@pytest.fixture
-def production_env(shared_database: str) -> Iterator[dict[str, str]]:
-    """Shared PostgreSQL and Redis: for tests that kill or stop only vocabquiz processes."""
-    namespace = f"vqt{uuid.uuid4().hex[:10]}"
-    try:
-        yield server_env(shared_database, REDIS_URL, namespace)
-    finally:
-        asyncio.run(_drop_namespace(namespace))
 
 
 def _missing(what: str) -> None:

@@ -10,9 +10,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import Api
+from tests.conftest import Api, server_env
 from tests.faults.backends import PrivatePostgres, PrivateRedis
-from tests.faults.conftest import server_env
 from tests.faults.load import (
     Load,
     Probe,

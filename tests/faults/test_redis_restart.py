@@ -11,9 +11,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import Api
+from tests.conftest import Api, server_env
 from tests.faults.backends import PrivateRedis
-from tests.faults.conftest import server_env
 from tests.faults.load import Load, Probe, board_entries, expected_entries, join_players
 from tests.live import EventReader, serve, stream
 from tests.sessions.game import answer, open_session
