@@ -148,6 +148,14 @@ def client_error(r: httpx.Response, *, status: int | None = None, loc: Path | No
     return ""
 
 
+def too_large_or_invalid(r: httpx.Response, loc: Path) -> str:
+    """Empty when `r` refuses an oversized value: 413 for a body over the size limit (read no
+    further), else 422 at the field."""
+    if r.status_code == 413:
+        return client_error(r, status=413)
+    return client_error(r, status=422, loc=loc)
+
+
 class Target:
     """The endpoints with a quiz (of one question) to aim at and an admin's headers."""
 
@@ -387,7 +395,7 @@ async def test_a_one_megabyte_string_is_refused(target: Target, name: str) -> No
             continue
         for huge in ["x" * MB, "é" * (MB // 2), " " * MB, "x" + " " * MB + "x"]:
             r = await target.send(name, with_value(endpoint.body, field.path, huge))
-            if problem := client_error(r, status=422, loc=field.path):
+            if problem := too_large_or_invalid(r, field.path):
                 problems.append(f"{field.path} = {huge[:2]!r}... ({len(huge)}): {problem}")
     _report(problems)
     await target.assert_nothing_changed()
@@ -403,7 +411,7 @@ async def test_a_huge_list_is_refused(target: Target, name: str) -> None:
         item = {"text": "a", "correct": False} if field.path[-1] == "choices" else question()
         for count in [1001, 10_000]:
             r = await target.send(name, with_value(endpoint.body, field.path, [item] * count))
-            if problem := client_error(r, status=422, loc=field.path):
+            if problem := too_large_or_invalid(r, field.path):
                 problems.append(f"{field.path} with {count} items: {problem}")
     _report(problems)
     await target.assert_nothing_changed()
