@@ -60,6 +60,15 @@ async def watch(client: httpx.AsyncClient, url: str, headers: dict[str, str], se
                 data = ""
 
 
+async def cpu_seconds(client: httpx.AsyncClient) -> float:
+    """The server's CPU time so far (NaN with several workers: they do not report it)."""
+    text = (await client.get("/metrics")).text
+    for line in text.splitlines():
+        if line.startswith("process_cpu_seconds_total "):
+            return float(line.split()[1])
+    return float("nan")
+
+
 async def run(url: str, players: int, watchers: int, seconds: float) -> None:
     limits = httpx.Limits(max_connections=players + watchers + 10)
     async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30) as client:
@@ -129,9 +138,11 @@ async def run(url: str, players: int, watchers: int, seconds: float) -> None:
                 submits.append(end - start)
                 done.append((pid, count, end))
 
-        began = time.perf_counter()
+        server_cpu = await cpu_seconds(client)
+        began, own_cpu = time.perf_counter(), time.process_time()
         await asyncio.gather(*(play(h, pid) for h, pid in zip(heads, pids, strict=True)))
-        elapsed = time.perf_counter() - began
+        elapsed, own_cpu = time.perf_counter() - began, time.process_time() - own_cpu
+        server_cpu = await cpu_seconds(client) - server_cpu
         await asyncio.sleep(1)
         for task in watch_tasks:
             task.cancel()
@@ -142,6 +153,11 @@ async def run(url: str, players: int, watchers: int, seconds: float) -> None:
     print(f"submit_ms p50={pct(submits, 0.5):.1f} p99={pct(submits, 0.99):.1f}")
     print(f"visible_ms p50={pct(visible, 0.5):.1f} p99={pct(visible, 0.99):.1f}")
     print(f"answers_seen_on_a_watcher={len(visible)}")
+    # The load generator must not be the bottleneck: its CPU beside the server's.
+    print(
+        f"cpu_share loadgen={own_cpu / elapsed:.2f} server={server_cpu / elapsed:.2f}"
+        " (1.0 = one core)"
+    )
 
 
 def main() -> None:
@@ -152,6 +168,7 @@ def main() -> None:
     parser.add_argument("--players", type=int, default=50)
     parser.add_argument("--watchers", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--workers", type=int, default=1, help="worker processes of the server")
     args = parser.parse_args()
     if args.players > 100:
         parser.error("--players at most 100: every player must fit in a watcher's frame")
@@ -167,9 +184,10 @@ def main() -> None:
         "VOCABQUIZ_ADMIN_USERNAME": ADMIN[0],
         "VOCABQUIZ_ADMIN_PASSWORD": ADMIN[1],
         "VOCABQUIZ_LOG_LEVEL": "WARNING",
+        "VOCABQUIZ_RATE_LIMITS": "off",
     }
     with contextlib.ExitStack() as stack:
-        url = stack.enter_context(serve(env, Path("var/bench-server.log")))
+        url = stack.enter_context(serve(env, Path("var/bench-server.log"), args.workers))
         asyncio.run(run(url, args.players, args.watchers, args.seconds))
 
 

@@ -39,20 +39,20 @@ class Server:
 
 
 @contextmanager
-def serve(env: dict[str, str], log: Path) -> Iterator[str]:
+def serve(env: dict[str, str], log: Path, workers: int = 1) -> Iterator[str]:
     """Start a server, wait until it answers (bounded), stop it at the end."""
-    with server_process(env, log) as server:
+    with server_process(env, log, workers) as server:
         yield server.url
 
 
 @contextmanager
-def server_process(env: dict[str, str], log: Path) -> Iterator[Server]:
+def server_process(env: dict[str, str], log: Path, workers: int = 1) -> Iterator[Server]:
     """`serve`, giving the process too: for tests that signal or kill it."""
     port = free_port()
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("ab") as out:
         proc = subprocess.Popen(
-            [VOCABQUIZ, "serve", "--port", str(port)],
+            [VOCABQUIZ, "serve", "--port", str(port), "--workers", str(workers)],
             env={**os.environ, **env},
             stdout=out,
             stderr=subprocess.STDOUT,

@@ -5,9 +5,14 @@ from __future__ import annotations
 import logging
 import sys
 
+import orjson
 import structlog
 
 from vocabquiz.settings import Settings
+
+
+def _json(event: object, **_: object) -> str:
+    return orjson.dumps(event, default=str).decode()
 
 
 def configure_logging(settings: Settings) -> None:
@@ -15,7 +20,9 @@ def configure_logging(settings: Settings) -> None:
         settings.log_format == "auto" and sys.stderr.isatty()
     )
     renderer: structlog.types.Processor = (
-        structlog.dev.ConsoleRenderer() if console else structlog.processors.JSONRenderer()
+        structlog.dev.ConsoleRenderer()
+        if console
+        else structlog.processors.JSONRenderer(serializer=_json)
     )
     level = logging.getLevelName(settings.log_level)
     processors: list[structlog.types.Processor] = [

@@ -8,7 +8,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -344,17 +344,24 @@ async def current_turn(
     if participant.served_question_id == question.id and participant.served_at is not None:
         return _turn(index, content, participant.served_at)
     # Start the clock, unless a concurrent request for the same turn just did.
-    await db.execute(
-        update(Participant)
-        .where(
-            Participant.id == participant.id,
-            Participant.answered_count == index,
-            (Participant.served_question_id.is_(None))
-            | (Participant.served_question_id != question.id),
+    served_at = (
+        await db.execute(
+            update(Participant)
+            .where(
+                Participant.id == participant.id,
+                Participant.answered_count == index,
+                (Participant.served_question_id.is_(None))
+                | (Participant.served_question_id != question.id),
+            )
+            .values(served_question_id=question.id, served_at=utcnow())
+            .returning(Participant.served_at)
+            .execution_options(synchronize_session=False)
         )
-        .values(served_question_id=question.id, served_at=utcnow())
-    )
+    ).scalar_one_or_none()
     await db.commit()
+    if served_at is not None:
+        return _turn(index, content, served_at)
+    # A concurrent request for this participant got there first: read what it did.
     await db.refresh(participant)
     if participant.answered_count != index:
         return await current_turn(db, raw_code, user, play)
@@ -436,18 +443,18 @@ async def submit_answer(
     index = participant.answered_count
     new_score = participant.score + scored.points_awarded
     reached_at = answered_at if scored.points_awarded > 0 else participant.reached_at
-    answer = Answer(
-        participant_id=participant.id,
-        question_id=question.id,
-        choice_id=choice.id,
-        correct=scored.correct,
-        late=scored.late,
-        points_awarded=scored.points_awarded,
-        score_after=new_score,
-        served_at=participant.served_at,
-        answered_at=answered_at,
-        elapsed_ms=scored.elapsed_ms,
-    )
+    values = {
+        "participant_id": participant.id,
+        "question_id": question.id,
+        "choice_id": choice.id,
+        "correct": scored.correct,
+        "late": scored.late,
+        "points_awarded": scored.points_awarded,
+        "score_after": new_score,
+        "served_at": participant.served_at,
+        "answered_at": answered_at,
+        "elapsed_ms": scored.elapsed_ms,
+    }
     with timed("insert_answer"):
         # The guard on answered_count lets exactly one of several concurrent answers through.
         moved = await db.execute(
@@ -469,7 +476,8 @@ async def submit_answer(
         )
         stored = bool(moved.rowcount)  # type: ignore[attr-defined]
         if stored:
-            db.add(answer)
+            # A plain INSERT: the ORM's unit of work costs more than the statement itself.
+            await db.execute(insert(Answer).values(**values))
             try:
                 await db.commit()
             except IntegrityError:
@@ -494,7 +502,7 @@ async def submit_answer(
     )
     rank = await play.standings.put(code, standing)
     await play.bus.publish(Event.now("leaderboard", code))
-    return _result(answer, question, rank)
+    return _result(Answer(**values), question, rank)
 
 
 # --- reading standings and results ----------------------------------------------------------------
