@@ -14,7 +14,7 @@ export VOCABQUIZ_ADMIN_PASSWORD ?= vocabquiz-admin
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: install web run test test-python test-web lint check-lock lock chromium e2e monitoring-tools
+.PHONY: install web run test test-python test-web lint check-lock lock chromium e2e monitoring-tools nginx
 
 install: $(STAMP)
 
@@ -39,7 +39,7 @@ lint: install
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
-test: install web lint monitoring-tools
+test: install web lint monitoring-tools nginx
 	$(BIN)/pytest
 	cd frontend && npm test && npm run check-client
 	$(MAKE) --no-print-directory e2e
@@ -62,6 +62,16 @@ monitoring-tools:
 	   $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus && \
 	   { $(SUDO) systemctl disable --now prometheus >/dev/null 2>&1 || \
 	     $(SUDO) service prometheus stop >/dev/null 2>&1 || true; })
+
+# Debian's nginx for tests/test_nginx.py, which runs its own nginx (deploy/nginx/vocabquiz.conf in
+# front of two instances) as a plain process. The package may start a system nginx on :80: the
+# tests never use it, so it is stopped and disabled. /usr/sbin is not on every user's PATH.
+nginx:
+	{ command -v nginx || test -x /usr/sbin/nginx; } >/dev/null || \
+	  ($(SUDO) apt-get update && \
+	   $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nginx && \
+	   { $(SUDO) systemctl disable --now nginx >/dev/null 2>&1 || \
+	     $(SUDO) service nginx stop >/dev/null 2>&1 || true; })
 
 # Regenerate the pinned requirements from pyproject.toml's ranges.
 lock:
