@@ -10,7 +10,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +38,26 @@ class Server:
     log: Path
 
 
+def wait_until_ok(
+    url: str,
+    proc: subprocess.Popen[bytes],
+    logs: Callable[[], str],
+    what: str,
+    within: float,
+) -> None:
+    """Poll `url` until it answers 200; fail with the process' logs if it exits or time runs out."""
+    deadline = time.monotonic() + within
+    while True:
+        try:
+            if httpx.get(url, timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"{what} did not start: {logs()[-2000:]}")
+        time.sleep(0.1)
+
+
 @contextmanager
 def serve(env: dict[str, str], log: Path, workers: int = 1) -> Iterator[str]:
     """Start a server, wait until it answers (bounded), stop it at the end."""
@@ -59,16 +79,7 @@ def server_process(env: dict[str, str], log: Path, workers: int = 1) -> Iterator
         )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"server did not start: {log.read_text()[-2000:]}")
-            time.sleep(0.1)
+        wait_until_ok(f"{url}/healthz", proc, log.read_text, "server", within=30)
         yield Server(url, port, proc, log)
     finally:
         proc.send_signal(signal.SIGTERM)

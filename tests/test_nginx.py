@@ -21,7 +21,7 @@ import httpx
 import pytest
 
 from tests.conftest import Api
-from tests.live import EventReader, free_port, stream
+from tests.live import EventReader, free_port, stream, wait_until_ok
 from tests.monitoring.exposition import parse, total
 from tests.monitoring.processes import ServerProcess
 from tests.sessions.game import correct_choice, joined, open_session, wrong_choice
@@ -100,19 +100,13 @@ def running_nginx(workdir: Path, upstream_ports: list[int]) -> Iterator[str]:
             command, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
         )
     url = f"http://127.0.0.1:{port}"
+
+    def logs() -> str:
+        text = (workdir / "nginx.out").read_text()
+        return text + (error_log.read_text() if error_log.exists() else "")
+
     try:
-        deadline = time.monotonic() + 15
-        while True:
-            try:
-                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                logs = (workdir / "nginx.out").read_text()
-                logs += error_log.read_text() if error_log.exists() else ""
-                raise RuntimeError(f"nginx did not start: {logs[-2000:]}")
-            time.sleep(0.1)
+        wait_until_ok(f"{url}/healthz", proc, logs, "nginx", within=15)
         yield url
     finally:
         if proc.poll() is None:

@@ -6,19 +6,18 @@ import os
 import shutil
 import signal
 import subprocess
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import httpx
 import yaml
 
-from tests.live import VOCABQUIZ, free_port
+from tests.live import VOCABQUIZ, free_port, wait_until_ok
 
 ROOT = Path(__file__).resolve().parents[2]
 PROMETHEUS_DIR = ROOT / "deploy" / "prometheus"
+START_S = 60  # a busy 2-core machine takes a while to import the app
 MISSING_TOOLS = "not installed: `make monitoring-tools` installs Debian's prometheus package"
 
 
@@ -37,19 +36,6 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=5)
-
-
-def _wait_until(check: Any, proc: subprocess.Popen[bytes], log: Path, what: str) -> None:
-    deadline = time.monotonic() + 60  # a busy 2-core machine takes a while to import the app
-    while True:
-        try:
-            if check():
-                return
-        except httpx.TransportError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            raise RuntimeError(f"{what} did not start: {log.read_text()[-2000:]}")
-        time.sleep(0.1)
 
 
 def local_config(target: str, scrape_interval: str = "1s") -> dict[str, Any]:
@@ -87,8 +73,7 @@ def prometheus(config: dict[str, Any], workdir: Path) -> Iterator[str]:
         )
     url = f"http://127.0.0.1:{port}"
     try:
-        ready = f"{url}/-/ready"
-        _wait_until(lambda: httpx.get(ready, timeout=1).status_code == 200, proc, log, "prometheus")
+        wait_until_ok(f"{url}/-/ready", proc, log.read_text, "prometheus", within=START_S)
         yield url
     finally:
         _stop(proc)
@@ -115,12 +100,7 @@ class ServerProcess:
 
     def wait_ready(self) -> str:
         """Its URL, once /readyz answers 200 (bounded)."""
-        _wait_until(
-            lambda: httpx.get(f"{self.url}/readyz", timeout=1).status_code == 200,
-            self.process,
-            self.log,
-            "server",
-        )
+        wait_until_ok(f"{self.url}/readyz", self.process, self.log.read_text, "server", START_S)
         return self.url
 
     def terminate(self) -> None:
