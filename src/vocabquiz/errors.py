@@ -26,6 +26,9 @@ class AppError(Exception):
         super().__init__(detail)
         self.detail = detail
 
+    def content(self) -> dict[str, object]:
+        return {"detail": self.detail}
+
 
 class BadRequest(AppError):
     status_code = 400
@@ -52,6 +55,17 @@ class Unprocessable(AppError):
     status_code = 422
 
 
+class RowsRejected(Unprocessable):
+    """422 naming every bad row of an uploaded list at once: `errors` = [{line, reason}]."""
+
+    def __init__(self, detail: str, errors: list[dict[str, object]]) -> None:
+        super().__init__(detail)
+        self.errors = errors
+
+    def content(self) -> dict[str, object]:
+        return {"detail": self.detail, "errors": self.errors}
+
+
 class Unavailable(AppError):
     status_code = 503
     headers = {"Retry-After": "2"}
@@ -59,7 +73,7 @@ class Unavailable(AppError):
 
 async def _app_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, AppError)
-    return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+    return JSONResponse(exc.content(), status_code=exc.status_code, headers=exc.headers)
 
 
 async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:

@@ -3,6 +3,8 @@ the way in."""
 
 from __future__ import annotations
 
+import re
+
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse
@@ -56,10 +58,19 @@ _BODY_METHODS = {"POST", "PUT", "PATCH"}
 MAX_BODY_BYTES = 64 * 1024
 # A whole quiz: up to 1000 questions of up to ~5 kB of UTF-8 each.
 LARGE_BODIES = {("POST", "/api/quizzes"): 8 * 1024 * 1024}
+# Word lists (quizzes/{id}/import and .../import/preview) come as CSV, as a body or a file upload:
+# 2,000 rows of up to 6 fields of a few hundred characters.
+WORD_LIST_PATH = re.compile(r"^/api/quizzes/[^/]+/import(/preview)?/?$")
+WORD_LIST_BYTES = 4 * 1024 * 1024
+WORD_LIST_TYPES = ("text/csv", "text/plain", "multipart/form-data")
+
+
+def _media_type(content_type: str) -> str:
+    return content_type.split(";", 1)[0].strip().lower()
 
 
 def _is_json(content_type: str) -> bool:
-    media_type = content_type.split(";", 1)[0].strip().lower()
+    media_type = _media_type(content_type)
     return media_type == "application/json" or (
         media_type.startswith("application/") and media_type.endswith("+json")
     )
@@ -81,12 +92,20 @@ class BodyRulesMiddleware:
         if not has_body:
             await self.app(scope, receive, send)
             return
-        if scope["path"].startswith("/api/") and not _is_json(headers.get("content-type", "")):
+        content_type = headers.get("content-type", "")
+        if scope["method"] == "POST" and WORD_LIST_PATH.match(scope["path"]):
+            if _media_type(content_type) not in WORD_LIST_TYPES:
+                detail = "Send the word list as text/csv, or as a file in multipart/form-data"
+                await _refuse(415, detail)(scope, receive, send)
+                return
+            limit = WORD_LIST_BYTES
+        elif scope["path"].startswith("/api/") and not _is_json(content_type):
             await _refuse(415, "Send the body as JSON, with Content-Type: application/json")(
                 scope, receive, send
             )
             return
-        limit = LARGE_BODIES.get((scope["method"], scope["path"].rstrip("/")), MAX_BODY_BYTES)
+        else:
+            limit = LARGE_BODIES.get((scope["method"], scope["path"].rstrip("/")), MAX_BODY_BYTES)
         too_large_detail = f"The request body is larger than {limit // 1024} KiB"
         too_large = _refuse(413, too_large_detail)
         length = headers.get("content-length")

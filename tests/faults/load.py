@@ -23,6 +23,7 @@ ENTRY_FIELDS = (
     "score",
     "answered_count",
     "correct_count",
+    "streak",
 )
 
 

@@ -11,9 +11,27 @@ import pytest
 
 from tests.conftest import Api, question
 
-QUIZ_FIELDS = {"id", "title", "description", "created_at", "updated_at", "questions"}
+QUIZ_FIELDS = {
+    "id",
+    "title",
+    "description",
+    "created_at",
+    "updated_at",
+    "scoring",
+    "streak_bonus",
+    "questions",
+}
 QUESTION_FIELDS = {"id", "position", "prompt", "choices", "time_limit_s", "points"}
-SUMMARY_FIELDS = {"id", "title", "description", "question_count", "session_count", "created_at"}
+SUMMARY_FIELDS = {
+    "id",
+    "title",
+    "description",
+    "question_count",
+    "session_count",
+    "scoring",
+    "streak_bonus",
+    "created_at",
+}
 
 
 async def create_quiz(api: Api, admin: dict[str, str], **body: Any) -> dict[str, Any]:

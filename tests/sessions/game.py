@@ -8,13 +8,17 @@ from tests.conftest import Api, question
 
 
 async def open_session(
-    api: Api, questions: int = 3, **question_fields: Any
+    api: Api,
+    questions: int = 3,
+    scoring: dict[str, Any] | None = None,
+    **question_fields: Any,
 ) -> tuple[dict[str, str], str, dict[str, Any]]:
-    """An admin's headers, the code of an open session and its quiz."""
+    """An admin's headers, the code of an open session and its quiz (with `scoring` options)."""
     admin = await api.admin()
     body = {
         "title": "Words",
         "questions": [question(f"Question {i + 1}?", **question_fields) for i in range(questions)],
+        **(scoring or {}),
     }
     r = await api.client.post("/api/quizzes", json=body, headers=admin)
     assert r.status_code == 201, r.text

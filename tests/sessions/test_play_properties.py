@@ -15,6 +15,7 @@ from sqlalchemy import select
 from tests.conftest import Api
 from tests.sessions.game import correct_choice, open_session, wrong_choice
 from vocabquiz.sessions.models import Answer, Participant, QuizSession
+from vocabquiz.sessions.scoring import streak_bonus_for
 
 PLAYERS = 3
 QUESTIONS = 4
@@ -98,8 +99,17 @@ class Game:
             await asyncio.gather(self.answer(move[1], True, 1), self.answer(move[2], False, 1))
 
 
-async def _database_standings(app: FastAPI, code: str) -> list[tuple[str, int, int, int]]:
-    """(participant id, score, answered, correct) in leaderboard order, from the answers alone."""
+def _streak(answers: list[Answer]) -> int:
+    """Right answers on time in a row at the end."""
+    run = 0
+    for a in answers:
+        run = run + 1 if a.correct and not a.late else 0
+    return run
+
+
+async def _database_standings(app: FastAPI, code: str) -> list[tuple[str, int, int, int, int]]:
+    """(participant id, score, answered, correct, streak) in leaderboard order, from the answers
+    alone."""
     async with app.state.vocabquiz.database.sessions() as db:
         participants = (
             await db.scalars(select(Participant).join(QuizSession).where(QuizSession.code == code))
@@ -115,10 +125,16 @@ async def _database_standings(app: FastAPI, code: str) -> list[tuple[str, int, i
         assert len({a.question_id for a in mine}) == len(mine), "a question answered twice"
         score = sum(a.points_awarded for a in mine)
         assert (p.score, p.answered_count) == (score, len(mine)), "participant row disagrees"
+        assert [a.streak for a in mine] == [_streak(mine[: i + 1]) for i in range(len(mine))]
+        # The streak bonus of each answer follows from the run it extends.
+        assert [a.streak_bonus for a in mine] == [streak_bonus_for(a.streak) for a in mine]
         scored = [a.answered_at for a in mine if a.points_awarded > 0]
         reached = scored[-1] if scored else p.joined_at
         rows.append(
-            ((-score, reached, p.joined_at), (p.id, score, len(mine), sum(a.correct for a in mine)))
+            (
+                (-score, reached, p.joined_at),
+                (p.id, score, len(mine), sum(a.correct for a in mine), _streak(mine)),
+            )
         )
     return [row for _, row in sorted(rows, key=lambda r: r[0])]
 
@@ -132,14 +148,16 @@ async def _database_standings(app: FastAPI, code: str) -> list[tuple[str, int, i
 async def test_random_play_keeps_the_leaderboard_equal_to_the_database(
     api: Api, app: FastAPI, moves: list[tuple[Any, ...]]
 ) -> None:
-    admin, code, quiz = await open_session(api, questions=QUESTIONS, time_limit_s=None)
+    admin, code, quiz = await open_session(
+        api, questions=QUESTIONS, scoring={"streak_bonus": True}, time_limit_s=None
+    )
     heads = [await api.guest(f"P{i}") for i in range(PLAYERS)]
     game = Game(api, code, quiz, heads)
     for move in moves:
         await game.run(move)
         r = await api.client.get(f"/api/sessions/{code}/leaderboard?limit=100", headers=admin)
         board = [
-            (e["participant_id"], e["score"], e["answered_count"], e["correct_count"])
+            (e["participant_id"], e["score"], e["answered_count"], e["correct_count"], e["streak"])
             for e in r.json()["entries"]
         ]
         assert board == await _database_standings(app, code), move

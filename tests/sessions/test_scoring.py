@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from vocabquiz.sessions.scoring import deadline_of, score_answer
+from vocabquiz.sessions.scoring import deadline_of, score_answer, streak_bonus_for
 
 SERVED = datetime(2026, 1, 1, 12, 0, 0, tzinfo=UTC)
 
@@ -97,3 +97,113 @@ def test_clock_skew_before_serving_counts_as_instant() -> None:
 def test_deadline_is_served_at_plus_limit_or_none_when_untimed() -> None:
     assert deadline_of(SERVED, 20) == after(20_000)
     assert deadline_of(SERVED, None) is None
+
+
+# --- scoring options ------------------------------------------------------------------------------
+
+
+def test_accuracy_gives_all_points_however_slow_until_the_deadline() -> None:
+    s = score_answer(
+        points=1000,
+        time_limit_s=20,
+        correct=True,
+        served_at=SERVED,
+        answered_at=after(20_000),
+        rule="accuracy",
+    )
+    assert (s.late, s.points_awarded) == (False, 1000)
+
+
+def test_accuracy_still_gives_nothing_for_a_late_or_wrong_answer() -> None:
+    late = score_answer(
+        points=1000,
+        time_limit_s=20,
+        correct=True,
+        served_at=SERVED,
+        answered_at=after(20_001),
+        rule="accuracy",
+    )
+    wrong = score_answer(
+        points=1000,
+        time_limit_s=20,
+        correct=False,
+        served_at=SERVED,
+        answered_at=after(1),
+        rule="accuracy",
+    )
+    assert (late.late, late.points_awarded, wrong.points_awarded) == (True, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("streak", "bonus"),
+    [(0, 0), (1, 0), (2, 100), (3, 200), (5, 400), (6, 500), (7, 500), (50, 500)],
+)
+def test_streak_bonus_grows_by_100_after_the_first_right_answer_up_to_500(
+    streak: int, bonus: int
+) -> None:
+    assert streak_bonus_for(streak) == bonus
+
+
+def test_first_right_answer_starts_a_streak_without_bonus() -> None:
+    s = score_answer(
+        points=1000,
+        time_limit_s=None,
+        correct=True,
+        served_at=SERVED,
+        answered_at=after(5),
+        streak_bonus=True,
+    )
+    assert (s.points_awarded, s.streak_bonus, s.streak) == (1000, 0, 1)
+
+
+def test_streak_bonus_adds_to_the_speed_points() -> None:
+    s = score_answer(
+        points=1000,
+        time_limit_s=20,
+        correct=True,
+        served_at=SERVED,
+        answered_at=after(20_000),
+        streak_bonus=True,
+        streak_before=2,
+    )
+    assert (s.points_awarded, s.streak_bonus, s.streak) == (700, 200, 3)
+
+
+def test_streak_bonus_is_capped_at_500() -> None:
+    s = score_answer(
+        points=0,
+        time_limit_s=20,
+        correct=True,
+        served_at=SERVED,
+        answered_at=after(1),
+        rule="accuracy",
+        streak_bonus=True,
+        streak_before=9,
+    )
+    assert (s.points_awarded, s.streak_bonus, s.streak) == (500, 500, 10)
+
+
+@pytest.mark.parametrize(("correct", "ms"), [(False, 1), (True, 20_001)])
+def test_a_wrong_or_late_answer_ends_the_streak_and_gets_no_bonus(correct: bool, ms: int) -> None:
+    s = score_answer(
+        points=1000,
+        time_limit_s=20,
+        correct=correct,
+        served_at=SERVED,
+        answered_at=after(ms),
+        streak_bonus=True,
+        streak_before=4,
+    )
+    assert (s.points_awarded, s.streak_bonus, s.streak) == (0, 0, 0)
+
+
+def test_without_the_bonus_option_the_streak_is_counted_but_pays_nothing() -> None:
+    s = score_answer(
+        points=1000,
+        time_limit_s=None,
+        correct=True,
+        served_at=SERVED,
+        answered_at=after(1),
+        streak_before=4,
+    )
+    assert (s.points_awarded, s.streak_bonus, s.streak) == (1000, 0, 5)

@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AddQuestionData, AddQuestionErrors, AddQuestionResponses, CloseSessionData, CloseSessionErrors, CloseSessionResponses, CreateQuizData, CreateQuizErrors, CreateQuizResponses, DeleteQuestionData, DeleteQuestionErrors, DeleteQuestionResponses, DeleteQuizData, DeleteQuizErrors, DeleteQuizResponses, GetLeaderboardData, GetLeaderboardErrors, GetLeaderboardResponses, GetQuizData, GetQuizErrors, GetQuizResponses, GetResultsData, GetResultsErrors, GetResultsResponses, GetSessionData, GetSessionErrors, GetSessionResponses, GetTurnData, GetTurnErrors, GetTurnResponses, GuestData, GuestErrors, GuestResponses, HealthzData, HealthzResponses, JoinSessionData, JoinSessionErrors, JoinSessionResponses, ListQuizSessionsData, ListQuizSessionsErrors, ListQuizSessionsResponses, ListQuizzesData, ListQuizzesResponses, LoginData, LoginErrors, LoginResponses, MeData, MeResponses, MySessionsData, MySessionsResponses, OpenSessionData, OpenSessionErrors, OpenSessionResponses, ReadyzData, ReadyzResponses, RegisterData, RegisterErrors, RegisterResponses, ReplaceQuestionData, ReplaceQuestionErrors, ReplaceQuestionResponses, StreamEventsData, StreamEventsErrors, StreamEventsResponses, SubmitAnswerData, SubmitAnswerErrors, SubmitAnswerResponses, UpdateQuizData, UpdateQuizErrors, UpdateQuizResponses } from './types.gen';
+import type { AddQuestionData, AddQuestionErrors, AddQuestionResponses, CloseSessionData, CloseSessionErrors, CloseSessionResponses, CreateQuizData, CreateQuizErrors, CreateQuizResponses, DeleteQuestionData, DeleteQuestionErrors, DeleteQuestionResponses, DeleteQuizData, DeleteQuizErrors, DeleteQuizResponses, GetLeaderboardData, GetLeaderboardErrors, GetLeaderboardResponses, GetQuizData, GetQuizErrors, GetQuizResponses, GetResultsData, GetResultsErrors, GetResultsResponses, GetSessionData, GetSessionErrors, GetSessionResponses, GetTurnData, GetTurnErrors, GetTurnResponses, GuestData, GuestErrors, GuestResponses, HealthzData, HealthzResponses, ImportWordListData, ImportWordListErrors, ImportWordListResponses, JoinSessionData, JoinSessionErrors, JoinSessionResponses, ListQuizSessionsData, ListQuizSessionsErrors, ListQuizSessionsResponses, ListQuizzesData, ListQuizzesResponses, LoginData, LoginErrors, LoginResponses, MeData, MeResponses, MySessionsData, MySessionsResponses, OpenSessionData, OpenSessionErrors, OpenSessionResponses, PracticeData, PracticeErrors, PracticeResponses, PreviewWordListData, PreviewWordListErrors, PreviewWordListResponses, QuizAnalyticsData, QuizAnalyticsErrors, QuizAnalyticsResponses, ReadyzData, ReadyzResponses, RegisterData, RegisterErrors, RegisterResponses, ReplaceQuestionData, ReplaceQuestionErrors, ReplaceQuestionResponses, SessionAnalyticsData, SessionAnalyticsErrors, SessionAnalyticsResponses, StreamEventsData, StreamEventsErrors, StreamEventsResponses, SubmitAnswerData, SubmitAnswerErrors, SubmitAnswerResponses, UpdateQuizData, UpdateQuizErrors, UpdateQuizResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -152,6 +152,34 @@ export const replaceQuestion = <ThrowOnError extends boolean = false>(options: O
 });
 
 /**
+ * Preview Word List
+ */
+export const previewWordList = <ThrowOnError extends boolean = false>(options: Options<PreviewWordListData, ThrowOnError>) => (options.client ?? client).post<PreviewWordListResponses, PreviewWordListErrors, ThrowOnError>({
+    bodySerializer: null,
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/quizzes/{quiz_id}/import/preview',
+    ...options,
+    headers: {
+        'Content-Type': 'text/csv',
+        ...options.headers
+    }
+});
+
+/**
+ * Import Word List
+ */
+export const importWordList = <ThrowOnError extends boolean = false>(options: Options<ImportWordListData, ThrowOnError>) => (options.client ?? client).post<ImportWordListResponses, ImportWordListErrors, ThrowOnError>({
+    bodySerializer: null,
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/quizzes/{quiz_id}/import',
+    ...options,
+    headers: {
+        'Content-Type': 'text/csv',
+        ...options.headers
+    }
+});
+
+/**
  * List Quiz Sessions
  */
 export const listQuizSessions = <ThrowOnError extends boolean = false>(options: Options<ListQuizSessionsData, ThrowOnError>) => (options.client ?? client).get<ListQuizSessionsResponses, ListQuizSessionsErrors, ThrowOnError>({
@@ -251,6 +279,33 @@ export const getResults = <ThrowOnError extends boolean = false>(options: Option
 export const mySessions = <ThrowOnError extends boolean = false>(options?: Options<MySessionsData, ThrowOnError>) => (options?.client ?? client).get<MySessionsResponses, unknown, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/me/sessions',
+    ...options
+});
+
+/**
+ * Practice
+ */
+export const practice = <ThrowOnError extends boolean = false>(options: Options<PracticeData, ThrowOnError>) => (options.client ?? client).get<PracticeResponses, PracticeErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/me/sessions/{code}/practice',
+    ...options
+});
+
+/**
+ * Session Analytics
+ */
+export const sessionAnalytics = <ThrowOnError extends boolean = false>(options: Options<SessionAnalyticsData, ThrowOnError>) => (options.client ?? client).get<SessionAnalyticsResponses, SessionAnalyticsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/sessions/{code}/analytics',
+    ...options
+});
+
+/**
+ * Quiz Analytics
+ */
+export const quizAnalytics = <ThrowOnError extends boolean = false>(options: Options<QuizAnalyticsData, ThrowOnError>) => (options.client ?? client).get<QuizAnalyticsResponses, QuizAnalyticsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/quizzes/{quiz_id}/analytics',
     ...options
 });
 

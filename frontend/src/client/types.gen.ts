@@ -43,6 +43,14 @@ export type AnswerRecord = {
      */
     points_awarded: number;
     /**
+     * Streak Bonus
+     */
+    streak_bonus: number;
+    /**
+     * Streak
+     */
+    streak: number;
+    /**
      * Elapsed Ms
      */
     elapsed_ms: number;
@@ -80,6 +88,14 @@ export type AnswerResult = {
      * Points Awarded
      */
     points_awarded: number;
+    /**
+     * Streak Bonus
+     */
+    streak_bonus: number;
+    /**
+     * Streak
+     */
+    streak: number;
     /**
      * Score
      */
@@ -120,6 +136,28 @@ export type ChoiceOut = {
      * Correct
      */
     correct: boolean;
+};
+
+/**
+ * ChoiceStats
+ */
+export type ChoiceStats = {
+    /**
+     * Choice Id
+     */
+    choice_id: string;
+    /**
+     * Text
+     */
+    text: string;
+    /**
+     * Correct
+     */
+    correct: boolean;
+    /**
+     * Picked
+     */
+    picked: number;
 };
 
 /**
@@ -179,6 +217,10 @@ export type HistoryEntry = {
      */
     correct_count: number;
     /**
+     * Missed Count
+     */
+    missed_count: number;
+    /**
      * Joined At
      */
     joined_at: string;
@@ -212,6 +254,10 @@ export type LeaderboardEntry = {
      * Correct Count
      */
     correct_count: number;
+    /**
+     * Streak
+     */
+    streak: number;
 };
 
 /**
@@ -284,6 +330,10 @@ export type ParticipantOut = {
      */
     correct_count: number;
     /**
+     * Streak
+     */
+    streak: number;
+    /**
      * Joined At
      */
     joined_at: string;
@@ -318,6 +368,10 @@ export type ParticipantResult = {
      */
     correct_count: number;
     /**
+     * Streak
+     */
+    streak: number;
+    /**
      * Joined At
      */
     joined_at: string;
@@ -329,6 +383,134 @@ export type ParticipantResult = {
      * Answers
      */
     answers: Array<AnswerRecord>;
+};
+
+/**
+ * Practice
+ *
+ * The questions a player missed in a session (wrong or too late), to go over privately.
+ */
+export type Practice = {
+    /**
+     * Session Code
+     */
+    session_code: string;
+    /**
+     * Quiz Title
+     */
+    quiz_title: string;
+    /**
+     * Questions
+     */
+    questions: Array<PracticeQuestion>;
+};
+
+/**
+ * PracticeChoice
+ */
+export type PracticeChoice = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Text
+     */
+    text: string;
+    /**
+     * Correct
+     */
+    correct: boolean;
+};
+
+/**
+ * PracticeQuestion
+ */
+export type PracticeQuestion = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Prompt
+     */
+    prompt: string;
+    /**
+     * Choices
+     */
+    choices: Array<PracticeChoice>;
+};
+
+/**
+ * PreviewChoice
+ */
+export type PreviewChoice = {
+    /**
+     * Text
+     */
+    text: string;
+    /**
+     * Correct
+     */
+    correct: boolean;
+};
+
+/**
+ * PreviewQuestion
+ */
+export type PreviewQuestion = {
+    /**
+     * Prompt
+     */
+    prompt: string;
+    /**
+     * Choices
+     */
+    choices: Array<PreviewChoice>;
+    /**
+     * Time Limit S
+     */
+    time_limit_s: number | null;
+    /**
+     * Points
+     */
+    points: number;
+};
+
+/**
+ * QuestionAnalytics
+ *
+ * How a quiz went, question by question: the most often missed first.
+ */
+export type QuestionAnalytics = {
+    /**
+     * Quiz Id
+     */
+    quiz_id: string;
+    /**
+     * Quiz Title
+     */
+    quiz_title: string;
+    /**
+     * Session Code
+     */
+    session_code: string | null;
+    /**
+     * Session Count
+     */
+    session_count: number;
+    /**
+     * Participant Count
+     */
+    participant_count: number;
+    /**
+     * Answer Count
+     */
+    answer_count: number;
+    /**
+     * Questions
+     */
+    questions: Array<QuestionStats>;
 };
 
 /**
@@ -384,6 +566,48 @@ export type QuestionOut = {
 };
 
 /**
+ * QuestionStats
+ */
+export type QuestionStats = {
+    /**
+     * Question Id
+     */
+    question_id: string;
+    /**
+     * Position
+     */
+    position: number;
+    /**
+     * Prompt
+     */
+    prompt: string;
+    /**
+     * Answer Count
+     */
+    answer_count: number;
+    /**
+     * Correct Count
+     */
+    correct_count: number;
+    /**
+     * Late Count
+     */
+    late_count: number;
+    /**
+     * Correct Share
+     */
+    correct_share: number | null;
+    /**
+     * Median Elapsed Ms
+     */
+    median_elapsed_ms: number | null;
+    /**
+     * Choices
+     */
+    choices: Array<ChoiceStats>;
+};
+
+/**
  * QuizIn
  */
 export type QuizIn = {
@@ -399,6 +623,14 @@ export type QuizIn = {
      * Questions
      */
     questions?: Array<QuestionIn>;
+    /**
+     * Scoring
+     */
+    scoring?: 'speed' | 'accuracy';
+    /**
+     * Streak Bonus
+     */
+    streak_bonus?: boolean;
 };
 
 /**
@@ -426,6 +658,14 @@ export type QuizOut = {
      */
     updated_at: string;
     /**
+     * Scoring
+     */
+    scoring: 'speed' | 'accuracy';
+    /**
+     * Streak Bonus
+     */
+    streak_bonus: boolean;
+    /**
      * Questions
      */
     questions: Array<QuestionOut>;
@@ -443,6 +683,14 @@ export type QuizPatch = {
      * Description
      */
     description?: string | null;
+    /**
+     * Scoring
+     */
+    scoring?: 'speed' | 'accuracy' | null;
+    /**
+     * Streak Bonus
+     */
+    streak_bonus?: boolean | null;
 };
 
 /**
@@ -469,6 +717,14 @@ export type QuizSummary = {
      * Session Count
      */
     session_count: number;
+    /**
+     * Scoring
+     */
+    scoring: 'speed' | 'accuracy';
+    /**
+     * Streak Bonus
+     */
+    streak_bonus: boolean;
     /**
      * Created At
      */
@@ -533,6 +789,14 @@ export type SessionOut = {
      * Closed At
      */
     closed_at: string | null;
+    /**
+     * Scoring
+     */
+    scoring: 'speed' | 'accuracy';
+    /**
+     * Streak Bonus
+     */
+    streak_bonus: boolean;
 };
 
 /**
@@ -579,6 +843,8 @@ export type Turn = {
 
 /**
  * TurnChoice
+ *
+ * A choice as a player sees it: in an order of their own, without whether it is right.
  */
 export type TurnChoice = {
     /**
@@ -669,6 +935,26 @@ export type ValidationError = {
     ctx?: {
         [key: string]: unknown;
     };
+};
+
+/**
+ * WordListPreview
+ *
+ * The questions a word list makes; importing with the same `seed` makes exactly these.
+ */
+export type WordListPreview = {
+    /**
+     * Seed
+     */
+    seed: number;
+    /**
+     * Word Count
+     */
+    word_count: number;
+    /**
+     * Questions
+     */
+    questions: Array<PreviewQuestion>;
 };
 
 export type RegisterData = {
@@ -992,6 +1278,130 @@ export type ReplaceQuestionResponses = {
 };
 
 export type ReplaceQuestionResponse = ReplaceQuestionResponses[keyof ReplaceQuestionResponses];
+
+export type PreviewWordListData = {
+    /**
+     * A CSV word list: the body itself (text/csv), or a file field `file`.
+     */
+    body: string;
+    path: {
+        /**
+         * Quiz Id
+         */
+        quiz_id: string;
+    };
+    query?: {
+        /**
+         * Seed
+         *
+         * Makes the same questions as a preview
+         */
+        seed?: number | null;
+        /**
+         * Direction
+         *
+         * What the questions ask for: the meaning, the word, or both
+         */
+        direction?: 'word_to_meaning' | 'meaning_to_word' | 'both';
+        /**
+         * Choices
+         *
+         * Choices per question
+         */
+        choices?: number;
+        /**
+         * Time Limit S
+         *
+         * Seconds per question, 5-300; 0 for untimed
+         */
+        time_limit_s?: number;
+        /**
+         * Points
+         */
+        points?: number;
+    };
+    url: '/api/quizzes/{quiz_id}/import/preview';
+};
+
+export type PreviewWordListErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type PreviewWordListError = PreviewWordListErrors[keyof PreviewWordListErrors];
+
+export type PreviewWordListResponses = {
+    /**
+     * Successful Response
+     */
+    200: WordListPreview;
+};
+
+export type PreviewWordListResponse = PreviewWordListResponses[keyof PreviewWordListResponses];
+
+export type ImportWordListData = {
+    /**
+     * A CSV word list: the body itself (text/csv), or a file field `file`.
+     */
+    body: string;
+    path: {
+        /**
+         * Quiz Id
+         */
+        quiz_id: string;
+    };
+    query?: {
+        /**
+         * Seed
+         *
+         * Makes the same questions as a preview
+         */
+        seed?: number | null;
+        /**
+         * Direction
+         *
+         * What the questions ask for: the meaning, the word, or both
+         */
+        direction?: 'word_to_meaning' | 'meaning_to_word' | 'both';
+        /**
+         * Choices
+         *
+         * Choices per question
+         */
+        choices?: number;
+        /**
+         * Time Limit S
+         *
+         * Seconds per question, 5-300; 0 for untimed
+         */
+        time_limit_s?: number;
+        /**
+         * Points
+         */
+        points?: number;
+    };
+    url: '/api/quizzes/{quiz_id}/import';
+};
+
+export type ImportWordListErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type ImportWordListError = ImportWordListErrors[keyof ImportWordListErrors];
+
+export type ImportWordListResponses = {
+    /**
+     * Successful Response
+     */
+    201: QuizOut;
+};
+
+export type ImportWordListResponse = ImportWordListResponses[keyof ImportWordListResponses];
 
 export type ListQuizSessionsData = {
     body?: never;
@@ -1327,6 +1737,96 @@ export type MySessionsResponses = {
 };
 
 export type MySessionsResponse = MySessionsResponses[keyof MySessionsResponses];
+
+export type PracticeData = {
+    body?: never;
+    path: {
+        /**
+         * Code
+         */
+        code: string;
+    };
+    query?: never;
+    url: '/api/me/sessions/{code}/practice';
+};
+
+export type PracticeErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type PracticeError = PracticeErrors[keyof PracticeErrors];
+
+export type PracticeResponses = {
+    /**
+     * Successful Response
+     */
+    200: Practice;
+};
+
+export type PracticeResponse = PracticeResponses[keyof PracticeResponses];
+
+export type SessionAnalyticsData = {
+    body?: never;
+    path: {
+        /**
+         * Code
+         */
+        code: string;
+    };
+    query?: never;
+    url: '/api/sessions/{code}/analytics';
+};
+
+export type SessionAnalyticsErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type SessionAnalyticsError = SessionAnalyticsErrors[keyof SessionAnalyticsErrors];
+
+export type SessionAnalyticsResponses = {
+    /**
+     * Successful Response
+     */
+    200: QuestionAnalytics;
+};
+
+export type SessionAnalyticsResponse = SessionAnalyticsResponses[keyof SessionAnalyticsResponses];
+
+export type QuizAnalyticsData = {
+    body?: never;
+    path: {
+        /**
+         * Quiz Id
+         */
+        quiz_id: string;
+    };
+    query?: never;
+    url: '/api/quizzes/{quiz_id}/analytics';
+};
+
+export type QuizAnalyticsErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type QuizAnalyticsError = QuizAnalyticsErrors[keyof QuizAnalyticsErrors];
+
+export type QuizAnalyticsResponses = {
+    /**
+     * Successful Response
+     */
+    200: QuestionAnalytics;
+};
+
+export type QuizAnalyticsResponse = QuizAnalyticsResponses[keyof QuizAnalyticsResponses];
 
 export type HealthzData = {
     body?: never;

@@ -31,6 +31,7 @@ class Standing:
     correct_count: int
     reached_at: datetime
     joined_at: datetime
+    streak: int = 0
 
     @property
     def order_key(self) -> str:
@@ -47,6 +48,7 @@ class Standing:
             score=self.score,
             answered_count=self.answered_count,
             correct_count=self.correct_count,
+            streak=self.streak,
         )
 
 
@@ -58,6 +60,7 @@ class Entry:
     score: int
     answered_count: int
     correct_count: int
+    streak: int
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -67,6 +70,7 @@ class Entry:
             "score": self.score,
             "answered_count": self.answered_count,
             "correct_count": self.correct_count,
+            "streak": self.streak,
         }
 
 
@@ -102,13 +106,15 @@ def _data(standing: Standing) -> bytes:
             standing.score,
             standing.answered_count,
             standing.correct_count,
+            standing.streak,
         ]
     )
 
 
 def _entry(rank: int, participant_id: str, data: bytes | str) -> Entry:
-    name, score, answered, correct = orjson.loads(data)
-    return Entry(rank, participant_id, name, score, answered, correct)
+    # Entries written by an older release have no streak.
+    name, score, answered, correct, *streak = orjson.loads(data)
+    return Entry(rank, participant_id, name, score, answered, correct, streak[0] if streak else 0)
 
 
 class MemoryLeaderboard:

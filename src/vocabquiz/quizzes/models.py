@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from vocabquiz.db import Base, UTCDateTime, new_id, utcnow
@@ -10,6 +10,7 @@ from vocabquiz.db import Base, UTCDateTime, new_id, utcnow
 
 class Quiz(Base):
     __tablename__ = "quizzes"
+    __table_args__ = (CheckConstraint("scoring IN ('speed', 'accuracy')", name="scoring"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     title: Mapped[str] = mapped_column(String(200))
@@ -19,6 +20,9 @@ class Quiz(Base):
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # How sessions opened from now on score answers; each session keeps the rule it opened with.
+    scoring: Mapped[str] = mapped_column(String(10), default="speed", server_default="speed")
+    streak_bonus: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     questions: Mapped[list[Question]] = relationship(
         back_populates="quiz",

@@ -1,16 +1,23 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Response, status
+import secrets
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request, Response, status
+from starlette.datastructures import UploadFile
 
 from vocabquiz.dependencies import Admin, Db
-from vocabquiz.quizzes import service
+from vocabquiz.errors import RowsRejected, Unprocessable
+from vocabquiz.quizzes import service, wordlist
 from vocabquiz.quizzes.schemas import (
+    PreviewQuestion,
     QuestionIn,
     QuestionOut,
     QuizIn,
     QuizOut,
     QuizPatch,
     QuizSummary,
+    WordListPreview,
 )
 
 router = APIRouter(prefix="/api/quizzes", tags=["quizzes"])
@@ -60,3 +67,98 @@ async def replace_question(
 async def delete_question(quiz_id: str, question_id: str, _admin: Admin, db: Db) -> Response:
     await service.delete_question(db, quiz_id, question_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+# --- word lists ----------------------------------------------------------------------------------
+
+WORD_LIST_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "description": "A CSV word list: the body itself (text/csv), or a file field `file`.",
+        "content": {
+            "text/csv": {"schema": {"type": "string"}},
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {"file": {"type": "string", "format": "binary"}},
+                    "required": ["file"],
+                }
+            },
+        },
+    }
+}
+
+
+async def _word_list_text(request: Request) -> str:
+    if request.headers.get("content-type", "").lower().startswith("multipart/form-data"):
+        async with request.form(max_files=1, max_fields=1) as form:
+            upload = form.get("file")
+            if not isinstance(upload, UploadFile):
+                raise Unprocessable("Attach the word list as a file in the field named “file”")
+            raw = await upload.read()
+    else:
+        raw = await request.body()
+    return wordlist.decode(raw)
+
+
+def _options(
+    direction: Annotated[
+        wordlist.Direction,
+        Query(description="What the questions ask for: the meaning, the word, or both"),
+    ] = "word_to_meaning",
+    choices: Annotated[int, Query(ge=2, le=6, description="Choices per question")] = 4,
+    time_limit_s: Annotated[
+        int, Query(ge=0, le=300, description="Seconds per question, 5-300; 0 for untimed")
+    ] = 20,
+    points: Annotated[int, Query(ge=0, le=10_000)] = 1000,
+) -> wordlist.Options:
+    if 0 < time_limit_s < 5:
+        raise Unprocessable("time_limit_s must be 0 (untimed) or between 5 and 300")
+    return wordlist.Options(direction, choices, time_limit_s or None, points)
+
+
+Options = Annotated[wordlist.Options, Depends(_options)]
+Seed = Annotated[
+    int | None, Query(ge=0, le=2**31 - 1, description="Makes the same questions as a preview")
+]
+
+
+async def _questions(
+    request: Request, options: wordlist.Options, seed: int
+) -> tuple[list[wordlist.Word], list[QuestionIn]]:
+    try:
+        words = wordlist.read(await _word_list_text(request), options)
+        return words, wordlist.questions(words, options, seed)
+    except wordlist.WordListRejected as exc:
+        errors: list[dict[str, object]] = [
+            {"line": p.line, "reason": p.reason} for p in exc.problems
+        ]
+        raise RowsRejected(
+            f"The word list has {len(errors)} problem{'s' if len(errors) != 1 else ''}; "
+            "nothing was imported",
+            errors,
+        ) from None
+
+
+@router.post("/{quiz_id}/import/preview", openapi_extra=WORD_LIST_BODY)
+async def preview_word_list(
+    quiz_id: str, request: Request, options: Options, _admin: Admin, db: Db, seed: Seed = None
+) -> WordListPreview:
+    await service.get_quiz(db, quiz_id)
+    seed = secrets.randbelow(2**31) if seed is None else seed
+    words, questions = await _questions(request, options, seed)
+    return WordListPreview(
+        seed=seed,
+        word_count=len(words),
+        questions=[PreviewQuestion.model_validate(q.model_dump()) for q in questions],
+    )
+
+
+@router.post("/{quiz_id}/import", status_code=status.HTTP_201_CREATED, openapi_extra=WORD_LIST_BODY)
+async def import_word_list(
+    quiz_id: str, request: Request, options: Options, _admin: Admin, db: Db, seed: Seed = None
+) -> QuizOut:
+    await service.get_quiz(db, quiz_id)
+    seed = secrets.randbelow(2**31) if seed is None else seed
+    _, questions = await _questions(request, options, seed)
+    return QuizOut.model_validate(await service.append_questions(db, quiz_id, questions))

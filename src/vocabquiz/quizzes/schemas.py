@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -40,18 +40,23 @@ ChoiceText = Annotated[
 DEFAULT_TIME_LIMIT_S = 20
 DEFAULT_POINTS = 1000
 
+ScoringRule = Literal["speed", "accuracy"]
+StrictBool = Annotated[bool, Field(strict=True)]
+TimeLimit = Annotated[int, Field(ge=5, le=300, strict=True)]
+Points = Annotated[int, Field(ge=0, le=10_000, strict=True)]
+
 
 class ChoiceIn(BaseModel):
     text: ChoiceText
     # Strict: "false" or 0 must not quietly become a flag that decides the scoring.
-    correct: Annotated[bool, Field(strict=True)]
+    correct: StrictBool
 
 
 class QuestionIn(BaseModel):
     prompt: Prompt
     choices: Annotated[list[ChoiceIn], Field(min_length=2, max_length=6)]
-    time_limit_s: Annotated[int, Field(ge=5, le=300, strict=True)] | None = DEFAULT_TIME_LIMIT_S
-    points: Annotated[int, Field(ge=0, le=10_000, strict=True)] = DEFAULT_POINTS
+    time_limit_s: TimeLimit | None = DEFAULT_TIME_LIMIT_S
+    points: Points = DEFAULT_POINTS
 
     @model_validator(mode="after")
     def _one_correct_distinct(self) -> QuestionIn:
@@ -68,16 +73,20 @@ class QuizIn(BaseModel):
     title: Title
     description: Description = ""
     questions: Annotated[list[QuestionIn], Field(max_length=1000)] = []
+    scoring: ScoringRule = "speed"
+    streak_bonus: StrictBool = False
 
 
 class QuizPatch(BaseModel):
     title: Title | None = None
     description: Description | None = None
+    scoring: ScoringRule | None = None
+    streak_bonus: StrictBool | None = None
 
-    @field_validator("title", "description", mode="before")
+    @field_validator("title", "description", "scoring", "streak_bonus", mode="before")
     @classmethod
     def _not_null(cls, value: object) -> object:
-        # Leaving a field out keeps it; null is not a title or a description.
+        # Leaving a field out keeps it; null is not a value of any of them.
         if value is None:
             raise ValueError("must not be null; leave it out to keep it")
         return value
@@ -110,6 +119,8 @@ class QuizOut(BaseModel):
     description: str
     created_at: datetime
     updated_at: datetime
+    scoring: ScoringRule
+    streak_bonus: bool
     questions: list[QuestionOut]
 
 
@@ -119,4 +130,26 @@ class QuizSummary(BaseModel):
     description: str
     question_count: int
     session_count: int
+    scoring: ScoringRule
+    streak_bonus: bool
     created_at: datetime
+
+
+class PreviewChoice(BaseModel):
+    text: str
+    correct: bool
+
+
+class PreviewQuestion(BaseModel):
+    prompt: str
+    choices: list[PreviewChoice]
+    time_limit_s: int | None
+    points: int
+
+
+class WordListPreview(BaseModel):
+    """The questions a word list makes; importing with the same `seed` makes exactly these."""
+
+    seed: int
+    word_count: int
+    questions: list[PreviewQuestion]

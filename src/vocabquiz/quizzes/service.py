@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from vocabquiz.db import is_id, utcnow
+from vocabquiz.db import is_id, new_id, utcnow
 from vocabquiz.errors import Conflict, NotFound
 from vocabquiz.quizzes.models import Choice, Question, Quiz
 from vocabquiz.quizzes.schemas import QuestionIn, QuizIn, QuizPatch, QuizSummary
@@ -43,6 +43,8 @@ async def create_quiz(db: AsyncSession, data: QuizIn, author_id: str | None) -> 
         title=data.title,
         description=data.description,
         created_by=author_id,
+        scoring=data.scoring,
+        streak_bonus=data.streak_bonus,
         questions=[_question(q, i) for i, q in enumerate(data.questions)],
     )
     db.add(quiz)
@@ -65,6 +67,8 @@ async def list_quizzes(db: AsyncSession) -> list[QuizSummary]:
             description=quiz.description,
             question_count=q_count,
             session_count=s_count,
+            scoring=quiz.scoring,
+            streak_bonus=quiz.streak_bonus,
             created_at=quiz.created_at,
         )
         for quiz, q_count, s_count in rows
@@ -77,6 +81,10 @@ async def update_quiz(db: AsyncSession, quiz_id: str, patch: QuizPatch) -> Quiz:
         quiz.title = patch.title
     if patch.description is not None:
         quiz.description = patch.description
+    if patch.scoring is not None:
+        quiz.scoring = patch.scoring
+    if patch.streak_bonus is not None:
+        quiz.streak_bonus = patch.streak_bonus
     quiz.updated_at = utcnow()
     await db.commit()
     return await get_quiz(db, quiz_id)
@@ -141,3 +149,40 @@ async def delete_question(db: AsyncSession, quiz_id: str, question_id: str) -> N
         remaining.position = position
     quiz.updated_at = utcnow()
     await db.commit()
+
+
+async def append_questions(db: AsyncSession, quiz_id: str, questions: list[QuestionIn]) -> Quiz:
+    """Add many questions at once (a word list): all of them or, on any error, none."""
+    quiz = await _editable_quiz(db, quiz_id)
+    start = len(quiz.questions)
+    question_rows, choice_rows = [], []
+    for offset, data in enumerate(questions):
+        question_id = new_id()
+        question_rows.append(
+            {
+                "id": question_id,
+                "quiz_id": quiz_id,
+                "position": start + offset,
+                "prompt": data.prompt,
+                "time_limit_s": data.time_limit_s,
+                "points": data.points,
+            }
+        )
+        choice_rows += [
+            {
+                "id": new_id(),
+                "question_id": question_id,
+                "position": i,
+                "text": c.text,
+                "correct": c.correct,
+            }
+            for i, c in enumerate(data.choices)
+        ]
+    # Plain multi-row INSERTs: thousands of ORM objects would cost seconds.
+    if question_rows:
+        await db.execute(insert(Question), question_rows)
+        await db.execute(insert(Choice), choice_rows)
+    quiz.updated_at = utcnow()
+    await db.commit()
+    db.expire_all()
+    return await get_quiz(db, quiz_id)

@@ -10,6 +10,7 @@ from sqlalchemy import (
     Integer,
     String,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -20,7 +21,10 @@ class QuizSession(Base):
     """One run of a quiz, joined by its code."""
 
     __tablename__ = "sessions"
-    __table_args__ = (CheckConstraint("status IN ('open', 'closed')", name="status"),)
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'closed')", name="status"),
+        CheckConstraint("scoring IN ('speed', 'accuracy')", name="scoring"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     code: Mapped[str] = mapped_column(String(6), unique=True)
@@ -29,6 +33,9 @@ class QuizSession(Base):
     status: Mapped[str] = mapped_column(String(10), default="open")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The quiz's scoring rule when the session opened: editing the quiz never rescores a session.
+    scoring: Mapped[str] = mapped_column(String(10), default="speed", server_default="speed")
+    streak_bonus: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Participant(Base):
@@ -45,6 +52,8 @@ class Participant(Base):
     score: Mapped[int] = mapped_column(Integer, default=0)
     answered_count: Mapped[int] = mapped_column(Integer, default=0)
     correct_count: Mapped[int] = mapped_column(Integer, default=0)
+    # Right answers in a row, up to and including the last one.
+    streak: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # When the participant reached their current score: the first tie-breaker of the standings.
     reached_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -71,6 +80,9 @@ class Answer(Base):
     correct: Mapped[bool] = mapped_column(Boolean)
     late: Mapped[bool] = mapped_column(Boolean)
     points_awarded: Mapped[int] = mapped_column(Integer)
+    # The part of points_awarded that is streak bonus; the rest came from the question.
+    streak_bonus: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    streak: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # The participant's total right after this answer: a retry returns it unchanged.
     score_after: Mapped[int] = mapped_column(Integer)
     served_at: Mapped[datetime] = mapped_column(UTCDateTime)

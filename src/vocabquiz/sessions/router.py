@@ -7,7 +7,7 @@ from fastapi.responses import StreamingResponse
 
 from vocabquiz.dependencies import Admin, CurrentUser, Db, Limits, PlayDeps, ReadDb, State
 from vocabquiz.leaderboard.stream import event_stream
-from vocabquiz.sessions import service
+from vocabquiz.sessions import analytics, service
 from vocabquiz.sessions.schemas import (
     AnswerIn,
     AnswerResult,
@@ -15,6 +15,8 @@ from vocabquiz.sessions.schemas import (
     LeaderboardOut,
     ParticipantOut,
     ParticipantResult,
+    Practice,
+    QuestionAnalytics,
     SessionOut,
     Turn,
 )
@@ -115,3 +117,18 @@ async def get_results(
 @router.get("/me/sessions")
 async def my_sessions(user: CurrentUser, db: ReadDb, play: PlayDeps) -> list[HistoryEntry]:
     return await service.history(db, user, play)
+
+
+@router.get("/me/sessions/{code}/practice")
+async def practice(code: str, user: CurrentUser, db: Db) -> Practice:
+    return await service.practice(db, code, user)
+
+
+@router.get("/sessions/{code}/analytics")
+async def session_analytics(code: str, _admin: Admin, db: Db) -> QuestionAnalytics:
+    return await analytics.of_session(db, code)
+
+
+@router.get("/quizzes/{quiz_id}/analytics")
+async def quiz_analytics(quiz_id: str, _admin: Admin, db: Db) -> QuestionAnalytics:
+    return await analytics.of_quiz(db, quiz_id)

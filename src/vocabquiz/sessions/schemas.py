@@ -16,6 +16,8 @@ class SessionOut(BaseModel):
     participant_count: int
     created_at: datetime
     closed_at: datetime | None
+    scoring: Literal["speed", "accuracy"]
+    streak_bonus: bool
 
 
 class ParticipantOut(BaseModel):
@@ -27,10 +29,13 @@ class ParticipantOut(BaseModel):
     score: int
     answered_count: int
     correct_count: int
+    streak: int
     joined_at: datetime
 
 
 class TurnChoice(BaseModel):
+    """A choice as a player sees it: in an order of their own, without whether it is right."""
+
     id: str
     text: str
 
@@ -64,6 +69,8 @@ class AnswerResult(BaseModel):
     correct_choice_id: str
     late: bool
     points_awarded: int
+    streak_bonus: int
+    streak: int
     score: int
     rank: int
 
@@ -75,6 +82,7 @@ class LeaderboardEntry(BaseModel):
     score: int
     answered_count: int
     correct_count: int
+    streak: int
 
 
 class LeaderboardOut(BaseModel):
@@ -92,6 +100,8 @@ class AnswerRecord(BaseModel):
     correct: bool
     late: bool
     points_awarded: int
+    streak_bonus: int
+    streak: int
     elapsed_ms: int
     answered_at: datetime
 
@@ -110,4 +120,58 @@ class HistoryEntry(BaseModel):
     participant_count: int
     answered_count: int
     correct_count: int
+    # Answers that were wrong or too late: what a practice run goes over.
+    missed_count: int
     joined_at: datetime
+
+
+class ChoiceStats(BaseModel):
+    choice_id: str
+    text: str
+    correct: bool
+    picked: int
+
+
+class QuestionStats(BaseModel):
+    question_id: str
+    position: int
+    prompt: str
+    answer_count: int
+    correct_count: int
+    late_count: int
+    # Share of answers that picked the right choice (0-1); null before anyone answered.
+    correct_share: float | None
+    median_elapsed_ms: int | None
+    choices: list[ChoiceStats]
+
+
+class QuestionAnalytics(BaseModel):
+    """How a quiz went, question by question: the most often missed first."""
+
+    quiz_id: str
+    quiz_title: str
+    session_code: str | None
+    session_count: int
+    participant_count: int
+    answer_count: int
+    questions: list[QuestionStats]
+
+
+class PracticeChoice(BaseModel):
+    id: str
+    text: str
+    correct: bool
+
+
+class PracticeQuestion(BaseModel):
+    id: str
+    prompt: str
+    choices: list[PracticeChoice]
+
+
+class Practice(BaseModel):
+    """The questions a player missed in a session (wrong or too late), to go over privately."""
+
+    session_code: str
+    quiz_title: str
+    questions: list[PracticeQuestion]

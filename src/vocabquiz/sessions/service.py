@@ -21,7 +21,7 @@ from vocabquiz.leaderboard.store import Standing
 from vocabquiz.observability import metrics
 from vocabquiz.observability.timing import timed
 from vocabquiz.quizzes.models import Question, Quiz
-from vocabquiz.sessions import schemas
+from vocabquiz.sessions import choice_order, schemas
 from vocabquiz.sessions.codes import new_code, normalize_code
 from vocabquiz.sessions.models import Answer, Participant, QuizSession
 from vocabquiz.sessions.scoring import deadline_of, score_answer
@@ -171,6 +171,8 @@ async def _session_outs(db: AsyncSession, sessions: list[QuizSession]) -> list[s
             participant_count=participants.get(s.id, 0),
             created_at=s.created_at,
             closed_at=s.closed_at,
+            scoring=s.scoring,
+            streak_bonus=s.streak_bonus,
         )
         for s in sessions
     ]
@@ -207,7 +209,13 @@ async def open_session(db: AsyncSession, quiz_id: str, play: Play) -> schemas.Se
     if not await db.scalar(select(func.count(Question.id)).where(Question.quiz_id == quiz_id)):
         raise Conflict("This quiz has no questions yet; add one before opening a session")
     for _ in range(20):
-        session = QuizSession(code=new_code(), quiz_id=quiz_id, status="open")
+        session = QuizSession(
+            code=new_code(),
+            quiz_id=quiz_id,
+            status="open",
+            scoring=quiz.scoring,
+            streak_bonus=quiz.streak_bonus,
+        )
         db.add(session)
         try:
             await db.commit()
@@ -252,6 +260,7 @@ def participant_out(participant: Participant, code: str) -> schemas.ParticipantO
         score=participant.score,
         answered_count=participant.answered_count,
         correct_count=participant.correct_count,
+        streak=participant.streak,
         joined_at=participant.joined_at,
     )
 
@@ -304,7 +313,10 @@ async def _player(
 
 
 def _turn(
-    index: int, content: tuple[QuestionContent, ...], served_at: datetime | None
+    participant_id: str,
+    index: int,
+    content: tuple[QuestionContent, ...],
+    served_at: datetime | None,
 ) -> schemas.Turn:
     if index >= len(content):
         return schemas.Turn(
@@ -323,7 +335,10 @@ def _turn(
         question=schemas.TurnQuestion(
             id=q.id,
             prompt=q.prompt,
-            choices=[schemas.TurnChoice(id=c.id, text=c.text) for c in q.choices],
+            choices=[
+                schemas.TurnChoice(id=c.id, text=c.text)
+                for c in choice_order.for_participant(participant_id, q.choices)
+            ],
             time_limit_s=q.time_limit_s,
             points=q.points,
         ),
@@ -339,10 +354,10 @@ async def current_turn(
     content = await play.contents.of(db, session)
     index = participant.answered_count
     if index >= len(content):
-        return _turn(index, content, None)
+        return _turn(participant.id, index, content, None)
     question = content[index]
     if participant.served_question_id == question.id and participant.served_at is not None:
-        return _turn(index, content, participant.served_at)
+        return _turn(participant.id, index, content, participant.served_at)
     # Start the clock, unless a concurrent request for the same turn just did.
     served_at = (
         await db.execute(
@@ -360,12 +375,12 @@ async def current_turn(
     ).scalar_one_or_none()
     await db.commit()
     if served_at is not None:
-        return _turn(index, content, served_at)
+        return _turn(participant.id, index, content, served_at)
     # A concurrent request for this participant got there first: read what it did.
     await db.refresh(participant)
     if participant.answered_count != index:
         return await current_turn(db, raw_code, user, play)
-    return _turn(index, content, participant.served_at)
+    return _turn(participant.id, index, content, participant.served_at)
 
 
 def _result(answer: Answer, question: QuestionContent, rank: int) -> schemas.AnswerResult:
@@ -376,6 +391,8 @@ def _result(answer: Answer, question: QuestionContent, rank: int) -> schemas.Ans
         correct_choice_id=question.correct_choice_id,
         late=answer.late,
         points_awarded=answer.points_awarded,
+        streak_bonus=answer.streak_bonus,
+        streak=answer.streak,
         score=answer.score_after,
         rank=rank,
     )
@@ -437,6 +454,9 @@ async def submit_answer(
         correct=choice.correct,
         served_at=participant.served_at,
         answered_at=answered_at,
+        rule="accuracy" if session.scoring == "accuracy" else "speed",
+        streak_bonus=session.streak_bonus,
+        streak_before=participant.streak,
     )
     # A rollback expires the loaded rows: keep what is needed afterwards.
     code, participant_id = session.code, participant.id
@@ -450,6 +470,8 @@ async def submit_answer(
         "correct": scored.correct,
         "late": scored.late,
         "points_awarded": scored.points_awarded,
+        "streak_bonus": scored.streak_bonus,
+        "streak": scored.streak,
         "score_after": new_score,
         "served_at": participant.served_at,
         "answered_at": answered_at,
@@ -468,6 +490,7 @@ async def submit_answer(
                 score=new_score,
                 answered_count=index + 1,
                 correct_count=participant.correct_count + int(scored.correct),
+                streak=scored.streak,
                 reached_at=reached_at,
                 served_question_id=None,
                 served_at=None,
@@ -499,6 +522,7 @@ async def submit_answer(
         correct_count=participant.correct_count + int(scored.correct),
         reached_at=reached_at,
         joined_at=participant.joined_at,
+        streak=scored.streak,
     )
     rank = await play.standings.put(code, standing)
     await play.bus.publish(Event.now("leaderboard", code))
@@ -551,6 +575,8 @@ async def results(
                 correct=a.correct,
                 late=a.late,
                 points_awarded=a.points_awarded,
+                streak_bonus=a.streak_bonus,
+                streak=a.streak,
                 elapsed_ms=a.elapsed_ms,
                 answered_at=a.answered_at,
             )
@@ -604,6 +630,18 @@ async def history(db: AsyncSession, user: TokenUser, play: Play) -> list[schemas
         )
     ).all()
     outs = {s.id: s for s in await _session_outs(db, [s for _, s in rows])}
+    missed = dict(
+        (
+            await db.execute(
+                select(Answer.participant_id, func.count())
+                .where(
+                    Answer.participant_id.in_([p.id for p, _ in rows]),
+                    (Answer.correct.is_(False)) | (Answer.late.is_(True)),
+                )
+                .group_by(Answer.participant_id)
+            )
+        ).all()
+    )
     await _end_reads(db)
     entries = []
     for participant, session in rows:
@@ -620,7 +658,42 @@ async def history(db: AsyncSession, user: TokenUser, play: Play) -> list[schemas
                 participant_count=out.participant_count,
                 answered_count=participant.answered_count,
                 correct_count=participant.correct_count,
+                missed_count=missed.get(participant.id, 0),
                 joined_at=participant.joined_at,
             )
         )
     return entries
+
+
+async def practice(db: AsyncSession, raw_code: str, user: TokenUser) -> schemas.Practice:
+    """The questions this player missed in a session, with their answers: they have seen them."""
+    session, participant = await session_and_participant(db, raw_code, user.id)
+    if participant is None:
+        raise Forbidden("You have not joined this session")
+    missed = (
+        await db.scalars(
+            select(Question)
+            .join(Answer, Answer.question_id == Question.id)
+            .where(
+                Answer.participant_id == participant.id,
+                (Answer.correct.is_(False)) | (Answer.late.is_(True)),
+            )
+            .order_by(Question.position)
+        )
+    ).all()
+    title = await db.scalar(select(Quiz.title).where(Quiz.id == session.quiz_id))
+    return schemas.Practice(
+        session_code=session.code,
+        quiz_title=title or "",
+        questions=[
+            schemas.PracticeQuestion(
+                id=q.id,
+                prompt=q.prompt,
+                choices=[
+                    schemas.PracticeChoice(id=c.id, text=c.text, correct=c.correct)
+                    for c in choice_order.for_participant(participant.id, q.choices)
+                ],
+            )
+            for q in missed
+        ],
+    )

@@ -27,6 +27,7 @@ def standing_of(participant: Participant) -> Standing:
         correct_count=participant.correct_count,
         reached_at=participant.reached_at,
         joined_at=participant.joined_at,
+        streak=participant.streak,
     )
 
 
