@@ -36,6 +36,8 @@ MATRIX: list[tuple[str, str, Any, dict[str, int]]] = [
     ("PUT", "/api/quizzes/{quiz}/questions/{question}", question(), _expect(200, ["admin"])),
     ("DELETE", "/api/quizzes/{quiz}/questions/{question}", None, _expect(204, ["admin"])),
     ("DELETE", "/api/quizzes/{doomed}", None, _expect(204, ["admin"])),
+    ("POST", "/api/quizzes/{quiz}/import/preview", "csv", _expect(200, ["admin"])),
+    ("POST", "/api/quizzes/{quiz}/import", "csv", _expect(201, ["admin"])),
     ("POST", "/api/quizzes/{quiz}/sessions", None, _expect(201, ["admin"])),
     ("GET", "/api/quizzes/{quiz}/sessions", None, _expect(200, ["admin"])),
     ("GET", "/api/sessions/{code}", None, _expect(200, USERS)),
@@ -43,11 +45,15 @@ MATRIX: list[tuple[str, str, Any, dict[str, int]]] = [
     ("GET", "/api/sessions/{code}/events", None, _expect(200, USERS)),
     ("GET", "/api/sessions/{code}/question", None, _expect(200, PARTICIPANT)),
     ("POST", "/api/sessions/{code}/answers", "answer", _expect(200, PARTICIPANT)),
+    ("GET", "/api/me/sessions/{code}/practice", None, _expect(200, PARTICIPANT)),
     ("GET", "/api/sessions/{code}/results", None, _expect(200, ["admin"])),
     ("GET", "/api/sessions/{code}/results?format=csv", None, _expect(200, ["admin"])),
     ("POST", "/api/sessions/{code}/join", None, _expect(200, USERS)),
+    ("GET", "/api/sessions/{code}/analytics", None, _expect(200, ["admin"])),
+    ("GET", "/api/quizzes/{quiz}/analytics", None, _expect(200, ["admin"])),
     ("POST", "/api/sessions/{code}/close", None, _expect(200, ["admin"])),
 ]
+WORD_LIST = "word,meaning\nvivid,bright\nbrief,short\nancient,very old\nfragile,easily broken\n"
 OPEN_TO_ALL = [
     ("POST", "/api/auth/guest", {"display_name": "Someone"}, 201),
     ("POST", "/api/auth/login", {"username": "player1", "password": "password123"}, 200),
@@ -104,7 +110,11 @@ async def _call(
 ) -> int:
     if path.split("?")[0].endswith("/events"):
         return (await first_event(app, path, headers))[0]
-    r = await api.client.request(method, path, json=body, headers=headers)
+    if body == "csv":
+        headers = {**headers, "Content-Type": "text/csv"}
+        r = await api.client.request(method, path, content=WORD_LIST, headers=headers)
+    else:
+        r = await api.client.request(method, path, json=body, headers=headers)
     return r.status_code
 
 
@@ -166,18 +176,21 @@ async def test_every_endpoint_for_every_kind_of_caller(api: Api, app: FastAPI) -
     assert wrong == []
 
 
-def _leaks(value: Any, answered: set[str]) -> list[Any]:
-    """Every object in a response that tells which choice is correct for an unanswered question."""
+def _leaks(value: Any, answered: set[str], question_id: str | None = None) -> list[Any]:
+    """Every object in a response that tells which choice is correct for an unanswered question
+    (choices belong to the question whose `id` holds them)."""
     found = []
     if isinstance(value, dict):
+        question_id = value.get("question_id", question_id)
         tells = "correct_choice_id" in value or "correct" in value
-        if tells and value.get("question_id") not in answered:
+        if tells and question_id not in answered:
             found.append(value)
+        inner = value.get("id", question_id) if "choices" in value else question_id
         for item in value.values():
-            found += _leaks(item, answered)
+            found += _leaks(item, answered, inner)
     elif isinstance(value, list):
         for item in value:
-            found += _leaks(item, answered)
+            found += _leaks(item, answered, question_id)
     return found
 
 
@@ -199,6 +212,8 @@ async def test_no_response_to_a_player_tells_an_unanswered_correct_choice(
         ("GET", f"/api/quizzes/{quiz['id']}"),
         ("GET", f"/api/quizzes/{quiz['id']}/sessions"),
         ("GET", f"/api/sessions/{code}/results"),
+        ("GET", f"/api/me/sessions/{code}/practice"),
+        ("GET", f"/api/sessions/{code}/analytics"),
     ]
     seen = 0
     for step in range(4):

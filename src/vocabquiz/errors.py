@@ -56,14 +56,21 @@ class Unprocessable(AppError):
 
 
 class RowsRejected(Unprocessable):
-    """422 naming every bad row of an uploaded list at once: `errors` = [{line, reason}]."""
+    """422 naming every bad row of an uploaded list at once. `detail` is FastAPI's standard list
+    of validation errors (loc ["body", line]); `errors` = [{line, reason}] says the same plainly."""
 
-    def __init__(self, detail: str, errors: list[dict[str, object]]) -> None:
-        super().__init__(detail)
+    def __init__(self, errors: list[tuple[int | None, str]]) -> None:
+        super().__init__(f"{len(errors)} rows rejected")
         self.errors = errors
 
     def content(self) -> dict[str, object]:
-        return {"detail": self.detail, "errors": self.errors}
+        return {
+            "detail": [
+                {"type": "word_list", "loc": ["body"] if line is None else ["body", line], "msg": r}
+                for line, r in self.errors
+            ],
+            "errors": [{"line": line, "reason": reason} for line, reason in self.errors],
+        }
 
 
 class Unavailable(AppError):

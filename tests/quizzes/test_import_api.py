@@ -62,7 +62,7 @@ async def test_import_takes_an_uploaded_file(api: Api) -> None:
         headers=admin,
     )
     assert r.status_code == 422
-    assert "file" in r.json()["detail"]
+    assert r.json()["detail"][0]["loc"] == ["body", "file"]
 
 
 async def test_preview_stores_nothing_and_its_seed_imports_the_same_questions(api: Api) -> None:
@@ -100,7 +100,11 @@ async def test_a_list_with_bad_rows_imports_nothing_and_names_every_row(api: Api
     )
     assert r.status_code == 422
     body = r.json()
-    assert body["detail"] == "The word list has 3 problems; nothing was imported"
+    assert [(d["loc"], d["msg"]) for d in body["detail"]] == [
+        (["body", 7], "the word is empty"),
+        (["body", 8], "“vivid” is already on line 3"),
+        (["body", 9], "the meaning is empty"),
+    ]
     assert body["errors"] == [
         {"line": 7, "reason": "the word is empty"},
         {"line": 8, "reason": "“vivid” is already on line 3"},
@@ -123,6 +127,7 @@ async def test_too_many_rows_is_refused_with_a_clear_message(api: Api) -> None:
     assert r.json()["errors"] == [
         {"line": None, "reason": "the list has 2,001 rows; at most 2,000 at a time"}
     ]
+    assert r.json()["detail"][0]["loc"] == ["body"]
 
 
 async def test_options_are_checked(api: Api) -> None:

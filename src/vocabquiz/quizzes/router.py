@@ -4,10 +4,11 @@ import secrets
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi.exceptions import RequestValidationError
 from starlette.datastructures import UploadFile
 
 from vocabquiz.dependencies import Admin, Db
-from vocabquiz.errors import RowsRejected, Unprocessable
+from vocabquiz.errors import RowsRejected
 from vocabquiz.quizzes import service, wordlist
 from vocabquiz.quizzes.schemas import (
     PreviewQuestion,
@@ -89,12 +90,17 @@ WORD_LIST_BODY: dict[str, Any] = {
 }
 
 
+def _invalid(loc: tuple[str, ...], message: str) -> RequestValidationError:
+    """A 422 in FastAPI's standard shape, for rules a parameter's declaration cannot say."""
+    return RequestValidationError([{"type": "value_error", "loc": loc, "msg": message}])
+
+
 async def _word_list_text(request: Request) -> str:
     if request.headers.get("content-type", "").lower().startswith("multipart/form-data"):
         async with request.form(max_files=1, max_fields=1) as form:
             upload = form.get("file")
             if not isinstance(upload, UploadFile):
-                raise Unprocessable("Attach the word list as a file in the field named “file”")
+                raise _invalid(("body", "file"), "attach the word list as a file named “file”")
             raw = await upload.read()
     else:
         raw = await request.body()
@@ -113,7 +119,7 @@ def _options(
     points: Annotated[int, Query(ge=0, le=10_000)] = 1000,
 ) -> wordlist.Options:
     if 0 < time_limit_s < 5:
-        raise Unprocessable("time_limit_s must be 0 (untimed) or between 5 and 300")
+        raise _invalid(("query", "time_limit_s"), "must be 0 (untimed) or between 5 and 300")
     return wordlist.Options(direction, choices, time_limit_s or None, points)
 
 
@@ -130,14 +136,7 @@ async def _questions(
         words = wordlist.read(await _word_list_text(request), options)
         return words, wordlist.questions(words, options, seed)
     except wordlist.WordListRejected as exc:
-        errors: list[dict[str, object]] = [
-            {"line": p.line, "reason": p.reason} for p in exc.problems
-        ]
-        raise RowsRejected(
-            f"The word list has {len(errors)} problem{'s' if len(errors) != 1 else ''}; "
-            "nothing was imported",
-            errors,
-        ) from None
+        raise RowsRejected([(p.line, p.reason) for p in exc.problems]) from None
 
 
 @router.post("/{quiz_id}/import/preview", openapi_extra=WORD_LIST_BODY)
