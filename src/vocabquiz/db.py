@@ -108,7 +108,9 @@ def make_engine(url: str, pool_size: int = 10) -> AsyncEngine:
         pool_size=pool_size,
         max_overflow=pool_size,
         pool_timeout=10,
-        pool_pre_ping=True,
+        # No ping before each checkout: it is a round trip per request. After a database restart
+        # the first request on a dead connection gets a 503, and the whole pool is replaced.
+        pool_pre_ping=False,
         connect_args={"timeout": 5, "command_timeout": 15},
     )
 

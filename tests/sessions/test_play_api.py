@@ -325,6 +325,7 @@ async def test_history_lists_my_sessions_newest_first(api: Api) -> None:
         "participant_count": 1,
         "answered_count": 1,
         "correct_count": 1,
+        "missed_count": 0,
         "joined_at": None,
     }
     assert (await api.client.get("/api/me/sessions", headers=await api.guest())).json() == []

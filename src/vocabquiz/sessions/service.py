@@ -8,7 +8,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -119,18 +119,57 @@ async def _session(db: AsyncSession, raw_code: str) -> QuizSession:
     return session
 
 
+# The statements of the playing path are built once: building and keying a statement costs more
+# CPU than PostgreSQL spends running it.
+_SESSION_AND_PARTICIPANT = (
+    select(QuizSession, Participant)
+    .outerjoin(
+        Participant,
+        (Participant.session_id == QuizSession.id) & (Participant.user_id == bindparam("user_id")),
+    )
+    .where(QuizSession.code == bindparam("code"))
+)
+# Start the clock of a question, unless a concurrent request for the same turn just did.
+_SERVE = (
+    update(Participant)
+    .where(
+        Participant.id == bindparam("participant_id"),
+        Participant.answered_count == bindparam("index"),
+        (Participant.served_question_id.is_(None))
+        | (Participant.served_question_id != bindparam("question_id")),
+    )
+    .values(served_question_id=bindparam("question_id"), served_at=bindparam("now"))
+    .returning(Participant.served_at)
+    .execution_options(synchronize_session=False)
+)
+# Record an answer's effect; the guard on answered_count lets exactly one of several concurrent
+# answers through.
+_MOVE_ON = (
+    update(Participant)
+    .where(
+        Participant.id == bindparam("participant_id"),
+        Participant.answered_count == bindparam("index"),
+        Participant.served_question_id == bindparam("question_id"),
+    )
+    .values(
+        score=bindparam("new_score"),
+        answered_count=bindparam("new_answered_count"),
+        correct_count=bindparam("new_correct_count"),
+        streak=bindparam("new_streak"),
+        reached_at=bindparam("new_reached_at"),
+        served_question_id=None,
+        served_at=None,
+    )
+    .execution_options(synchronize_session=False)
+)
+_INSERT_ANSWER = insert(Answer)
+
+
 async def session_and_participant(
     db: AsyncSession, raw_code: str, user_id: str
 ) -> tuple[QuizSession, Participant | None]:
     row = (
-        await db.execute(
-            select(QuizSession, Participant)
-            .outerjoin(
-                Participant,
-                (Participant.session_id == QuizSession.id) & (Participant.user_id == user_id),
-            )
-            .where(QuizSession.code == _code(raw_code))
-        )
+        await db.execute(_SESSION_AND_PARTICIPANT, {"user_id": user_id, "code": _code(raw_code)})
     ).first()
     if row is None:
         raise NotFound("Session not found")
@@ -358,19 +397,15 @@ async def current_turn(
     question = content[index]
     if participant.served_question_id == question.id and participant.served_at is not None:
         return _turn(participant.id, index, content, participant.served_at)
-    # Start the clock, unless a concurrent request for the same turn just did.
     served_at = (
         await db.execute(
-            update(Participant)
-            .where(
-                Participant.id == participant.id,
-                Participant.answered_count == index,
-                (Participant.served_question_id.is_(None))
-                | (Participant.served_question_id != question.id),
-            )
-            .values(served_question_id=question.id, served_at=utcnow())
-            .returning(Participant.served_at)
-            .execution_options(synchronize_session=False)
+            _SERVE,
+            {
+                "participant_id": participant.id,
+                "index": index,
+                "question_id": question.id,
+                "now": utcnow(),
+            },
         )
     ).scalar_one_or_none()
     await db.commit()
@@ -478,29 +513,23 @@ async def submit_answer(
         "elapsed_ms": scored.elapsed_ms,
     }
     with timed("insert_answer"):
-        # The guard on answered_count lets exactly one of several concurrent answers through.
         moved = await db.execute(
-            update(Participant)
-            .where(
-                Participant.id == participant.id,
-                Participant.answered_count == index,
-                Participant.served_question_id == question.id,
-            )
-            .values(
-                score=new_score,
-                answered_count=index + 1,
-                correct_count=participant.correct_count + int(scored.correct),
-                streak=scored.streak,
-                reached_at=reached_at,
-                served_question_id=None,
-                served_at=None,
-            )
-            .execution_options(synchronize_session=False)
+            _MOVE_ON,
+            {
+                "participant_id": participant.id,
+                "index": index,
+                "question_id": question.id,
+                "new_score": new_score,
+                "new_answered_count": index + 1,
+                "new_correct_count": participant.correct_count + int(scored.correct),
+                "new_streak": scored.streak,
+                "new_reached_at": reached_at,
+            },
         )
         stored = bool(moved.rowcount)  # type: ignore[attr-defined]
         if stored:
             # A plain INSERT: the ORM's unit of work costs more than the statement itself.
-            await db.execute(insert(Answer).values(**values))
+            await db.execute(_INSERT_ANSWER, values)
             try:
                 await db.commit()
             except IntegrityError:
