@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
 
 from vocabquiz.quizzes import wordlist
 from vocabquiz.quizzes.wordlist import Options, WordListRejected
@@ -237,3 +239,49 @@ def test_up_to_2000_rows_and_no_more() -> None:
     assert problems(csv_of([*rows, ("one", "more", "")])) == [
         (None, "the list has 2,001 rows; at most 2,000 at a time")
     ]
+
+
+_text = (
+    st.text(
+        alphabet=st.characters(
+            codec="utf-8", categories=["L", "N", "Zs", "P"], exclude_characters='"'
+        ),
+        min_size=1,
+        max_size=12,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    rows=st.lists(st.tuples(_text, _text), min_size=1, max_size=12),
+    direction=st.sampled_from(["word_to_meaning", "meaning_to_word", "both"]),
+    choices=st.integers(2, 6),
+    seed=st.integers(0, 2**31 - 1),
+)
+def test_any_list_makes_valid_questions_or_says_why_not(
+    rows: list[tuple[str, str]], direction: str, choices: int, seed: int
+) -> None:
+    options = Options(direction=direction, choices=choices)  # type: ignore[arg-type]
+    text = "word;meaning\n" + "".join(f'"{w}";"{m}"\n' for w, m in rows)
+    try:
+        words = wordlist.read(text, options)
+        made = wordlist.questions(words, options, seed)
+    except WordListRejected as rejected:
+        event("rejected")
+        assert rejected.problems
+        assert all(p.line is None or 2 <= p.line <= len(rows) + 1 for p in rejected.problems)
+        return
+    meaning_of = {w.word.casefold(): w.meaning.casefold() for w in words}
+    assert len(made) == len(words) * (2 if direction == "both" else 1)
+    for q in made:
+        texts = [c.text.casefold() for c in q.choices]
+        assert len(q.choices) == choices and len(set(texts)) == choices
+        assert sum(c.correct for c in q.choices) == 1
+        if q.prompt.startswith("Which word means"):
+            # No wrong choice is a word with the right answer's meaning.
+            right = answer_of(q).casefold()
+            wrong = [t for t in texts if t != right]
+            assert all(meaning_of[t] != meaning_of[right] for t in wrong)
