@@ -285,3 +285,13 @@ def test_any_list_makes_valid_questions_or_says_why_not(
             right = answer_of(q).casefold()
             wrong = [t for t in texts if t != right]
             assert all(meaning_of[t] != meaning_of[right] for t in wrong)
+
+
+def test_lines_are_counted_as_an_editor_counts_them() -> None:
+    # A quoted field over two lines, Windows line ends, and a U+2028 that is not a line end.
+    text = 'word,meaning\r\na,b\r\n"c\nd",e\r\nf,g\r\nh\u2028i,\r\n'
+    assert problems(text) == [
+        (3, "the word must not contain control characters"),
+        (6, "the word must not contain control characters"),
+        (6, "the meaning is empty"),
+    ]

@@ -7,6 +7,7 @@ the questions with distractors drawn from the other rows, reproducibly for a giv
 from __future__ import annotations
 
 import csv
+import io
 import random
 import re
 from collections.abc import Sequence
@@ -146,7 +147,8 @@ def read(text: str, options: Options) -> list[Word]:
     """Every row of the list, or WordListRejected naming every bad row by its line number."""
     if not text.strip():
         raise WordListRejected([Problem(None, "the list is empty")])
-    reader = csv.reader(text.splitlines(keepends=True), delimiter=_delimiter(text), strict=True)
+    # newline="": lines end at \n, \r\n or \r only, as an editor counts them (not at U+2028).
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     try:
         columns, problems = _header(next(reader))
     except csv.Error as exc:
@@ -185,7 +187,7 @@ def read(text: str, options: Options) -> list[Word]:
                 values[name] = clean_line(cells[index]) if index < len(cells) else ""
             except ValueError as exc:
                 reasons.append(f"the {name.replace('_', ' ')} {exc}")
-                values[name] = ""
+                values[name] = cells[index].strip()  # refused already; not "empty" as well
         word = Word(
             line=start,
             word=values["word"],
