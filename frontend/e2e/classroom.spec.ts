@@ -1,8 +1,10 @@
-// A whole lesson through the real server and browser: the teacher writes a quiz and opens a
-// session, two learners (a phone and a laptop) join and play while each watches the other's score
-// on the live leaderboard, then the teacher closes the session and downloads the results.
-// Along the way it saves a screenshot of each main screen at phone and desktop sizes.
-import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
+// A whole lesson through the real server and browser: the teacher writes a quiz, adds questions
+// from a word list and turns the streak bonus on, then opens a session; two learners (a phone and a
+// laptop) join and play while each watches the other's score on the live leaderboard; the teacher
+// closes the session, downloads the results and sees which questions were hard; a learner practises
+// the questions she missed. Along the way it saves a screenshot of each main screen at phone and
+// desktop sizes. Each player sees the choices in an order of their own, so answers are found by text.
+import { expect, test, type Browser, type BrowserContextOptions, type Locator, type Page } from '@playwright/test'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { OUTPUT_DIR } from './server'
@@ -34,6 +36,19 @@ const QUESTIONS: QuestionPlan[] = [
     seconds: null,
   },
 ]
+
+// Imported with "Meaning → word", 3 answers, untimed, 500 points: "Which word means “the rabbit”?".
+const WORDS = [
+  { word: 'le lapin', meaning: 'the rabbit', example: '' },
+  { word: 'le cochon', meaning: 'the pig', example: '' },
+  { word: 'le mouton', meaning: 'the sheep', example: "Le mouton mange de l'herbe." },
+  { word: 'la chèvre', meaning: 'the goat', example: '' },
+]
+const WORD_LIST = ['word,meaning,example', ...WORDS.map((w) => `${w.word},${w.meaning},${w.example}`)].join('\n')
+// The same list with a row that has no word, on line 3 of the file.
+const BROKEN_WORD_LIST = WORD_LIST.replace('le cochon,', ',')
+const IMPORTED_PROMPTS = WORDS.map((w) => (w.example ? "___ mange de l'herbe." : `Which word means “${w.meaning}”?`))
+const TOTAL = QUESTIONS.length + WORDS.length
 
 const baseURL = () => {
   const url = process.env.E2E_BASE_URL
@@ -98,6 +113,21 @@ function watchForErrors(pages: Record<string, Page>, problems: string[]) {
   }
 }
 
+/** Pastes `text` into a field through the clipboard, as a teacher copying from a spreadsheet would. */
+async function paste(page: Page, field: Locator, text: string) {
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text)
+  await field.focus()
+  await page.keyboard.press('ControlOrMeta+V')
+  await expect(field).toHaveValue(text)
+}
+
+/** Closes the confirmations still showing, so that they don't cover a screenshot. */
+async function dismissToasts(page: Page) {
+  const close = page.getByRole('button', { name: 'Dismiss' })
+  for (const button of await close.all()) await button.click().catch(() => undefined)
+  await expect(close).toHaveCount(0)
+}
+
 async function markNoReload(page: Page) {
   await page.evaluate(() => Object.assign(window, { __e2eSamePage: true }))
 }
@@ -111,9 +141,25 @@ function leaderboardRow(page: Page, name: string) {
 }
 
 async function expectQuestion(page: Page, number: number) {
-  const question = QUESTIONS[number - 1]
-  await expect(page.getByText(`Question ${number} of ${QUESTIONS.length}`)).toBeVisible()
-  await expect(page.getByRole('heading', { name: question.prompt })).toBeVisible()
+  const prompt =
+    number <= QUESTIONS.length ? QUESTIONS[number - 1].prompt : IMPORTED_PROMPTS[number - 1 - QUESTIONS.length]
+  await expect(page.getByText(`Question ${number} of ${TOTAL}`)).toBeVisible()
+  await expect(page.getByRole('heading', { name: prompt, exact: true })).toBeVisible()
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** The answer button showing `text`, wherever this player's own order put it. */
+function choice(page: Page, text: string) {
+  return page.getByRole('button', { name: new RegExp(`^Answer \\d: ${escapeRegExp(text)}( \\(|$)`) })
+}
+
+/** The number key that answers with `text` for this player. */
+async function choiceKey(page: Page, text: string): Promise<string> {
+  const label = (await choice(page, text).getAttribute('aria-label')) ?? ''
+  const match = /^Answer (\d):/.exec(label)
+  expect(match, `the number of "${text}" in "${label}"`).not.toBeNull()
+  return match![1]
 }
 
 /** The new total shown after an answer, checked against the headline. */
@@ -159,6 +205,7 @@ test.beforeAll(() => {
 
 test('a class plays a live quiz: teacher hosts, a phone and a laptop play, results download', async ({ browser }) => {
   const teacher = await newPage(browser, DESKTOP, 'reduce')
+  await teacher.context().grantPermissions(['clipboard-read', 'clipboard-write']) // pastes a word list
   const mia = await newPage(browser, PHONE, 'reduce')
   const leo = await newPage(browser, DESKTOP, 'no-preference') // Leo's leaderboard rows glide (FLIP)
   const pages = { teacher, mia, leo }
@@ -240,6 +287,57 @@ test('a class plays a live quiz: teacher hosts, a phone and a laptop play, resul
       await expect(teacher.getByText('30 s')).toBeVisible()
     })
 
+    await test.step('the teacher adds questions from a word list: paste, preview, fix, import', async () => {
+      await teacher.getByRole('link', { name: 'Import word list' }).click()
+      await expect(teacher).toHaveURL(/\/admin\/quizzes\/[0-9a-f-]+\/import$/)
+      await expect(teacher.getByRole('heading', { name: 'Import a word list' })).toBeVisible()
+      await expect(teacher.getByText('Nothing to preview yet')).toBeVisible()
+      const list = teacher.getByLabel('Word list (CSV)')
+      await paste(teacher, list, BROKEN_WORD_LIST)
+      await teacher.getByText('Meaning → word').click()
+      await teacher.getByRole('radiogroup', { name: 'Answers per question' }).getByText('3', { exact: true }).click()
+      await expect(teacher.getByRole('radio', { name: '3', exact: true })).toBeChecked()
+      await teacher.getByText('Timed questions').click()
+      await expect(teacher.getByRole('checkbox', { name: 'Timed questions' })).not.toBeChecked()
+      await teacher.getByLabel('Points').fill('500')
+      await teacher.getByRole('button', { name: 'Preview', exact: true }).click()
+      const problems = teacher.getByTestId('word-list-problems')
+      await expect(problems).toContainText('The word list has 1 problem. Nothing was added.')
+      await expect(problems.getByRole('listitem')).toHaveText(['Line 3: the word is empty'])
+      await shot(teacher, 'import-errors-desktop')
+
+      await list.fill('')
+      await paste(teacher, list, WORD_LIST)
+      await teacher.getByRole('button', { name: 'Preview', exact: true }).click()
+      const previewed = teacher.getByRole('list', { name: 'Previewed questions' })
+      await expect(previewed.getByRole('article')).toHaveCount(WORDS.length)
+      await expect(teacher.getByTestId('word-count')).toHaveText(`${WORDS.length} words`)
+      for (const prompt of IMPORTED_PROMPTS)
+        await expect(previewed.getByRole('heading', { name: prompt })).toBeVisible()
+      // The fill-in-the-blank question has the word as its right answer, and three answers in all.
+      const blank = previewed.getByRole('article').filter({ hasText: IMPORTED_PROMPTS[2] })
+      await expect(blank.getByRole('listitem')).toHaveCount(3)
+      await expect(blank.getByRole('listitem').filter({ hasText: '(correct)' })).toHaveText('le mouton(correct)')
+      await shotBoth(teacher, 'import-preview')
+
+      await teacher.getByRole('button', { name: `Import ${WORDS.length} questions` }).click()
+      await expect(teacher).toHaveURL(/\/admin\/quizzes\/[0-9a-f-]+$/)
+      await expect(teacher.getByRole('heading', { name: `Questions (${TOTAL})` })).toBeVisible()
+      await expect(teacher.getByText(`${WORDS.length} questions added from your word list`)).toBeVisible()
+      await expect(teacher.getByText('New', { exact: true })).toHaveCount(WORDS.length)
+      await shot(teacher, 'quiz-editor-imported-desktop', false)
+    })
+
+    await test.step('the teacher turns the streak bonus on', async () => {
+      await teacher.getByRole('button', { name: 'Edit details' }).click()
+      await expect(teacher.getByRole('radio', { name: /Speed/ })).toBeChecked()
+      await teacher.getByText('Streak bonus', { exact: true }).click()
+      await expect(teacher.getByRole('checkbox', { name: 'Streak bonus' })).toBeChecked()
+      await shot(teacher, 'quiz-details-desktop', false)
+      await teacher.getByRole('button', { name: 'Save', exact: true }).click()
+      await expect(teacher.getByTestId('scoring-badges')).toContainText('Streak bonus')
+    })
+
     await test.step('the teacher opens a session', async () => {
       await teacher.getByRole('button', { name: 'Open a session' }).click()
       await expect(teacher).toHaveURL(/\/admin\/sessions\/[A-Z2-9]{6}$/)
@@ -287,13 +385,13 @@ test('a class plays a live quiz: teacher hosts, a phone and a laptop play, resul
     await test.step('each sees the other score on the live leaderboard, without a reload', async () => {
       await markNoReload(mia)
       await markNoReload(leo)
-      await mia.getByRole('button', { name: /^Answer 2: le chien/ }).tap()
+      await choice(mia, 'le chien').tap()
       miaScore = await expectFeedback(mia, 'Correct!')
-      expect(miaScore).toBe(1000) // untimed: all the points
+      expect(miaScore).toBe(1000) // untimed: all the points, and no bonus for the first in a row
       await shot(mia, 'feedback-phone')
       await expect(leaderboardRow(leo, 'Mia')).toContainText(`${points(miaScore)} points`)
 
-      await leo.keyboard.press('2')
+      await leo.keyboard.press(await choiceKey(leo, 'le chien'))
       leoScore = await expectFeedback(leo, 'Correct!')
       await expect(leaderboardRow(mia, 'Leo')).toContainText(`${points(leoScore)} points`)
       await expect(leaderboardRow(leo, 'Leo')).toContainText('(you)')
@@ -326,14 +424,17 @@ test('a class plays a live quiz: teacher hosts, a phone and a laptop play, resul
       await expectQuestion(mia, 2)
       await expect(mia.getByRole('progressbar', { name: 'Time left' })).toBeVisible()
       await shot(mia, 'question-phone')
-      await mia.getByRole('button', { name: /^Answer 1: la pomme/ }).tap()
+      await choice(mia, 'la pomme').tap()
+      const before = miaScore
       miaScore = await expectFeedback(mia, 'Correct!')
+      await expect(mia.getByTestId('streak-line')).toHaveText('incl. +100 streak bonus · 🔥 2 in a row')
+      expect(miaScore - before).toBeGreaterThan(100)
 
       await leo.keyboard.press('Enter') // "Next question" has the focus
       await expectQuestion(leo, 2)
       await expect(leaderboardRow(leo, 'Mia')).toContainText(`${points(miaScore)} points`)
       await shot(leo, 'question-desktop')
-      await leo.keyboard.press('1')
+      await leo.keyboard.press(await choiceKey(leo, 'la pomme'))
       leoScore = await expectFeedback(leo, 'Correct!')
       await expect(leaderboardRow(mia, 'Leo')).toContainText(`${points(leoScore)} points`)
       await shot(leo, 'leaderboard-desktop')
@@ -352,29 +453,62 @@ test('a class plays a live quiz: teacher hosts, a phone and a laptop play, resul
       expect(after).toBeGreaterThan(0)
       expect(after).toBeLessThanOrEqual(before)
       await darkShot(mia, 'question-dark-phone')
-      await mia.getByRole('button', { name: /^Answer 1: la maison/ }).tap()
+      await choice(mia, 'la maison').tap()
       miaScore = await expectFeedback(mia, 'Correct!')
 
       await leo.keyboard.press('Enter')
       await expectQuestion(leo, 3)
-      await leo.getByRole('button', { name: /^Answer 2: la voiture/ }).click()
+      await choice(leo, 'la voiture').click()
       const unchanged = await expectFeedback(leo, 'Not quite')
       expect(unchanged).toBe(leoScore)
       await expect(leo.getByTestId('answer-feedback')).toContainText('The answer was la maison.')
       await shot(leo, 'feedback-wrong-desktop')
     })
 
-    await test.step('question 4 and the end screens', async () => {
+    await test.step('question 4: Mia gets it wrong and her run ends', async () => {
       await mia.getByRole('button', { name: 'Next question' }).tap()
       await expectQuestion(mia, 4)
-      await mia.getByRole('button', { name: /^Answer 1: le cahier/ }).tap()
+      await choice(mia, 'le cahier').tap()
       expect(await expectFeedback(mia, 'Not quite')).toBe(miaScore)
-      await mia.getByRole('button', { name: 'See my results' }).tap()
+      await expect(mia.getByTestId('streak-line')).toHaveCount(0)
 
       await leo.keyboard.press('Enter')
       await expectQuestion(leo, 4)
-      await leo.keyboard.press('2')
+      await leo.keyboard.press(await choiceKey(leo, 'le livre'))
       leoScore = await expectFeedback(leo, 'Correct!')
+    })
+
+    await test.step('questions 5 to 8, from the word list: Mia mixes up the last word', async () => {
+      for (const [index, word] of WORDS.entries()) {
+        const number = QUESTIONS.length + index + 1
+        await mia.getByRole('button', { name: 'Next question' }).tap()
+        await expectQuestion(mia, number)
+        await expect(mia.getByText('No time limit: take your time.')).toBeVisible()
+        if (index < WORDS.length - 1) {
+          await choice(mia, word.word).tap()
+          miaScore = await expectFeedback(mia, 'Correct!')
+        } else {
+          await mia.getByTestId('answer-button').filter({ hasNotText: word.word }).first().tap()
+          expect(await expectFeedback(mia, 'Not quite')).toBe(miaScore)
+          await expect(mia.getByTestId('answer-feedback')).toContainText(`The answer was ${word.word}.`)
+        }
+        if (index === 2) {
+          // Third right in a row since question 4: +200, on the fill-in-the-blank question.
+          await expect(mia.getByTestId('streak-line')).toHaveText('incl. +200 streak bonus · 🔥 3 in a row')
+          await shot(mia, 'feedback-streak-phone')
+        }
+
+        await leo.keyboard.press('Enter')
+        await expectQuestion(leo, number)
+        await leo.keyboard.press(await choiceKey(leo, word.word))
+        leoScore = await expectFeedback(leo, 'Correct!')
+      }
+      await expect(leo.getByTestId('streak-line')).toHaveText('incl. +400 streak bonus · 🔥 5 in a row')
+      await expect(leaderboardRow(mia, 'Leo').getByTestId('streak-badge')).toContainText('5 right in a row')
+    })
+
+    await test.step('the end screens', async () => {
+      await mia.getByRole('button', { name: 'See my results' }).tap()
       await leo.keyboard.press('Enter') // "See my results"
 
       const miaRank = miaScore > leoScore ? 1 : 2
@@ -403,6 +537,10 @@ test('a class plays a live quiz: teacher hosts, a phone and a laptop play, resul
       await expect(teacher.getByText('Final', { exact: true })).toBeVisible()
       await expect(teacher.getByRole('row').filter({ hasText: 'Mia' })).toContainText(points(miaScore))
       await expect(teacher.getByRole('row').filter({ hasText: 'Leo' })).toContainText(points(leoScore))
+      await expect(teacher.getByRole('row').filter({ hasText: 'Mia' }).getByTestId('streak-bonuses')).toHaveText(
+        '🔥 Streak bonus: Q2 +100 · Q3 +200 · Q6 +100 · Q7 +200',
+      )
+      await dismissToasts(teacher)
       await shotBoth(teacher, 'results')
 
       const [download] = await Promise.all([
@@ -415,12 +553,31 @@ test('a class plays a live quiz: teacher hosts, a phone and a laptop play, resul
         .split(/\r?\n/)
       expect(csv[0]).toMatch(/^rank,name,score,answered,correct,"?Q1: /)
       const miaRank = miaScore > leoScore ? 1 : 2
-      expect(csv).toContainEqual(expect.stringMatching(new RegExp(`^${miaRank},Mia,${miaScore},4,3,`)))
-      expect(csv).toContainEqual(expect.stringMatching(new RegExp(`^${3 - miaRank},Leo,${leoScore},4,3,`)))
+      expect(csv).toContainEqual(expect.stringMatching(new RegExp(`^${miaRank},Mia,${miaScore},${TOTAL},6,`)))
+      expect(csv).toContainEqual(expect.stringMatching(new RegExp(`^${3 - miaRank},Leo,${leoScore},${TOTAL},7,`)))
       expect(csv).toHaveLength(3)
     })
 
-    await test.step('history, the join screen and the quiz list afterwards', async () => {
+    await test.step('the teacher sees which questions were hard, and which wrong answer fooled the class', async () => {
+      await teacher.getByRole('link', { name: 'Question analytics' }).click()
+      await expect(teacher).toHaveURL(new RegExp(`/admin/sessions/${code}/analytics$`))
+      const cards = teacher.getByTestId('question-stats')
+      await expect(cards).toHaveCount(TOTAL)
+      // Questions 3, 4 and 8 were each missed by one of the two: most missed first, then in quiz order.
+      await expect(cards.nth(0)).toContainText(QUESTIONS[2].prompt)
+      await expect(cards.nth(1)).toContainText(QUESTIONS[3].prompt)
+      await expect(cards.nth(2)).toContainText(IMPORTED_PROMPTS[3])
+      await expect(cards.nth(0)).toContainText('50% right')
+      await expect(cards.nth(3)).toContainText('100% right')
+      const bars = cards.nth(0).getByTestId('choice-bar')
+      await expect(bars).toHaveCount(3)
+      await expect(bars.filter({ hasText: 'la voiture' })).toContainText('Most picked wrong answer')
+      await expect(bars.filter({ hasText: 'la maison' })).toHaveAttribute('data-correct', 'true')
+      await expect(bars.filter({ hasText: 'le jardin' })).toContainText('0 · 0%')
+      await shotBoth(teacher, 'analytics')
+    })
+
+    await test.step('each player sees the quiz in their history', async () => {
       await mia.getByRole('link', { name: 'My history' }).first().tap()
       await expect(mia.getByRole('heading', { name: 'My history' })).toBeVisible()
       await expect(mia.getByRole('listitem').filter({ hasText: QUIZ.title })).toContainText(points(miaScore))
@@ -428,15 +585,50 @@ test('a class plays a live quiz: teacher hosts, a phone and a laptop play, resul
       await leo.getByRole('link', { name: 'My history' }).first().click()
       await expect(leo.getByRole('listitem').filter({ hasText: QUIZ.title })).toContainText('Finished')
       await shot(leo, 'history-desktop')
+    })
+
+    await test.step('Mia practises the two questions she missed, on her own', async () => {
+      await mia.getByRole('link', { name: 'Practise 2 missed' }).tap()
+      await expect(mia).toHaveURL(new RegExp(`/practice/${code}$`))
+      await expect(mia.getByRole('heading', { name: QUESTIONS[3].prompt })).toBeVisible()
+      await expect(mia.getByText('Question 1 of 2')).toBeVisible()
+      await choice(mia, 'le livre').tap()
+      await expect(mia.getByTestId('practice-feedback')).toContainText('Right!')
+      await expect(choice(mia, 'le livre')).toHaveAccessibleName(/\(the right answer\)$/)
+      await shot(mia, 'practice-phone')
+      await mia.getByRole('button', { name: 'Next question' }).tap()
+      await expect(mia.getByRole('heading', { name: IMPORTED_PROMPTS[3] })).toBeVisible()
+      await mia.getByTestId('answer-button').filter({ hasNotText: WORDS[3].word }).first().tap()
+      await expect(mia.getByTestId('practice-feedback')).toContainText(`The answer is ${WORDS[3].word}.`)
+      await shot(mia, 'practice-wrong-phone')
+      await mia.getByRole('button', { name: 'See how I did' }).tap()
+      await expect(mia.getByTestId('practice-summary')).toContainText('You got 1 of 2 right')
+      await shot(mia, 'practice-summary-phone')
+
+      await leo.getByRole('link', { name: 'Practise 1 missed' }).click()
+      await expect(leo.getByRole('heading', { name: QUESTIONS[2].prompt })).toBeVisible()
+      await leo.keyboard.press(await choiceKey(leo, 'le jardin'))
+      await expect(leo.getByTestId('practice-feedback')).toContainText('The answer is la maison.')
+      await shot(leo, 'practice-desktop')
+    })
+
+    await test.step('the join screen and the quiz list afterwards', async () => {
       await leo.getByRole('navigation').getByRole('link', { name: 'Join' }).click()
       await expect(leo.getByRole('heading', { name: 'Ready, Leo?' })).toBeVisible()
       await shot(leo, 'join-desktop')
 
       await teacher.getByRole('navigation').getByRole('link', { name: 'Quizzes' }).click()
       await expect(teacher.getByRole('heading', { name: QUIZ.title })).toBeVisible()
-      await expect(teacher.getByRole('listitem').filter({ hasText: QUIZ.title })).toContainText('4 questions')
+      await expect(teacher.getByRole('listitem').filter({ hasText: QUIZ.title })).toContainText(`${TOTAL} questions`)
       await expect(teacher.getByRole('listitem').filter({ hasText: QUIZ.title })).toContainText('1 session')
       await shotBoth(teacher, 'quizzes')
+
+      // Across all sessions of the quiz, from its editor.
+      await teacher.getByRole('link', { name: QUIZ.title }).click()
+      await teacher.getByRole('link', { name: 'Question analytics' }).click()
+      await expect(teacher).toHaveURL(/\/admin\/quizzes\/[0-9a-f-]+\/analytics$/)
+      await expect(teacher.getByText(`${QUIZ.title} · all sessions`)).toBeVisible()
+      await expect(teacher.getByTestId('question-stats')).toHaveCount(TOTAL)
     })
 
     expect(problems, 'errors in the pages').toEqual([])

@@ -8,17 +8,20 @@ import Home from './routes/Home'
 import Join from './routes/Join'
 import NotFound from './routes/NotFound'
 import Play from './routes/Play'
+import Practice from './routes/Practice'
 import Register from './routes/Register'
 import RouteError from './routes/RouteError'
 import SignIn from './routes/SignIn'
 import Welcome from './routes/Welcome'
 
 // Teacher screens load on demand, so a player's phone downloads only what playing needs.
+const AdminAnalytics = lazy(() => import('./routes/AdminAnalytics'))
 const AdminProjector = lazy(() => import('./routes/AdminProjector'))
 const AdminQuizEditor = lazy(() => import('./routes/AdminQuizEditor'))
 const AdminQuizzes = lazy(() => import('./routes/AdminQuizzes'))
 const AdminResults = lazy(() => import('./routes/AdminResults'))
 const AdminSession = lazy(() => import('./routes/AdminSession'))
+const AdminWordListImport = lazy(() => import('./routes/AdminWordListImport'))
 
 function admin(Screen: LazyExoticComponent<ComponentType>) {
   return (
@@ -78,10 +81,21 @@ export const routes: RouteObject[] = [
           </RequireUser>
         ),
       },
+      {
+        path: '/practice/:code',
+        element: (
+          <RequireUser>
+            <Practice />
+          </RequireUser>
+        ),
+      },
       { path: '/admin', element: admin(AdminQuizzes) },
       { path: '/admin/quizzes/:quizId', element: admin(AdminQuizEditor) },
+      { path: '/admin/quizzes/:quizId/import', element: admin(AdminWordListImport) },
+      { path: '/admin/quizzes/:quizId/analytics', element: admin(AdminAnalytics) },
       { path: '/admin/sessions/:code', element: admin(AdminSession) },
       { path: '/admin/sessions/:code/results', element: admin(AdminResults) },
+      { path: '/admin/sessions/:code/analytics', element: admin(AdminAnalytics) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -25,7 +25,7 @@ export async function unwrap<T>(pending: Promise<Outcome<T>>): Promise<T> {
   if (!response) throw new ApiError(0, null)
   if (!response.ok || error !== undefined) {
     const detail = error && typeof error === 'object' && 'detail' in error ? error.detail : error
-    throw new ApiError(response.status, detail)
+    throw new ApiError(response.status, detail, error)
   }
   return data as T
 }

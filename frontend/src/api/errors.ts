@@ -2,11 +2,14 @@
 export class ApiError extends Error {
   readonly status: number
   readonly detail: unknown
-  constructor(status: number, detail: unknown) {
+  /** The whole error body, for answers that carry more than `detail` (e.g. a word list's `errors`). */
+  readonly body: unknown
+  constructor(status: number, detail: unknown, body: unknown = undefined) {
     super(describe(status, detail))
     this.name = 'ApiError'
     this.status = status
     this.detail = detail
+    this.body = body
   }
 }
 
@@ -48,4 +51,19 @@ export function errorMessage(error: unknown): string {
 
 export function isApiError(error: unknown, status?: number): error is ApiError {
   return error instanceof ApiError && (status === undefined || error.status === status)
+}
+
+/** One problem of an uploaded list: `line` of the file (the header is line 1), null for the list as a whole. */
+export type RowProblem = { line: number | null; reason: string }
+
+/** The `errors` of a 422 that names bad rows of a word list, or null when the error is something else. */
+export function rowProblems(error: unknown): RowProblem[] | null {
+  if (!isApiError(error, 422)) return null
+  const body = error.body
+  if (!body || typeof body !== 'object' || !('errors' in body) || !Array.isArray(body.errors)) return null
+  return (body.errors as unknown[]).flatMap((item) => {
+    if (!item || typeof item !== 'object' || !('reason' in item)) return []
+    const line = 'line' in item && typeof item.line === 'number' ? item.line : null
+    return [{ line, reason: String(item.reason) }]
+  })
 }

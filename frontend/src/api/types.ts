@@ -12,6 +12,10 @@ import type {
   LoginResponse,
   MeResponse,
   MySessionsResponse,
+  PracticeResponse,
+  PreviewWordListData,
+  PreviewWordListResponse,
+  SessionAnalyticsResponse,
   SubmitAnswerResponse,
 } from '../client'
 
@@ -29,3 +33,10 @@ export type Leaderboard = GetLeaderboardResponse
 export type LeaderboardEntry = Leaderboard['entries'][number]
 export type ParticipantResult = GetResultsResponse[number]
 export type HistoryEntry = MySessionsResponse[number]
+export type Scoring = Quiz['scoring']
+export type WordListPreview = PreviewWordListResponse
+export type WordListOptions = Required<Omit<NonNullable<PreviewWordListData['query']>, 'seed'>>
+export type QuestionAnalytics = SessionAnalyticsResponse
+export type QuestionStats = QuestionAnalytics['questions'][number]
+export type Practice = PracticeResponse
+export type PracticeQuestion = Practice['questions'][number]

@@ -9,6 +9,20 @@ export function feedbackHeadline(result: AnswerResult): { title: string; emoji: 
   return { title: 'Not quite', emoji: '💡', palette: 'red' }
 }
 
+/**
+ * The streak part of the points in words: "incl. +200 streak bonus", "3 in a row", or both; empty
+ * when neither applies (no bonus and no run of two or more).
+ */
+export function streakParts(result: Pick<AnswerResult, 'streak' | 'streak_bonus'>): {
+  bonus: string | null
+  run: string | null
+} {
+  return {
+    bonus: result.streak_bonus > 0 ? `incl. +${result.streak_bonus.toLocaleString()} streak bonus` : null,
+    run: result.streak >= 2 ? `${result.streak} in a row` : null,
+  }
+}
+
 /** What happened with the answer just given: right or wrong, the right answer, points won. */
 export function AnswerFeedback({
   result,
@@ -24,6 +38,7 @@ export function AnswerFeedback({
   nextLoading?: boolean
 }) {
   const { title, emoji, palette } = feedbackHeadline(result)
+  const streak = streakParts(result)
   return (
     <Box
       colorPalette={palette}
@@ -44,6 +59,18 @@ export function AnswerFeedback({
               {title}
               {result.points_awarded > 0 && ` +${result.points_awarded.toLocaleString()} points`}
             </Heading>
+            {(streak.bonus || streak.run) && (
+              <Text fontWeight="bold" color="orange.fg" data-testid="streak-line">
+                {streak.bonus}
+                {streak.bonus && streak.run && ' · '}
+                {streak.run && (
+                  <Text as="span" whiteSpace="nowrap">
+                    <span aria-hidden>🔥 </span>
+                    {streak.run}
+                  </Text>
+                )}
+              </Text>
+            )}
             {!result.correct && (
               <Text fontSize="md">
                 The answer was <strong>{correctText}</strong>.

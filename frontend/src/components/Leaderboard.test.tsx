@@ -5,7 +5,15 @@ import { renderWithTheme } from '../test/wrap'
 import { Leaderboard, leaderboardRows } from './Leaderboard'
 
 function entry(rank: number, name: string, score: number): LeaderboardEntry {
-  return { rank, participant_id: `p-${name}`, display_name: name, score, answered_count: 3, correct_count: 2 }
+  return {
+    rank,
+    participant_id: `p-${name}`,
+    display_name: name,
+    score,
+    answered_count: 3,
+    correct_count: 2,
+    streak: 0,
+  }
 }
 
 const top = [entry(1, 'Ana', 3000), entry(2, 'Ben', 2500), entry(3, 'Cleo', 1200)]
@@ -62,5 +70,23 @@ describe('Leaderboard', () => {
     const cleo = screen.getAllByTestId('leaderboard-row')[0]
     expect(within(cleo).getByLabelText('up 2')).toBeInTheDocument()
     expect(within(screen.getAllByTestId('leaderboard-row')[1]).getByLabelText('down 1')).toBeInTheDocument()
+  })
+})
+
+describe('Leaderboard streaks', () => {
+  it('shows a streak badge from two right answers in a row', () => {
+    renderWithTheme(
+      <Leaderboard
+        entries={[
+          { ...top[0], streak: 3 },
+          { ...top[1], streak: 1 },
+          { ...top[2], streak: 2 },
+        ]}
+      />,
+    )
+    const rows = screen.getAllByTestId('leaderboard-row')
+    expect(within(rows[0]).getByTestId('streak-badge')).toHaveTextContent('3 right in a row')
+    expect(within(rows[1]).queryByTestId('streak-badge')).toBeNull()
+    expect(within(rows[2]).getByTestId('streak-badge')).toHaveTextContent('🔥 2')
   })
 })

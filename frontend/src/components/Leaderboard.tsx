@@ -1,4 +1,4 @@
-import { Box, Flex, HStack, Text, VisuallyHidden } from '@chakra-ui/react'
+import { Badge, Box, Flex, HStack, Text, VisuallyHidden } from '@chakra-ui/react'
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { LuArrowDown, LuArrowUp } from 'react-icons/lu'
 import type { LeaderboardEntry } from '../api/types'
@@ -167,9 +167,24 @@ export function Leaderboard({
                     </Text>
                   )}
                 </Text>
-                <Text fontSize={big ? 'lg' : 'xs'} color="fg.muted">
-                  {row.correct_count} correct of {row.answered_count}
-                </Text>
+                <HStack gap="2" wrap="wrap" rowGap="0">
+                  <Text fontSize={big ? 'lg' : 'xs'} color="fg.muted">
+                    {row.correct_count} correct of {row.answered_count}
+                  </Text>
+                  {row.streak >= 2 && (
+                    <Badge
+                      colorPalette="orange"
+                      variant="subtle"
+                      size={big ? 'lg' : 'sm'}
+                      borderRadius="full"
+                      data-testid="streak-badge"
+                      title={`${row.streak} right in a row`}
+                    >
+                      <span aria-hidden>🔥 {row.streak}</span>
+                      <VisuallyHidden>{row.streak} right in a row</VisuallyHidden>
+                    </Badge>
+                  )}
+                </HStack>
               </Box>
               {move !== undefined && (
                 <HStack

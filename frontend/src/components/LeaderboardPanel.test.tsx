@@ -11,10 +11,10 @@ const standings: Leaderboard = {
   participant_count: 2,
   version: 8,
   entries: [
-    { rank: 1, participant_id: 'a', display_name: 'Ana', score: 900, answered_count: 1, correct_count: 1 },
-    { rank: 2, participant_id: 'b', display_name: 'Sam', score: 0, answered_count: 1, correct_count: 0 },
+    { rank: 1, participant_id: 'a', display_name: 'Ana', score: 900, answered_count: 1, correct_count: 1, streak: 1 },
+    { rank: 2, participant_id: 'b', display_name: 'Sam', score: 0, answered_count: 1, correct_count: 0, streak: 0 },
   ],
-  me: { rank: 2, participant_id: 'b', display_name: 'Sam', score: 0, answered_count: 1, correct_count: 0 },
+  me: { rank: 2, participant_id: 'b', display_name: 'Sam', score: 0, answered_count: 1, correct_count: 0, streak: 0 },
 }
 
 function LivePanel({ fetchImpl }: { fetchImpl: typeof fetch }) {

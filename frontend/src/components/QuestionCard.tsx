@@ -8,13 +8,22 @@ export function QuestionCard({
   question,
   number,
   actions,
+  isNew = false,
 }: {
-  question: Question
+  question: Pick<Question, 'id' | 'prompt' | 'choices' | 'time_limit_s' | 'points'>
   number: number
   actions?: ReactNode
+  /** Just added (e.g. from a word list): a badge says so. */
+  isNew?: boolean
 }) {
   return (
-    <Card.Root bg="app.card" borderRadius="xl" as="article" aria-labelledby={`question-${question.id}`}>
+    <Card.Root
+      bg="app.card"
+      borderRadius="xl"
+      as="article"
+      aria-labelledby={`question-${question.id}`}
+      borderColor={isNew ? 'green.solid' : undefined}
+    >
       <Card.Body gap="3">
         <HStack justify="space-between" align="start" gap="3">
           <HStack align="start" gap="3" minW="0">
@@ -60,6 +69,11 @@ export function QuestionCard({
           ))}
         </List.Root>
         <HStack ps="11" gap="2" wrap="wrap">
+          {isNew && (
+            <Badge variant="solid" colorPalette="green">
+              New
+            </Badge>
+          )}
           <Badge variant="subtle" colorPalette="gray" gap="1">
             {question.time_limit_s ? (
               <>

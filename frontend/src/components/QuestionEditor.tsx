@@ -15,7 +15,7 @@ import {
 } from '@chakra-ui/react'
 import { useState, type FormEvent } from 'react'
 import { LuPlus, LuTrash2 } from 'react-icons/lu'
-import type { Question, QuestionInput } from '../api/types'
+import type { Question, QuestionInput, Scoring } from '../api/types'
 import {
   CHOICE_TEXT_MAX,
   MAX_CHOICES,
@@ -44,6 +44,7 @@ export function QuestionEditor({
   onCancel,
   saving,
   error,
+  scoring = 'speed',
 }: {
   question?: Question
   number: number
@@ -51,6 +52,8 @@ export function QuestionEditor({
   onCancel: () => void
   saving?: boolean
   error?: unknown
+  /** The quiz's scoring, so the help under the time limit tells the truth. */
+  scoring?: Scoring
 }) {
   const [draft, setDraft] = useState<QuestionDraft>(() =>
     question ? draftFromQuestion(question) : emptyQuestionDraft(),
@@ -197,7 +200,11 @@ export function QuestionEditor({
                   {shown('timeLimit') && problems.timeLimit ? (
                     <Field.ErrorText>{problems.timeLimit}</Field.ErrorText>
                   ) : (
-                    <Field.HelperText>5 to 300. Faster answers win more points.</Field.HelperText>
+                    <Field.HelperText>
+                      {scoring === 'speed'
+                        ? '5 to 300. Faster answers win more points.'
+                        : '5 to 300. Right answers in time win all the points.'}
+                    </Field.HelperText>
                   )}
                 </Field.Root>
               ) : (

@@ -10,6 +10,7 @@ const me = (rank: number) => ({
   score: 0,
   answered_count: 0,
   correct_count: 0,
+  streak: 0,
 })
 
 describe('RankAnnouncer', () => {

@@ -11,6 +11,7 @@ import { Leaderboard } from '../components/Leaderboard'
 import { LiveIndicator } from '../components/LiveIndicator'
 import { Logo } from '../components/Logo'
 import { RankAnnouncer } from '../components/RankAnnouncer'
+import { ScoringBadges } from '../components/ScoringRule'
 import { SessionCodeDisplay } from '../components/SessionCodeDisplay'
 import { EmptyView, ErrorState, LoadingState } from '../components/StateViews'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
@@ -97,6 +98,15 @@ export default function AdminProjector() {
                 {(board?.participant_count ?? data?.participant_count) === 1 ? 'player' : 'players'}
               </Text>
             </HStack>
+            {data && (
+              <ScoringBadges
+                scoring={data.scoring}
+                streakBonus={data.streak_bonus}
+                size="lg"
+                forPlayers
+                justify="center"
+              />
+            )}
           </VStack>
           <Stack gap="4">
             {!board ? (

@@ -14,9 +14,9 @@ import {
   Text,
 } from '@chakra-ui/react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
-import { Link as RouterLink, useNavigate, useParams } from 'react-router'
-import { LuArrowLeft, LuPencil, LuPlay, LuPlus, LuTrash2, LuUsers } from 'react-icons/lu'
+import { useEffect, useState } from 'react'
+import { Link as RouterLink, useLocation, useNavigate, useParams } from 'react-router'
+import { LuArrowLeft, LuChartBar, LuFileUp, LuPencil, LuPlay, LuPlus, LuTrash2, LuUsers } from 'react-icons/lu'
 import { unwrap } from '../api/client'
 import { isApiError } from '../api/errors'
 import type { Question, QuestionInput, Quiz } from '../api/types'
@@ -33,11 +33,15 @@ import {
 import { ConfirmButton } from '../components/ConfirmButton'
 import { QuestionCard } from '../components/QuestionCard'
 import { QuestionEditor } from '../components/QuestionEditor'
-import { QuizDetailsForm } from '../components/QuizDetailsForm'
+import { QuizDetailsForm, type QuizDetails } from '../components/QuizDetailsForm'
+import { ScoringBadges } from '../components/ScoringRule'
 import { EmptyView, ErrorState, InlineError, LoadingState } from '../components/StateViews'
 import { toaster } from '../components/Toaster'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
 import { formatDateTime } from '../lib/dates'
+
+/** What the import screen hands back: where the new questions start in the list, and how many. */
+export type ImportedState = { imported?: { first: number; count: number } }
 
 type Editing = { kind: 'none' } | { kind: 'new' } | { kind: 'question'; id: string } | { kind: 'details' }
 
@@ -77,6 +81,22 @@ function DeleteQuestionButton({
     >
       <LuTrash2 />
     </ConfirmButton>
+  )
+}
+
+function ImportButton({ quizId, disabled }: { quizId: string; disabled: boolean }) {
+  if (disabled)
+    return (
+      <Button variant="outline" disabled>
+        <LuFileUp /> Import word list
+      </Button>
+    )
+  return (
+    <Button asChild variant="outline">
+      <RouterLink to={`/admin/quizzes/${quizId}/import`}>
+        <LuFileUp /> Import word list
+      </RouterLink>
+    </Button>
   )
 }
 
@@ -156,6 +176,13 @@ function SessionsPanel({ quiz }: { quiz: Quiz }) {
             ))}
           </Stack>
         )}
+        {sessions.data && sessions.data.length > 0 && (
+          <Button asChild variant="outline">
+            <RouterLink to={`/admin/quizzes/${quiz.id}/analytics`}>
+              <LuChartBar /> Question analytics
+            </RouterLink>
+          </Button>
+        )}
       </Card.Body>
     </Card.Root>
   )
@@ -191,15 +218,34 @@ export default function AdminQuizEditor() {
     },
   })
   const rename = useMutation({
-    mutationFn: (details: { title: string; description: string }) =>
+    mutationFn: (details: QuizDetails) =>
       unwrap(
-        updateQuiz({ path: { quiz_id: quizId }, body: { title: details.title, description: details.description } }),
+        updateQuiz({
+          path: { quiz_id: quizId },
+          body: {
+            title: details.title,
+            description: details.description,
+            scoring: details.scoring,
+            streak_bonus: details.streakBonus,
+          },
+        }),
       ),
     onSuccess: () => {
       refresh()
       setEditing({ kind: 'none' })
     },
   })
+  const location = useLocation()
+  // Shown once: the history entry forgets it, so a reload later doesn't announce the import again.
+  const [imported] = useState(() => (location.state as ImportedState | null)?.imported)
+  useEffect(() => {
+    if ((location.state as ImportedState | null)?.imported) navigate(location.pathname, { replace: true, state: null })
+  }, [location.state, location.pathname, navigate])
+  const firstImportedId = imported ? quiz.data?.questions[imported.first]?.id : undefined
+  useEffect(() => {
+    // Back from the import: bring the first new question into view.
+    if (firstImportedId) document.getElementById(`question-${firstImportedId}`)?.scrollIntoView({ block: 'center' })
+  }, [firstImportedId])
   const remove = useMutation({
     mutationFn: () => unwrap(deleteQuiz({ path: { quiz_id: quizId } })),
     onSuccess: () => {
@@ -248,7 +294,13 @@ export default function AdminQuizEditor() {
             <Card.Root bg="app.card" borderRadius="xl">
               <Card.Body>
                 <QuizDetailsForm
-                  initial={{ title: data.title, description: data.description ?? '' }}
+                  initial={{
+                    title: data.title,
+                    description: data.description ?? '',
+                    scoring: data.scoring,
+                    streakBonus: data.streak_bonus,
+                  }}
+                  hasSessions={hasSessions}
                   submitLabel="Save"
                   onSubmit={(d) => rename.mutate(d)}
                   pending={rename.isPending}
@@ -264,10 +316,13 @@ export default function AdminQuizEditor() {
                   {data.title}
                 </Heading>
                 {data.description && <Text color="fg.muted">{data.description}</Text>}
+                <Box mt="2">
+                  <ScoringBadges scoring={data.scoring} streakBonus={data.streak_bonus} />
+                </Box>
               </Box>
               <HStack>
                 <Button variant="outline" size="sm" onClick={() => startEditing({ kind: 'details' })}>
-                  <LuPencil /> Rename
+                  <LuPencil /> Edit details
                 </Button>
                 <ConfirmButton
                   variant="outline"
@@ -302,14 +357,34 @@ export default function AdminQuizEditor() {
             </Alert.Root>
           )}
 
-          <Heading as="h2" size="lg">
-            Questions ({data.questions.length})
-          </Heading>
+          <HStack justify="space-between" gap="3" wrap="wrap">
+            <Heading as="h2" size="lg">
+              Questions ({data.questions.length})
+            </Heading>
+            {data.questions.length > 0 && <ImportButton quizId={quizId} disabled={locked} />}
+          </HStack>
+          {imported && (
+            <Alert.Root status="success" borderRadius="lg">
+              <Alert.Indicator />
+              <Alert.Content>
+                <Alert.Title>
+                  {imported.count} {imported.count === 1 ? 'question' : 'questions'} added from your word list
+                </Alert.Title>
+                <Alert.Description>They are marked “New” below. Edit or delete any of them as usual.</Alert.Description>
+              </Alert.Content>
+            </Alert.Root>
+          )}
           {data.questions.length === 0 && editing.kind !== 'new' && (
-            <EmptyView title="No questions yet" description="Add a question with 2 to 6 answers, one of them correct.">
-              <Button onClick={() => startEditing({ kind: 'new' })}>
-                <LuPlus /> Add the first question
-              </Button>
+            <EmptyView
+              title="No questions yet"
+              description="Add a question with 2 to 6 answers, one of them correct, or make questions from a word list."
+            >
+              <Stack direction={{ base: 'column', sm: 'row' }} gap="3">
+                <Button onClick={() => startEditing({ kind: 'new' })} disabled={locked}>
+                  <LuPlus /> Add the first question
+                </Button>
+                <ImportButton quizId={quizId} disabled={locked} />
+              </Stack>
             </EmptyView>
           )}
           <Stack as="ol" gap="3" listStyleType="none" m="0" p="0">
@@ -319,6 +394,7 @@ export default function AdminQuizEditor() {
                   <QuestionEditor
                     question={question}
                     number={index + 1}
+                    scoring={data.scoring}
                     onSave={(input) => save.mutate({ id: question.id, input })}
                     onCancel={() => startEditing({ kind: 'none' })}
                     saving={save.isPending}
@@ -328,6 +404,7 @@ export default function AdminQuizEditor() {
                   <QuestionCard
                     question={question}
                     number={index + 1}
+                    isNew={imported !== undefined && index >= imported.first && index < imported.first + imported.count}
                     actions={
                       <>
                         <IconButton
@@ -355,6 +432,7 @@ export default function AdminQuizEditor() {
           {editing.kind === 'new' ? (
             <QuestionEditor
               number={data.questions.length + 1}
+              scoring={data.scoring}
               onSave={(input) => save.mutate({ input })}
               onCancel={() => startEditing({ kind: 'none' })}
               saving={save.isPending}

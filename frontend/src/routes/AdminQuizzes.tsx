@@ -20,7 +20,7 @@ import { Link as RouterLink, useNavigate } from 'react-router'
 import { LuBookOpen, LuPlus } from 'react-icons/lu'
 import { unwrap } from '../api/client'
 import { createQuiz, listQuizzes } from '../client'
-import { QuizDetailsForm } from '../components/QuizDetailsForm'
+import { QuizDetailsForm, type QuizDetails } from '../components/QuizDetailsForm'
 import { EmptyView, ErrorState, LoadingState } from '../components/StateViews'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
 import { formatDateTime } from '../lib/dates'
@@ -30,8 +30,18 @@ function NewQuizButton({ size = 'md' }: { size?: 'md' | 'lg' }) {
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const create = useMutation({
-    mutationFn: (details: { title: string; description: string }) =>
-      unwrap(createQuiz({ body: { title: details.title, description: details.description, questions: [] } })),
+    mutationFn: (details: QuizDetails) =>
+      unwrap(
+        createQuiz({
+          body: {
+            title: details.title,
+            description: details.description,
+            scoring: details.scoring,
+            streak_bonus: details.streakBonus,
+            questions: [],
+          },
+        }),
+      ),
     onSuccess: (quiz) => {
       void queryClient.invalidateQueries({ queryKey: ['quizzes'] })
       navigate(`/admin/quizzes/${quiz.id}`)

@@ -1,45 +1,57 @@
-import { Badge, Box, Button, Container, Heading, HStack, Link, Table, Text } from '@chakra-ui/react'
+import { Badge, Box, Button, Container, Heading, HStack, Link, Stack, Table, Text } from '@chakra-ui/react'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { Link as RouterLink, useParams } from 'react-router'
-import { LuArrowLeft, LuDownload, LuUsers } from 'react-icons/lu'
+import { LuArrowLeft, LuChartBar, LuDownload, LuUsers } from 'react-icons/lu'
 import { downloadFile, unwrap } from '../api/client'
 import type { ParticipantResult } from '../api/types'
 import { getResults, getSession } from '../client'
+import { ScoringBadges } from '../components/ScoringRule'
 import { EmptyView, ErrorState, InlineError, LoadingState } from '../components/StateViews'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
 import { normalizeJoinCode } from '../lib/joinCode'
 
 function AnswerMarks({ result, questionCount }: { result: ParticipantResult; questionCount: number }) {
   const marks = Array.from({ length: questionCount }, (_, i) => result.answers[i])
+  const bonuses = marks.flatMap((answer, i) =>
+    answer && answer.streak_bonus > 0 ? [{ i, bonus: answer.streak_bonus }] : [],
+  )
   return (
-    <HStack
-      gap="1"
-      aria-label={`${result.correct_count} right, ${result.answered_count - result.correct_count} wrong, ${questionCount - result.answered_count} not answered`}
-    >
-      {marks.map((answer, i) => (
-        <Box
-          key={i}
-          aria-hidden
-          w="3"
-          h="3"
-          borderRadius="sm"
-          bg={
-            !answer
-              ? 'bg.emphasized'
-              : answer.correct && !answer.late
-                ? 'green.solid'
-                : answer.late
-                  ? 'orange.solid'
-                  : 'red.solid'
-          }
-          title={
-            !answer
-              ? `Question ${i + 1}: not answered`
-              : `Question ${i + 1}: ${answer.correct ? 'right' : 'wrong'}${answer.late ? ', late' : ''}, ${answer.points_awarded} points`
-          }
-        />
-      ))}
-    </HStack>
+    <Stack gap="1">
+      <HStack
+        gap="1"
+        aria-label={`${result.correct_count} right, ${result.answered_count - result.correct_count} wrong, ${questionCount - result.answered_count} not answered`}
+      >
+        {marks.map((answer, i) => (
+          <Box
+            key={i}
+            aria-hidden
+            w="3"
+            h="3"
+            borderRadius="sm"
+            bg={
+              !answer
+                ? 'bg.emphasized'
+                : answer.correct && !answer.late
+                  ? 'green.solid'
+                  : answer.late
+                    ? 'orange.solid'
+                    : 'red.solid'
+            }
+            title={
+              !answer
+                ? `Question ${i + 1}: not answered`
+                : `Question ${i + 1}: ${answer.correct ? 'right' : 'wrong'}${answer.late ? ', late' : ''}, ${answer.points_awarded} points${answer.streak_bonus > 0 ? ` incl. +${answer.streak_bonus} streak bonus` : ''}`
+            }
+          />
+        ))}
+      </HStack>
+      {bonuses.length > 0 && (
+        <Text fontSize="xs" color="orange.fg" data-testid="streak-bonuses">
+          <span aria-hidden>🔥 </span>Streak bonus:{' '}
+          {bonuses.map(({ i, bonus }) => `Q${i + 1} +${bonus.toLocaleString()}`).join(' · ')}
+        </Text>
+      )}
+    </Stack>
   )
 }
 
@@ -76,15 +88,27 @@ export default function AdminResults() {
               </Badge>
             )}
           </Text>
+          {session.data && (
+            <Box mt="2">
+              <ScoringBadges scoring={session.data.scoring} streakBonus={session.data.streak_bonus} size="sm" />
+            </Box>
+          )}
         </Box>
-        <Button
-          onClick={() => download.mutate()}
-          loading={download.isPending}
-          loadingText="Preparing…"
-          disabled={!results.data?.length}
-        >
-          <LuDownload /> Download CSV
-        </Button>
+        <HStack gap="2" wrap="wrap">
+          <Button asChild variant="outline">
+            <RouterLink to={`/admin/sessions/${code}/analytics`}>
+              <LuChartBar /> Question analytics
+            </RouterLink>
+          </Button>
+          <Button
+            onClick={() => download.mutate()}
+            loading={download.isPending}
+            loadingText="Preparing…"
+            disabled={!results.data?.length}
+          >
+            <LuDownload /> Download CSV
+          </Button>
+        </HStack>
       </HStack>
       {download.isError && (
         <Box mb="4">

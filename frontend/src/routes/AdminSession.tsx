@@ -1,13 +1,14 @@
 import { Button, Card, Container, Grid, Heading, HStack, Link, Stack, Stat, Text, VStack } from '@chakra-ui/react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link as RouterLink, useParams } from 'react-router'
-import { LuArrowLeft, LuCopy, LuMaximize, LuSquare, LuTable } from 'react-icons/lu'
+import { LuArrowLeft, LuChartBar, LuCopy, LuMaximize, LuSquare, LuTable } from 'react-icons/lu'
 import { unwrap } from '../api/client'
 import { isApiError } from '../api/errors'
 import { closeSession, getSession } from '../client'
 import { ConfirmButton } from '../components/ConfirmButton'
 import { JoinQrCode } from '../components/JoinQrCode'
 import { LeaderboardPanel } from '../components/LeaderboardPanel'
+import { ScoringRule } from '../components/ScoringRule'
 import { SessionCodeDisplay } from '../components/SessionCodeDisplay'
 import { EmptyView, ErrorState, LoadingState } from '../components/StateViews'
 import { toaster } from '../components/Toaster'
@@ -92,6 +93,11 @@ export default function AdminSession() {
               <LuTable /> Results
             </RouterLink>
           </Button>
+          <Button asChild variant="outline">
+            <RouterLink to={`/admin/sessions/${code}/analytics`}>
+              <LuChartBar /> Question analytics
+            </RouterLink>
+          </Button>
           {!closed && (
             <ConfirmButton
               colorPalette="red"
@@ -132,6 +138,15 @@ export default function AdminSession() {
                 <Text color="fg.muted">Closed. The standings are final.</Text>
               </VStack>
             )}
+            <ScoringRule
+              scoring={data.scoring}
+              streakBonus={data.streak_bonus}
+              fontSize="sm"
+              alignSelf="stretch"
+              borderTopWidth="1px"
+              pt="4"
+              data-testid="scoring-rule"
+            />
           </Card.Body>
         </Card.Root>
         <Stack gap="4">

@@ -1,7 +1,7 @@
 import { Badge, Box, Button, Card, Container, Heading, HStack, SimpleGrid, Stack, Text } from '@chakra-ui/react'
 import { useQuery } from '@tanstack/react-query'
 import { Link as RouterLink } from 'react-router'
-import { LuHistory, LuPlay } from 'react-icons/lu'
+import { LuHistory, LuPlay, LuRotateCcw } from 'react-icons/lu'
 import { unwrap } from '../api/client'
 import { mySessions } from '../client'
 import { EmptyView, ErrorState, LoadingState } from '../components/StateViews'
@@ -79,12 +79,23 @@ export default function History() {
                     </Text>
                   </Box>
                 </SimpleGrid>
-                {entry.status === 'open' && (
-                  <Button asChild alignSelf="start" size="sm" variant="subtle">
-                    <RouterLink to={`/play/${entry.session_code}`}>
-                      <LuPlay /> Continue playing
-                    </RouterLink>
-                  </Button>
+                {(entry.status === 'open' || entry.missed_count > 0) && (
+                  <HStack gap="2" wrap="wrap">
+                    {entry.status === 'open' && (
+                      <Button asChild size="sm" variant="subtle">
+                        <RouterLink to={`/play/${entry.session_code}`}>
+                          <LuPlay /> Continue playing
+                        </RouterLink>
+                      </Button>
+                    )}
+                    {entry.missed_count > 0 && (
+                      <Button asChild size="sm" variant="outline">
+                        <RouterLink to={`/practice/${entry.session_code}`}>
+                          <LuRotateCcw /> Practise {entry.missed_count} missed
+                        </RouterLink>
+                      </Button>
+                    )}
+                  </HStack>
                 )}
               </Card.Body>
             </Card.Root>

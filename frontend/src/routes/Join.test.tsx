@@ -12,6 +12,7 @@ const participant = {
   score: 0,
   answered_count: 0,
   correct_count: 0,
+  streak: 0,
   joined_at: '2030-01-01T10:00:00Z',
 }
 

@@ -16,6 +16,8 @@ const session: Session = {
   participant_count: 2,
   created_at: '2030-01-01T10:00:00Z',
   closed_at: null,
+  scoring: 'speed',
+  streak_bonus: false,
 }
 
 function turns(): Turn[] {
@@ -68,6 +70,8 @@ const results: Record<string, AnswerResult> = {
     correct_choice_id: 'a',
     late: false,
     points_awarded: 0,
+    streak_bonus: 0,
+    streak: 0,
     score: 0,
     rank: 2,
   },
@@ -78,6 +82,8 @@ const results: Record<string, AnswerResult> = {
     correct_choice_id: 'd',
     late: false,
     points_awarded: 1000,
+    streak_bonus: 0,
+    streak: 1,
     score: 1000,
     rank: 1,
   },
@@ -91,6 +97,7 @@ function standings(myScore: number, myRank: number): Leaderboard {
     score: myScore,
     answered_count: 2,
     correct_count: 1,
+    streak: 1,
   }
   const other = {
     rank: myRank === 1 ? 2 : 1,
@@ -99,6 +106,7 @@ function standings(myScore: number, myRank: number): Leaderboard {
     score: 500,
     answered_count: 1,
     correct_count: 1,
+    streak: 1,
   }
   return {
     session_code: 'K7P2QX',

@@ -20,11 +20,12 @@ import { ApiError, isApiError } from '../api/errors'
 import type { AnswerResult, Leaderboard, Turn } from '../api/types'
 import { getSession, getTurn, joinSession, submitAnswer } from '../client'
 import { AnswerButtons } from '../components/AnswerButtons'
-import { AnswerFeedback, feedbackHeadline } from '../components/AnswerFeedback'
+import { AnswerFeedback, feedbackHeadline, streakParts } from '../components/AnswerFeedback'
 import { CountdownBar } from '../components/CountdownBar'
 import { FinalRank } from '../components/FinalRank'
 import { LeaderboardPanel } from '../components/LeaderboardPanel'
 import { QuizProgress } from '../components/QuizProgress'
+import { ScoringBadges } from '../components/ScoringRule'
 import { EmptyView, ErrorState, InlineError, LoadingState } from '../components/StateViews'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
 import { useSessionEvents } from '../hooks/useSessionEvents'
@@ -91,8 +92,16 @@ export default function Play() {
     onSuccess: (answerResult) => {
       setResult(answerResult)
       const { title } = feedbackHeadline(answerResult)
+      const streak = streakParts(answerResult)
+      const bonus = answerResult.streak_bonus > 0 ? `, including ${answerResult.streak_bonus} streak bonus` : ''
       setAnnouncement(
-        answerResult.points_awarded > 0 ? `${title} Plus ${answerResult.points_awarded} points.` : `${title}`,
+        [
+          title,
+          answerResult.points_awarded > 0 ? `Plus ${answerResult.points_awarded} points${bonus}.` : '',
+          streak.run ? `${streak.run}!` : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
       )
       void queryClient.invalidateQueries({ queryKey: ['my-sessions'] })
     },
@@ -272,6 +281,11 @@ export default function Play() {
           {code}
         </Badge>
       </HStack>
+      {session.data && (
+        <Box mt="-2" mb="4">
+          <ScoringBadges scoring={session.data.scoring} streakBonus={session.data.streak_bonus} size="sm" forPlayers />
+        </Box>
+      )}
       <Grid
         templateColumns={{ base: '1fr', lg: 'minmax(0, 3fr) minmax(0, 2fr)' }}
         gap={{ base: '4', md: '6' }}

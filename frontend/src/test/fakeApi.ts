@@ -7,6 +7,16 @@ export function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
 }
 
+/** JSON bodies parsed; anything else (e.g. a CSV word list) as the text sent. */
+function parseBody(text: string, contentType: string): unknown {
+  if (contentType !== '' && !contentType.includes('json')) return text
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
+
 /** An event stream the test writes to; it stays open until closed or errored. */
 export function openStream() {
   const encoder = new TextEncoder()
@@ -42,7 +52,7 @@ export function installFakeApi(routes: Record<string, Handler>) {
       method: request.method,
       path: url.pathname,
       url,
-      body: text ? JSON.parse(text) : undefined,
+      body: text ? parseBody(text, request.headers.get('Content-Type') ?? '') : undefined,
       headers: request.headers,
     }
     requests.push(fake)

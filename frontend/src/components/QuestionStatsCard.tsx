@@ -1,0 +1,159 @@
+import { Badge, Box, Card, Heading, HStack, Progress, Stack, Text, VisuallyHidden } from '@chakra-ui/react'
+import { LuCheck, LuClock, LuTimerOff } from 'react-icons/lu'
+import type { QuestionStats } from '../api/types'
+
+function percent(part: number, whole: number): number {
+  return whole > 0 ? Math.round((part / whole) * 100) : 0
+}
+
+function shareColour(share: number): string {
+  if (share >= 0.8) return 'green'
+  if (share >= 0.5) return 'orange'
+  return 'red'
+}
+
+/** "4.2 s" for a median answer time in milliseconds. */
+export function formatSeconds(ms: number): string {
+  const seconds = ms / 1000
+  return `${seconds.toLocaleString(undefined, { maximumFractionDigits: seconds < 10 ? 1 : 0 })} s`
+}
+
+/**
+ * How many picked each choice, as horizontal bars in the order given, the right one green and
+ * ticked, and the wrong choice picked most called out: the distractor that fooled the class.
+ */
+export function ChoiceBars({ choices, answerCount }: { choices: QuestionStats['choices']; answerCount: number }) {
+  const topWrong = choices.filter((c) => !c.correct && c.picked > 0).sort((a, b) => b.picked - a.picked)[0]
+  return (
+    <Stack as="ul" gap="2.5" listStyleType="none" m="0" p="0" aria-label="Answers picked">
+      {choices.map((choice) => {
+        const share = percent(choice.picked, answerCount)
+        const fooled = topWrong?.choice_id === choice.choice_id
+        return (
+          <Box as="li" key={choice.choice_id} data-testid="choice-bar" data-correct={choice.correct || undefined}>
+            <HStack justify="space-between" gap="3" mb="1" align="end">
+              <HStack gap="1.5" minW="0" color={choice.correct ? 'green.fg' : undefined}>
+                {choice.correct && <LuCheck aria-hidden />}
+                <Text fontWeight={choice.correct ? 'bold' : 'medium'} lineClamp={2}>
+                  {choice.text}
+                  {choice.correct && <VisuallyHidden> (the right answer)</VisuallyHidden>}
+                </Text>
+                {fooled && (
+                  <Badge colorPalette="red" variant="subtle" size="sm" flexShrink="0">
+                    Most picked wrong answer
+                  </Badge>
+                )}
+              </HStack>
+              <Text fontSize="sm" fontVariantNumeric="tabular-nums" flexShrink="0" color="fg.muted">
+                <span aria-hidden>
+                  {choice.picked} · {share}%
+                </span>
+                <VisuallyHidden>
+                  : {choice.picked} picked this ({share}%)
+                </VisuallyHidden>
+              </Text>
+            </HStack>
+            <Box h="3" bg="bg.emphasized" borderRadius="full" overflow="hidden" aria-hidden>
+              <Box
+                h="full"
+                w={`${share}%`}
+                minW={choice.picked > 0 ? '2' : '0'}
+                borderRadius="full"
+                bg={choice.correct ? 'green.solid' : fooled ? 'red.solid' : 'gray.solid'}
+                data-testid="choice-bar-fill"
+              />
+            </Box>
+          </Box>
+        )
+      })}
+    </Stack>
+  )
+}
+
+/** One question of the analytics: how many got it right, how fast, and what they picked. */
+export function QuestionStatsCard({ stats }: { stats: QuestionStats }) {
+  const number = stats.position + 1
+  const answered = stats.answer_count > 0 && stats.correct_share !== null
+  const share = stats.correct_share ?? 0
+  const sharePercent = Math.round(share * 100)
+  return (
+    <Card.Root
+      bg="app.card"
+      borderRadius="xl"
+      as="article"
+      aria-labelledby={`stats-${stats.question_id}`}
+      data-testid="question-stats"
+    >
+      <Card.Body gap="4">
+        <HStack align="start" gap="3">
+          <Box
+            flexShrink="0"
+            w="8"
+            h="8"
+            borderRadius="full"
+            bg="colorPalette.subtle"
+            color="colorPalette.fg"
+            fontWeight="bold"
+            display="grid"
+            placeItems="center"
+            aria-hidden
+          >
+            {number}
+          </Box>
+          <Heading as="h3" size="md" id={`stats-${stats.question_id}`} pt="1">
+            <VisuallyHidden>Question {number}: </VisuallyHidden>
+            {stats.prompt}
+          </Heading>
+        </HStack>
+        {!answered ? (
+          <Text color="fg.muted" ps="11">
+            Nobody has answered this question yet.
+          </Text>
+        ) : (
+          <Stack gap="4" ps={{ base: '0', sm: '11' }}>
+            <Stack gap="1.5">
+              <Progress.Root
+                value={sharePercent}
+                colorPalette={shareColour(share)}
+                size="lg"
+                aria-label={`Right: ${sharePercent}%`}
+              >
+                <HStack justify="space-between" mb="1" gap="3" wrap="wrap">
+                  <Progress.Label fontWeight="bold" fontSize="md">
+                    {sharePercent}% right
+                  </Progress.Label>
+                  <Text fontSize="sm" color="fg.muted">
+                    {stats.correct_count} of {stats.answer_count} {stats.answer_count === 1 ? 'answer' : 'answers'}
+                  </Text>
+                </HStack>
+                <Progress.Track borderRadius="full">
+                  <Progress.Range />
+                </Progress.Track>
+              </Progress.Root>
+              <HStack gap="4" wrap="wrap" fontSize="sm" color="fg.muted">
+                {stats.median_elapsed_ms !== null && (
+                  <HStack gap="1">
+                    <LuClock aria-hidden />
+                    <Text>Median time {formatSeconds(stats.median_elapsed_ms)}</Text>
+                  </HStack>
+                )}
+                {stats.late_count > 0 && (
+                  <HStack gap="1" color="orange.fg">
+                    <LuTimerOff aria-hidden />
+                    <Text>{stats.late_count} too late</Text>
+                  </HStack>
+                )}
+              </HStack>
+            </Stack>
+            <Stack gap="2">
+              <Text fontSize="xs" fontWeight="bold" color="fg.muted" textTransform="uppercase" letterSpacing="wide">
+                What they picked
+              </Text>
+              <ChoiceBars choices={stats.choices} answerCount={stats.answer_count} />
+            </Stack>
+          </Stack>
+        )}
+      </Card.Body>
+    </Card.Root>
+  )
+}

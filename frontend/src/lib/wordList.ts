@@ -1,0 +1,105 @@
+// The word-list import's options as the teacher sets them, checked against the server's rules
+// (docs/API.md, "Word-list import") before anything is sent.
+import type { WordListOptions } from '../api/types'
+import { DEFAULT_POINTS, DEFAULT_TIME_LIMIT, POINTS_MAX, TIME_LIMIT_MAX, TIME_LIMIT_MIN } from './questionRules'
+
+export type Direction = WordListOptions['direction']
+
+export const WORD_LIST_MAX_BYTES = 4 * 1024 * 1024
+export const WORD_LIST_MAX_ROWS = 2000
+export const CHOICE_COUNTS = [2, 3, 4, 5, 6] as const
+
+export const DIRECTIONS: { value: Direction; label: string; example: string }[] = [
+  { value: 'word_to_meaning', label: 'Word → meaning', example: 'What does “exhausted” mean?' },
+  { value: 'meaning_to_word', label: 'Meaning → word', example: 'Which word means “very tired”?' },
+  { value: 'both', label: 'Both', example: 'One question of each kind for every word.' },
+]
+
+export const EXAMPLE_CSV = `word,meaning,example
+exhausted,very tired,I am exhausted today.
+cheerful,happy and positive,
+reluctant,not willing,"Reluctant, he said yes."
+`
+
+/** The options as the form holds them: numbers stay text until they are valid. */
+export type ImportOptionsDraft = {
+  direction: Direction
+  choices: number
+  timed: boolean
+  timeLimit: string
+  points: string
+}
+
+export const DEFAULT_IMPORT_OPTIONS: ImportOptionsDraft = {
+  direction: 'word_to_meaning',
+  choices: 4,
+  timed: true,
+  timeLimit: String(DEFAULT_TIME_LIMIT),
+  points: String(DEFAULT_POINTS),
+}
+
+export type ImportProblems = { csv?: string; timeLimit?: string; points?: string }
+
+function wholeNumber(text: string): number | null {
+  return /^\s*\d+\s*$/.test(text) ? Number(text) : null
+}
+
+export function validateImport(csv: string, draft: ImportOptionsDraft): ImportProblems {
+  const problems: ImportProblems = {}
+  if (csv.trim() === '') problems.csv = 'Paste a word list, or choose a .csv file.'
+  else if (new Blob([csv]).size > WORD_LIST_MAX_BYTES)
+    problems.csv = 'This list is larger than 4 MB. Split it into smaller lists and import them one by one.'
+  if (draft.timed) {
+    const seconds = wholeNumber(draft.timeLimit)
+    if (seconds === null || seconds < TIME_LIMIT_MIN || seconds > TIME_LIMIT_MAX)
+      problems.timeLimit = `Choose between ${TIME_LIMIT_MIN} and ${TIME_LIMIT_MAX} seconds, or make them untimed.`
+  }
+  const points = wholeNumber(draft.points)
+  if (points === null || points > POINTS_MAX) problems.points = `Choose a whole number from 0 to ${POINTS_MAX}.`
+  return problems
+}
+
+/** The query of the preview and import calls; untimed is 0. */
+export function importOptions(draft: ImportOptionsDraft): WordListOptions {
+  return {
+    direction: draft.direction,
+    choices: draft.choices,
+    time_limit_s: draft.timed ? Number(draft.timeLimit) : 0,
+    points: Number(draft.points),
+  }
+}
+
+export function sameOptions(a: WordListOptions, b: WordListOptions): boolean {
+  return (
+    a.direction === b.direction && a.choices === b.choices && a.time_limit_s === b.time_limit_s && a.points === b.points
+  )
+}
+
+export class WordListFileError extends Error {}
+
+/** A picked file's text; a file that is not UTF-8 is refused here, in words the teacher can act on. */
+export async function readWordListFile(file: File): Promise<string> {
+  if (file.size > WORD_LIST_MAX_BYTES)
+    throw new WordListFileError(`“${file.name}” is larger than 4 MB. Split it into smaller lists.`)
+  const bytes = await new Promise<ArrayBuffer>((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(reader.result as ArrayBuffer)
+    reader.onerror = () => reject(new WordListFileError(`“${file.name}” couldn't be read. Choose it again.`))
+    reader.readAsArrayBuffer(file)
+  })
+  try {
+    // A byte order mark, if any, is dropped.
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new WordListFileError(
+      `“${file.name}” isn't UTF-8 text. In your spreadsheet, save it as “CSV UTF-8” and choose it again.`,
+    )
+  }
+}
+
+/** "Line 7: the word is empty"; a problem of the whole list has no line. */
+export function problemText(problem: { line: number | null; reason: string }): string {
+  const reason = problem.reason.trim()
+  if (problem.line === null) return `The whole list: ${reason}`
+  return `Line ${problem.line}: ${reason}`
+}

@@ -1,0 +1,224 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import type { Quiz, WordListPreview } from '../api/types'
+import { installFakeApi, json } from '../test/fakeApi'
+import { renderScreen, teacher } from '../test/render'
+import AdminWordListImport from './AdminWordListImport'
+
+const quiz: Quiz = {
+  id: 'z1',
+  title: 'Feelings',
+  description: '',
+  created_at: '2030-01-01T10:00:00Z',
+  updated_at: '2030-01-01T10:00:00Z',
+  scoring: 'speed',
+  streak_bonus: false,
+  questions: [
+    {
+      id: 'q1',
+      position: 0,
+      prompt: 'happy',
+      choices: [
+        { id: 'c1', text: 'glad', correct: true },
+        { id: 'c2', text: 'sad', correct: false },
+      ],
+      time_limit_s: 20,
+      points: 1000,
+    },
+  ],
+}
+
+const CSV = 'word,meaning\nexhausted,very tired\ncheerful,happy and positive\nreluctant,not willing\n'
+
+const preview: WordListPreview = {
+  seed: 424242,
+  word_count: 3,
+  questions: [
+    {
+      prompt: 'What does “exhausted” mean?',
+      choices: [
+        { text: 'not willing', correct: false },
+        { text: 'very tired', correct: true },
+        { text: 'happy and positive', correct: false },
+      ],
+      time_limit_s: null,
+      points: 500,
+    },
+    {
+      prompt: 'What does “cheerful” mean?',
+      choices: [
+        { text: 'happy and positive', correct: true },
+        { text: 'very tired', correct: false },
+        { text: 'not willing', correct: false },
+      ],
+      time_limit_s: null,
+      points: 500,
+    },
+  ],
+}
+
+function renderImport(routes: Parameters<typeof installFakeApi>[0]) {
+  const api = installFakeApi({
+    'GET /api/quizzes/z1': () => json(quiz),
+    'GET /api/quizzes/z1/sessions': () => json([]),
+    ...routes,
+  })
+  const user = userEvent.setup({ delay: null })
+  const editor = { path: '/admin/quizzes/:quizId', element: <p>The quiz editor</p> }
+  const screenUtils = renderScreen(<AdminWordListImport />, {
+    path: '/admin/quizzes/:quizId/import',
+    url: '/admin/quizzes/z1/import',
+    user: teacher,
+    extraRoutes: [editor],
+  })
+  return { api, user, ...screenUtils }
+}
+
+/** Pastes the list and sets: untimed, 3 answers, 500 points. */
+async function fillForm(user: ReturnType<typeof userEvent.setup>) {
+  const list = await screen.findByLabelText(/Word list \(CSV\)/)
+  await user.click(list)
+  await user.paste(CSV)
+  await user.click(screen.getByRole('checkbox', { name: 'Timed questions' }))
+  await user.click(screen.getByRole('radio', { name: '3' }))
+  const points = screen.getByLabelText('Points')
+  await user.clear(points)
+  await user.type(points, '500')
+}
+
+describe('AdminWordListImport', () => {
+  it('previews the questions of a pasted list, with the right answers marked', async () => {
+    const { api, user } = renderImport({ 'POST /api/quizzes/z1/import/preview': () => json(preview) })
+    await fillForm(user)
+    await user.click(screen.getByRole('button', { name: 'Preview' }))
+
+    const previewed = await screen.findByRole('list', { name: 'Previewed questions' })
+    expect(within(previewed).getAllByRole('article')).toHaveLength(2)
+    expect(within(previewed).getByRole('heading', { name: /What does “exhausted” mean\?/ })).toBeInTheDocument()
+    const first = within(previewed).getAllByRole('article')[0]
+    expect(within(first).getByText('very tired').closest('li')).toHaveTextContent('very tired(correct)')
+    expect(within(first).getByText('not willing').closest('li')).not.toHaveTextContent('(correct)')
+    expect(screen.getByTestId('word-count')).toHaveTextContent('3 words')
+    expect(screen.getByText('They will be added after your 1 question.')).toBeInTheDocument()
+
+    const request = api.requests.find((r) => r.path === '/api/quizzes/z1/import/preview')!
+    expect(request.body).toBe(CSV)
+    expect(request.headers.get('Content-Type')).toBe('text/csv')
+    expect(Object.fromEntries(request.url.searchParams)).toEqual({
+      direction: 'word_to_meaning',
+      choices: '3',
+      time_limit_s: '0',
+      points: '500',
+    })
+  })
+
+  it('lists the problems of a refused list by line, and imports nothing', async () => {
+    const { api, user } = renderImport({
+      'POST /api/quizzes/z1/import/preview': () =>
+        json(
+          {
+            detail: 'The word list has 2 problems; nothing was imported',
+            errors: [
+              { line: 3, reason: 'the word is empty' },
+              { line: 7, reason: 'a word already on line 2' },
+            ],
+          },
+          422,
+        ),
+    })
+    await fillForm(user)
+    await user.click(screen.getByRole('button', { name: 'Preview' }))
+
+    const problems = await screen.findByTestId('word-list-problems')
+    expect(within(problems).getByText('The word list has 2 problems. Nothing was added.')).toBeInTheDocument()
+    const items = within(problems)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent)
+    expect(items).toEqual(['Line 3: the word is empty', 'Line 7: a word already on line 2'])
+    expect(screen.queryByRole('button', { name: /^Import/ })).toBeNull()
+    expect(api.requests.some((r) => r.path === '/api/quizzes/z1/import')).toBe(false)
+  })
+
+  it('imports exactly the previewed questions: the same list and options with the preview seed', async () => {
+    const imported: Quiz = {
+      ...quiz,
+      questions: [
+        ...quiz.questions,
+        ...preview.questions.map((q, i) => ({
+          ...q,
+          id: `n${i}`,
+          position: i + 1,
+          choices: q.choices.map((c, j) => ({ ...c, id: `n${i}-${j}` })),
+        })),
+      ],
+    }
+    const { api, user, router } = renderImport({
+      'POST /api/quizzes/z1/import/preview': () => json(preview),
+      'POST /api/quizzes/z1/import': () => json(imported, 201),
+    })
+    await fillForm(user)
+    await user.click(screen.getByRole('button', { name: 'Preview' }))
+    await user.click(await screen.findByRole('button', { name: 'Import 2 questions' }))
+
+    expect(await screen.findByText('The quiz editor')).toBeInTheDocument()
+    const request = api.requests.find((r) => r.path === '/api/quizzes/z1/import')!
+    expect(request.method).toBe('POST')
+    expect(request.body).toBe(CSV)
+    expect(Object.fromEntries(request.url.searchParams)).toEqual({
+      direction: 'word_to_meaning',
+      choices: '3',
+      time_limit_s: '0',
+      points: '500',
+      seed: '424242',
+    })
+    expect(router.state.location.state).toEqual({ imported: { first: 1, count: 2 } })
+  })
+
+  it('asks for a new preview when the options change after one', async () => {
+    const { user } = renderImport({ 'POST /api/quizzes/z1/import/preview': () => json(preview) })
+    await fillForm(user)
+    await user.click(screen.getByRole('button', { name: 'Preview' }))
+    const importButton = await screen.findByRole('button', { name: 'Import 2 questions' })
+    expect(importButton).toBeEnabled()
+    await user.click(screen.getByRole('radio', { name: '4' }))
+    expect(screen.getByText(/You changed the list or the options since this preview/)).toBeInTheDocument()
+    expect(importButton).toBeDisabled()
+  })
+
+  it('explains a refusal because a session is open', async () => {
+    const { user } = renderImport({
+      'POST /api/quizzes/z1/import/preview': () => json(preview),
+      'POST /api/quizzes/z1/import': () =>
+        json({ detail: 'This quiz has an open session; close it before changing questions' }, 409),
+    })
+    await fillForm(user)
+    await user.click(screen.getByRole('button', { name: 'Preview' }))
+    await user.click(await screen.findByRole('button', { name: 'Import 2 questions' }))
+    expect(await screen.findByText('A session of this quiz is open')).toBeInTheDocument()
+    expect(screen.getByText(/Close the session, then import the word list/)).toBeInTheDocument()
+  })
+
+  it('reads a picked .csv file into the list, and refuses a file that is not UTF-8', async () => {
+    const { user } = renderImport({})
+    const input = await screen.findByLabelText('Choose a .csv file')
+    await user.upload(input, new File([CSV], 'feelings.csv', { type: 'text/csv' }))
+    await waitFor(() => expect(screen.getByLabelText(/Word list \(CSV\)/)).toHaveValue(CSV))
+    expect(screen.getByText(/From “feelings.csv”/)).toBeInTheDocument()
+
+    const latin1 = new Uint8Array([
+      0x77, 0x6f, 0x72, 0x64, 0x2c, 0x6d, 0x65, 0x61, 0x6e, 0x69, 0x6e, 0x67, 0x0a, 0xe9, 0x74, 0xe9,
+    ])
+    await user.upload(screen.getByLabelText('Choose a .csv file'), new File([latin1], 'old.csv', { type: 'text/csv' }))
+    expect(await screen.findByText(/“old.csv” isn't UTF-8 text/)).toBeInTheDocument()
+    expect(screen.getByLabelText(/Word list \(CSV\)/)).toHaveValue(CSV)
+  })
+
+  it('says what is missing instead of sending an empty list', async () => {
+    const { api, user } = renderImport({})
+    await screen.findByLabelText(/Word list \(CSV\)/)
+    await user.click(screen.getByRole('button', { name: 'Preview' }))
+    expect(screen.getByText('Paste a word list, or choose a .csv file.')).toBeInTheDocument()
+    await waitFor(() => expect(api.requests.filter((r) => r.method === 'POST')).toHaveLength(0))
+  })
+})
