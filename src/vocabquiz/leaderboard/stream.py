@@ -19,7 +19,9 @@ async def event_stream(
         yield b"retry: 2000\n\n"
         while not client.closed:
             try:
-                await asyncio.wait_for(client.wake.wait(), timeout=ping_interval_s)
+                # asyncio.timeout, not wait_for: wait_for makes a task per wait, per frame.
+                async with asyncio.timeout(ping_interval_s):
+                    await client.wake.wait()
             except TimeoutError:
                 yield PING
                 continue
