@@ -1,7 +1,7 @@
-import { Box, Button, Flex, Heading, HStack, Text } from '@chakra-ui/react'
-import { LuArrowRight, LuFlag } from 'react-icons/lu'
+import { Text } from '@chakra-ui/react'
 import type { AnswerResult } from '../api/types'
 import { ordinal } from '../lib/ordinal'
+import { FeedbackPanel } from './FeedbackPanel'
 
 export function feedbackHeadline(result: AnswerResult): { title: string; emoji: string; palette: string } {
   if (result.correct && !result.late) return { title: 'Correct!', emoji: '🎉', palette: 'green' }
@@ -40,60 +40,42 @@ export function AnswerFeedback({
   const { title, emoji, palette } = feedbackHeadline(result)
   const streak = streakParts(result)
   return (
-    <Box
-      colorPalette={palette}
-      bg="colorPalette.subtle"
-      borderWidth="2px"
-      borderColor="colorPalette.solid"
-      borderRadius="2xl"
-      p={{ base: '4', md: '5' }}
-      data-testid="answer-feedback"
+    <FeedbackPanel
+      palette={palette}
+      emoji={emoji}
+      title={
+        <>
+          {title}
+          {result.points_awarded > 0 && ` +${result.points_awarded.toLocaleString()} points`}
+        </>
+      }
+      lastLabel="See my results"
+      isLast={isLast}
+      onNext={onNext}
+      nextLoading={nextLoading}
+      testId="answer-feedback"
     >
-      <Flex gap="4" align={{ base: 'stretch', sm: 'center' }} direction={{ base: 'column', sm: 'row' }}>
-        <HStack gap="3" flex="1" align="start">
-          <Text fontSize="4xl" lineHeight="1" aria-hidden>
-            {emoji}
-          </Text>
-          <Box>
-            <Heading as="h3" size="xl" color="colorPalette.fg">
-              {title}
-              {result.points_awarded > 0 && ` +${result.points_awarded.toLocaleString()} points`}
-            </Heading>
-            {(streak.bonus || streak.run) && (
-              <Text fontWeight="bold" color="orange.fg" data-testid="streak-line">
-                {streak.bonus}
-                {streak.bonus && streak.run && ' · '}
-                {streak.run && (
-                  <Text as="span" whiteSpace="nowrap">
-                    <span aria-hidden>🔥 </span>
-                    {streak.run}
-                  </Text>
-                )}
-              </Text>
-            )}
-            {!result.correct && (
-              <Text fontSize="md">
-                The answer was <strong>{correctText}</strong>.
-              </Text>
-            )}
-            {result.correct && result.late && <Text fontSize="md">Right answer, but too late to score.</Text>}
-            <Text fontSize="sm" color="fg.muted" mt="1">
-              Your score: {result.score.toLocaleString()} · {ordinal(result.rank)} place
+      {(streak.bonus || streak.run) && (
+        <Text fontWeight="bold" color="orange.fg" data-testid="streak-line">
+          {streak.bonus}
+          {streak.bonus && streak.run && ' · '}
+          {streak.run && (
+            <Text as="span" whiteSpace="nowrap">
+              <span aria-hidden>🔥 </span>
+              {streak.run}
             </Text>
-          </Box>
-        </HStack>
-        <Button size="xl" onClick={onNext} loading={nextLoading} autoFocus colorPalette="purple">
-          {isLast ? (
-            <>
-              See my results <LuFlag />
-            </>
-          ) : (
-            <>
-              Next question <LuArrowRight />
-            </>
           )}
-        </Button>
-      </Flex>
-    </Box>
+        </Text>
+      )}
+      {!result.correct && (
+        <Text fontSize="md">
+          The answer was <strong>{correctText}</strong>.
+        </Text>
+      )}
+      {result.correct && result.late && <Text fontSize="md">Right answer, but too late to score.</Text>}
+      <Text fontSize="sm" color="fg.muted" mt="1">
+        Your score: {result.score.toLocaleString()} · {ordinal(result.rank)} place
+      </Text>
+    </FeedbackPanel>
   )
 }

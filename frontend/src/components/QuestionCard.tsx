@@ -1,7 +1,8 @@
-import { Badge, Box, Card, Heading, HStack, List, VisuallyHidden } from '@chakra-ui/react'
+import { Badge, Box, Card, HStack, List, VisuallyHidden } from '@chakra-ui/react'
 import type { ReactNode } from 'react'
 import { LuCheck, LuTimer, LuTimerOff } from 'react-icons/lu'
 import type { Question } from '../api/types'
+import { NumberedHeading } from './NumberedHeading'
 
 /** A question as the teacher sees it in the editor: answers with the correct one ticked. */
 export function QuestionCard({
@@ -26,26 +27,9 @@ export function QuestionCard({
     >
       <Card.Body gap="3">
         <HStack justify="space-between" align="start" gap="3">
-          <HStack align="start" gap="3" minW="0">
-            <Box
-              flexShrink="0"
-              w="8"
-              h="8"
-              borderRadius="full"
-              bg="colorPalette.subtle"
-              color="colorPalette.fg"
-              fontWeight="bold"
-              display="grid"
-              placeItems="center"
-              aria-hidden
-            >
-              {number}
-            </Box>
-            <Heading as="h3" size="md" id={`question-${question.id}`} pt="1">
-              <VisuallyHidden>Question {number}: </VisuallyHidden>
-              {question.prompt}
-            </Heading>
-          </HStack>
+          <NumberedHeading number={number} id={`question-${question.id}`}>
+            {question.prompt}
+          </NumberedHeading>
           <HStack gap="1" flexShrink="0">
             {actions}
           </HStack>

@@ -1,6 +1,7 @@
-import { Badge, Box, Card, Heading, HStack, Progress, Stack, Text, VisuallyHidden } from '@chakra-ui/react'
+import { Badge, Box, Card, HStack, Progress, Stack, Text, VisuallyHidden } from '@chakra-ui/react'
 import { LuCheck, LuClock, LuTimerOff } from 'react-icons/lu'
 import type { QuestionStats } from '../api/types'
+import { NumberedHeading } from './NumberedHeading'
 
 function percent(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 100) : 0
@@ -85,26 +86,9 @@ export function QuestionStatsCard({ stats }: { stats: QuestionStats }) {
       data-testid="question-stats"
     >
       <Card.Body gap="4">
-        <HStack align="start" gap="3">
-          <Box
-            flexShrink="0"
-            w="8"
-            h="8"
-            borderRadius="full"
-            bg="colorPalette.subtle"
-            color="colorPalette.fg"
-            fontWeight="bold"
-            display="grid"
-            placeItems="center"
-            aria-hidden
-          >
-            {number}
-          </Box>
-          <Heading as="h3" size="md" id={`stats-${stats.question_id}`} pt="1">
-            <VisuallyHidden>Question {number}: </VisuallyHidden>
-            {stats.prompt}
-          </Heading>
-        </HStack>
+        <NumberedHeading number={number} id={`stats-${stats.question_id}`}>
+          {stats.prompt}
+        </NumberedHeading>
         {!answered ? (
           <Text color="fg.muted" ps="11">
             Nobody has answered this question yet.

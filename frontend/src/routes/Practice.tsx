@@ -1,14 +1,15 @@
-import { Badge, Box, Button, Card, Container, Flex, Heading, HStack, Link, Stack, Text, VStack } from '@chakra-ui/react'
+import { Badge, Box, Button, Card, Container, Heading, HStack, Link, Stack, Text, VStack } from '@chakra-ui/react'
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, useState } from 'react'
 import { Link as RouterLink, useParams } from 'react-router'
-import { LuArrowLeft, LuArrowRight, LuFlag, LuRotateCcw, LuSearchX, LuSparkles } from 'react-icons/lu'
+import { LuArrowLeft, LuRotateCcw, LuSearchX, LuSparkles } from 'react-icons/lu'
 import { unwrap } from '../api/client'
 import { isApiError } from '../api/errors'
 import type { PracticeQuestion } from '../api/types'
 import { practice } from '../client'
 import { AnswerButtons } from '../components/AnswerButtons'
 import { QuizProgress } from '../components/QuizProgress'
+import { FeedbackPanel } from '../components/FeedbackPanel'
 import { EmptyView, ErrorState, LoadingState } from '../components/StateViews'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
 import { normalizeJoinCode } from '../lib/joinCode'
@@ -25,43 +26,20 @@ function PracticeFeedback({
   onNext: () => void
 }) {
   return (
-    <Box
-      colorPalette={right ? 'green' : 'red'}
-      bg="colorPalette.subtle"
-      borderWidth="2px"
-      borderColor="colorPalette.solid"
-      borderRadius="2xl"
-      p={{ base: '4', md: '5' }}
-      data-testid="practice-feedback"
+    <FeedbackPanel
+      palette={right ? 'green' : 'red'}
+      emoji={right ? '🎉' : '💡'}
+      title={right ? 'Right!' : 'Not quite'}
+      lastLabel="See how I did"
+      isLast={isLast}
+      onNext={onNext}
+      testId="practice-feedback"
     >
-      <Flex gap="4" align={{ base: 'stretch', sm: 'center' }} direction={{ base: 'column', sm: 'row' }}>
-        <HStack gap="3" flex="1" align="start">
-          <Text fontSize="4xl" lineHeight="1" aria-hidden>
-            {right ? '🎉' : '💡'}
-          </Text>
-          <Box>
-            <Heading as="h3" size="xl" color="colorPalette.fg">
-              {right ? 'Right!' : 'Not quite'}
-            </Heading>
-            <Text fontSize="md">
-              {right ? 'Well remembered: ' : 'The answer is '}
-              <strong>{correctText}</strong>.
-            </Text>
-          </Box>
-        </HStack>
-        <Button size="xl" onClick={onNext} autoFocus colorPalette="purple">
-          {isLast ? (
-            <>
-              See how I did <LuFlag />
-            </>
-          ) : (
-            <>
-              Next question <LuArrowRight />
-            </>
-          )}
-        </Button>
-      </Flex>
-    </Box>
+      <Text fontSize="md">
+        {right ? 'Well remembered: ' : 'The answer is '}
+        <strong>{correctText}</strong>.
+      </Text>
+    </FeedbackPanel>
   )
 }
 

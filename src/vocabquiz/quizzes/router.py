@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
@@ -129,12 +130,19 @@ Seed = Annotated[
 ]
 
 
-async def _questions(
-    request: Request, options: wordlist.Options, seed: int
-) -> tuple[list[wordlist.Word], list[QuestionIn]]:
+@dataclass(frozen=True, slots=True)
+class _Generated:
+    seed: int
+    words: list[wordlist.Word]
+    questions: list[QuestionIn]
+
+
+async def _generate(request: Request, options: wordlist.Options, seed: int | None) -> _Generated:
+    """The questions of the word list in the body; a random seed unless one is given."""
+    seed = secrets.randbelow(2**31) if seed is None else seed
     try:
         words = wordlist.read(await _word_list_text(request), options)
-        return words, wordlist.questions(words, options, seed)
+        return _Generated(seed, words, wordlist.questions(words, options, seed))
     except wordlist.WordListRejected as exc:
         raise RowsRejected([(p.line, p.reason) for p in exc.problems]) from None
 
@@ -144,12 +152,11 @@ async def preview_word_list(
     quiz_id: str, request: Request, options: Options, _admin: Admin, db: Db, seed: Seed = None
 ) -> WordListPreview:
     await service.get_quiz(db, quiz_id)
-    seed = secrets.randbelow(2**31) if seed is None else seed
-    words, questions = await _questions(request, options, seed)
+    made = await _generate(request, options, seed)
     return WordListPreview(
-        seed=seed,
-        word_count=len(words),
-        questions=[PreviewQuestion.model_validate(q.model_dump()) for q in questions],
+        seed=made.seed,
+        word_count=len(made.words),
+        questions=[PreviewQuestion.model_validate(q.model_dump()) for q in made.questions],
     )
 
 
@@ -158,6 +165,5 @@ async def import_word_list(
     quiz_id: str, request: Request, options: Options, _admin: Admin, db: Db, seed: Seed = None
 ) -> QuizOut:
     await service.get_quiz(db, quiz_id)
-    seed = secrets.randbelow(2**31) if seed is None else seed
-    _, questions = await _questions(request, options, seed)
-    return QuizOut.model_validate(await service.append_questions(db, quiz_id, questions))
+    made = await _generate(request, options, seed)
+    return QuizOut.model_validate(await service.append_questions(db, quiz_id, made.questions))

@@ -1,0 +1,65 @@
+import { Box, Button, Flex, Heading, HStack, Text } from '@chakra-ui/react'
+import type { ReactNode } from 'react'
+import { LuArrowRight, LuFlag } from 'react-icons/lu'
+
+/** The panel under an answered question: a headline in the result's colour, what it means, and
+ * the button to the next question (or to the end). */
+export function FeedbackPanel({
+  palette,
+  emoji,
+  title,
+  children,
+  lastLabel,
+  isLast,
+  onNext,
+  nextLoading,
+  testId,
+}: {
+  palette: string
+  emoji: string
+  title: ReactNode
+  children: ReactNode
+  /** The button's words after the last question. */
+  lastLabel: string
+  isLast: boolean
+  onNext: () => void
+  nextLoading?: boolean
+  testId: string
+}) {
+  return (
+    <Box
+      colorPalette={palette}
+      bg="colorPalette.subtle"
+      borderWidth="2px"
+      borderColor="colorPalette.solid"
+      borderRadius="2xl"
+      p={{ base: '4', md: '5' }}
+      data-testid={testId}
+    >
+      <Flex gap="4" align={{ base: 'stretch', sm: 'center' }} direction={{ base: 'column', sm: 'row' }}>
+        <HStack gap="3" flex="1" align="start">
+          <Text fontSize="4xl" lineHeight="1" aria-hidden>
+            {emoji}
+          </Text>
+          <Box>
+            <Heading as="h3" size="xl" color="colorPalette.fg">
+              {title}
+            </Heading>
+            {children}
+          </Box>
+        </HStack>
+        <Button size="xl" onClick={onNext} loading={nextLoading} autoFocus colorPalette="purple">
+          {isLast ? (
+            <>
+              {lastLabel} <LuFlag />
+            </>
+          ) : (
+            <>
+              Next question <LuArrowRight />
+            </>
+          )}
+        </Button>
+      </Flex>
+    </Box>
+  )
+}
