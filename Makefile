@@ -78,3 +78,34 @@ lock:
 	rm -rf /tmp/vocabquiz-lock && $(PYTHON) -m venv /tmp/vocabquiz-lock
 	/tmp/vocabquiz-lock/bin/pip install --quiet -e '.[dev]'
 	/tmp/vocabquiz-lock/bin/pip freeze --exclude-editable | grep -v '^vocabquiz' > requirements.lock
+
+# Benchmarks (docs/PERFORMANCE.md). Each starts its own server on the production backends
+# (PostgreSQL and Redis on 127.0.0.1) and prints its figures.
+.PHONY: bench-tools bench-deps bench-answers bench-fanout bench-capacity
+
+# pgbench (postgresql-contrib), redis-benchmark (redis-tools) and nginx with the nchan module, the
+# baselines the benchmarks measure beside the service. The package may start a system nginx on :80:
+# the benchmarks never use it, so it is stopped and disabled.
+bench-tools:
+	{ command -v pgbench && command -v redis-benchmark && test -x /usr/sbin/nginx && \
+	  test -f /usr/lib/nginx/modules/ngx_nchan_module.so; } >/dev/null || \
+	  ($(SUDO) apt-get update && \
+	   $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+	     postgresql-contrib redis-tools nginx libnginx-mod-nchan && \
+	   { $(SUDO) systemctl disable --now nginx >/dev/null 2>&1 || \
+	     $(SUDO) service nginx stop >/dev/null 2>&1 || true; })
+
+# matplotlib for the plot, into the project's venv.
+bench-deps: install
+	$(BIN)/python -c 'import matplotlib' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[bench]'
+
+# Few enough players that submit p99 stays within the 50 ms of the target.
+bench-answers: install bench-tools
+	$(BIN)/python bench/answers.py --players 8 --watchers 20 --seconds 20
+
+bench-fanout: install bench-tools
+	$(BIN)/python bench/fanout.py --watchers 10000 --rate 1000 --seconds 20
+
+bench-capacity: install bench-tools bench-deps
+	$(BIN)/python bench/capacity.py --rate 20 --out docs/performance/capacity.json
+	$(BIN)/python bench/plot.py

@@ -1,12 +1,15 @@
-"""Answers benchmark: N players answer as fast as they can while M SSE watchers listen.
+"""Answers benchmark: N players answer as fast as they can while M SSE watchers listen; then, in
+the same run and with the same client count, what the backends alone do for the work an answer
+costs: pgbench's durable single-row INSERT into a table shaped like `answers`, and redis-benchmark's
+EVALSHA of the leaderboard's put script and PUBLISH.
 
-Prints answers/s, submit latency p50/p99 and submit-to-visible latency p50/p99 (from an answer's
-200 to the first frame, on a watcher, that includes it).
+    .venv/bin/python bench/answers.py --players 8 --watchers 20 --seconds 20
 
-    .venv/bin/python bench/answers.py --players 50 --watchers 20 --seconds 20
-
-Without --url it starts `vocabquiz serve` itself on the production backends: PostgreSQL database
-`vocabquiz_bench` (created if missing) at 127.0.0.1:5432 and Redis at 127.0.0.1:6379.
+Prints answers/s, submit latency p50/p99, submit-to-visible latency p50/p99 (from an answer's 200
+to the first frame, on a watcher, that includes it), the backends' rates and the service's ratio
+to each. Without --url it starts `vocabquiz serve` itself on the production backends: PostgreSQL
+database `vocabquiz_bench` (created if missing) at 127.0.0.1:5432 and Redis at 127.0.0.1:6379.
+pgbench writes to the scratch database `vocabquiz_bench_pgbench`.
 """
 
 from __future__ import annotations
@@ -14,143 +17,117 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import re
+import subprocess
 import sys
+import tempfile
 import time
-import uuid
 from pathlib import Path
 
-import asyncpg
 import httpx
 import orjson
+import redis
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.live import serve
+from bench.loadgen import (
+    ProcessTree,
+    ensure_database,
+    http_client,
+    open_session,
+    pct,
+    play,
+    vocabquiz_server,
+)
 
-ADMIN = ("benchadmin", "bench-password")
+from vocabquiz.leaderboard.store import _PUT
+
+# The answers table of the migrations, without its foreign keys: the baseline is the INSERT and
+# its indexes alone, so it is if anything easier than the service's.
+ANSWERS_TABLE = """
+DROP TABLE IF EXISTS answers;
+CREATE TABLE answers (
+    id varchar(36) PRIMARY KEY,
+    participant_id varchar(36) NOT NULL,
+    question_id varchar(36),
+    choice_id varchar(36),
+    correct boolean NOT NULL,
+    late boolean NOT NULL,
+    points_awarded integer NOT NULL,
+    streak_bonus integer NOT NULL DEFAULT 0,
+    streak integer NOT NULL DEFAULT 0,
+    score_after integer NOT NULL,
+    served_at timestamptz NOT NULL,
+    answered_at timestamptz NOT NULL,
+    elapsed_ms integer NOT NULL,
+    UNIQUE (participant_id, question_id)
+);
+CREATE INDEX ON answers (question_id);
+CREATE INDEX ON answers (choice_id);
+"""
+
+INSERT_ANSWER = """
+INSERT INTO answers (id, participant_id, question_id, choice_id, correct, late, points_awarded,
+  score_after, served_at, answered_at, elapsed_ms)
+VALUES (gen_random_uuid()::text, 'participant-' || :client_id, gen_random_uuid()::text,
+  gen_random_uuid()::text, true, false, 900, 900, now(), now(), 1200);
+"""
 
 
-def pct(values: list[float], q: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
-
-
-async def ensure_database(name: str) -> str:
-    conn = await asyncpg.connect("postgresql://postgres@127.0.0.1:5432/postgres")
-    if not await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name):
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    await conn.close()
-    return f"postgresql://postgres@127.0.0.1:5432/{name}"
-
-
-async def watch(client: httpx.AsyncClient, url: str, headers: dict[str, str], seen: dict) -> None:
-    """Record when each (participant, answered_count) first shows up in a frame."""
+async def watch(
+    client: httpx.AsyncClient, url: str, headers: dict[str, str], seen: dict[tuple[str, int], float]
+) -> None:
+    """Record when each (participant id, answered_count) first shows up in a frame. Frames are
+    coalesced: a frame showing a count shows every answer up to it."""
     data = ""
+    last: dict[str, int] = {}
     async with client.stream("GET", url, headers=headers, timeout=None) as response:
         async for line in response.aiter_lines():
             if line.startswith("data: "):
                 data = line[6:]
             elif line == "" and data:
-                now = time.perf_counter()
+                now = time.monotonic()
                 board = orjson.loads(data)
                 for entry in board.get("entries", []):
-                    key = (entry["participant_id"], entry["answered_count"])
-                    seen.setdefault(key, now)
+                    pid, count = entry["participant_id"], entry["answered_count"]
+                    for n in range(last.get(pid, count) + 1, count + 1):
+                        seen.setdefault((pid, n), now)
+                    last[pid] = max(last.get(pid, count), count)
                 data = ""
 
 
-async def cpu_seconds(client: httpx.AsyncClient) -> float:
-    """The server's CPU time so far (NaN with several workers: they do not report it)."""
-    text = (await client.get("/metrics")).text
-    for line in text.splitlines():
-        if line.startswith("process_cpu_seconds_total "):
-            return float(line.split()[1])
-    return float("nan")
-
-
-async def run(url: str, players: int, watchers: int, seconds: float) -> None:
-    limits = httpx.Limits(max_connections=players + watchers + 10)
-    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30) as client:
-        r = await client.post("/api/auth/login", json={"username": ADMIN[0], "password": ADMIN[1]})
-        admin = {"Authorization": f"Bearer {r.json()['access_token']}"}
-        questions = [
-            {
-                "prompt": f"Word {i}?",
-                "choices": [
-                    {"text": "right", "correct": True},
-                    {"text": "wrong", "correct": False},
-                ],
-                "time_limit_s": None,
-            }
-            for i in range(1000)
-        ]
-        quiz = (
-            await client.post(
-                "/api/quizzes", json={"title": "Bench", "questions": questions}, headers=admin
-            )
-        ).json()
-        right = {q["id"]: q["choices"][0]["id"] for q in quiz["questions"]}
-        code = (await client.post(f"/api/quizzes/{quiz['id']}/sessions", headers=admin)).json()[
-            "code"
-        ]
-        heads, pids = [], []
-        for i in range(players):
-            token = (await client.post("/api/auth/guest", json={"display_name": f"P{i}"})).json()[
-                "access_token"
-            ]
-            h = {"Authorization": f"Bearer {token}"}
-            pids.append((await client.post(f"/api/sessions/{code}/join", headers=h)).json()["id"])
-            heads.append(h)
+async def run(
+    url: str, tree: ProcessTree | None, players: int, watchers: int, seconds: float
+) -> dict[str, float]:
+    async with http_client(url, players + watchers + 10) as client:
+        session = await open_session(client, players)
+        pids = session.participants
         seen: dict[tuple[str, int], float] = {}
         watch_tasks = [
             asyncio.create_task(
                 watch(
                     client,
-                    f"/api/sessions/{code}/events?limit=100",
-                    heads[i % players],
+                    f"/api/sessions/{session.code}/events?limit=100",
+                    session.headers(i % players),
                     seen if i == 0 else {},
                 )
             )
             for i in range(watchers)
         ]
         await asyncio.sleep(1)
-        submits: list[float] = []
-        done: list[tuple[str, int, float]] = []
-        stop = time.perf_counter() + seconds
-
-        async def play(h: dict[str, str], pid: str) -> None:
-            count = 0
-            while time.perf_counter() < stop:
-                turn = (await client.get(f"/api/sessions/{code}/question", headers=h)).json()
-                if turn["finished"]:
-                    return
-                qid = turn["question"]["id"]
-                start = time.perf_counter()
-                r = await client.post(
-                    f"/api/sessions/{code}/answers",
-                    json={"question_id": qid, "choice_id": right[qid]},
-                    headers=h,
-                )
-                end = time.perf_counter()
-                assert r.status_code == 200, r.text
-                count += 1
-                submits.append(end - start)
-                done.append((pid, count, end))
-
-        server_cpu = await cpu_seconds(client)
-        began, own_cpu = time.perf_counter(), time.process_time()
-        await asyncio.gather(*(play(h, pid) for h, pid in zip(heads, pids, strict=True)))
-        elapsed, own_cpu = time.perf_counter() - began, time.process_time() - own_cpu
-        server_cpu = await cpu_seconds(client) - server_cpu
+        server_cpu = await cpu_seconds(client, tree)
+        began, own_cpu = time.monotonic(), time.process_time()
+        played = await play(client, session, None, seconds)
+        elapsed, own_cpu = time.monotonic() - began, time.process_time() - own_cpu
+        server_cpu = await cpu_seconds(client, tree) - server_cpu
         await asyncio.sleep(1)
         for task in watch_tasks:
             task.cancel()
         await asyncio.gather(*watch_tasks, return_exceptions=True)
-    visible = [seen[(pid, n)] - t for pid, n, t in done if (pid, n) in seen]
+    visible = [seen[(pids[i], n)] - t for i, n, t in played.done if (pids[i], n) in seen]
+    rate = len(played.submits) / elapsed
     print(f"players={players} watchers={watchers} seconds={elapsed:.1f}")
-    print(f"answers={len(submits)} answers_per_s={len(submits) / elapsed:.0f}")
-    print(f"submit_ms p50={pct(submits, 0.5):.1f} p99={pct(submits, 0.99):.1f}")
+    print(f"answers={len(played.submits)} answers_per_s={rate:.0f} errors={played.errors}")
+    print(f"submit_ms p50={pct(played.submits, 0.5):.1f} p99={pct(played.submits, 0.99):.1f}")
     print(f"visible_ms p50={pct(visible, 0.5):.1f} p99={pct(visible, 0.99):.1f}")
     print(f"answers_seen_on_a_watcher={len(visible)}")
     # The load generator must not be the bottleneck: its CPU beside the server's.
@@ -158,6 +135,105 @@ async def run(url: str, players: int, watchers: int, seconds: float) -> None:
         f"cpu_share loadgen={own_cpu / elapsed:.2f} server={server_cpu / elapsed:.2f}"
         " (1.0 = one core)"
     )
+    return {"answers_per_s": rate, "submit_p99_ms": pct(played.submits, 0.99)}
+
+
+async def cpu_seconds(client: httpx.AsyncClient, tree: ProcessTree | None) -> float:
+    """The server's CPU time so far: from /proc when it runs here, else from its metrics (NaN
+    with several workers: they do not report it)."""
+    if tree is not None:
+        return tree.cpu_seconds()
+    text = (await client.get("/metrics")).text
+    for line in text.splitlines():
+        if line.startswith("process_cpu_seconds_total "):
+            return float(line.split()[1])
+    return float("nan")
+
+
+def pgbench(clients: int, seconds: float) -> float:
+    """Transactions/s of the durable single-row INSERT an answer costs, `clients` at once."""
+    database = asyncio.run(ensure_database("vocabquiz_bench_pgbench")).rsplit("/", 1)[1]
+    postgres = ["-h", "127.0.0.1", "-p", "5432", "-U", "postgres"]
+    subprocess.run(
+        ["psql", *postgres, "-q", "-d", database, "-c", ANSWERS_TABLE], check=True, timeout=60
+    )
+    with tempfile.NamedTemporaryFile("w", suffix=".sql") as script:
+        script.write(INSERT_ANSWER)
+        script.flush()
+        out = subprocess.run(
+            [
+                *("pgbench", *postgres, "-n", "-M", "prepared", "-c", str(clients), "-j", "2"),
+                *("-T", str(int(seconds)), "-f", script.name, database),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=seconds + 60,
+        ).stdout
+    latency = re.search(r"latency average = ([\d.]+) ms", out)
+    tps = re.search(r"tps = ([\d.]+)", out)
+    assert tps is not None, out
+    print(
+        f"pgbench_insert clients={clients} tps={float(tps.group(1)):.0f}"
+        f" latency_avg_ms={latency.group(1) if latency else '?'}"
+    )
+    return float(tps.group(1))
+
+
+def redis_benchmark(clients: int, requests: int, *command: str) -> float:
+    """Requests/s of one Redis command, `clients` at once."""
+    out = subprocess.run(
+        [
+            *("redis-benchmark", "-h", "127.0.0.1", "-p", "6379", "-c", str(clients)),
+            *("-n", str(requests), "-r", "100000", "-q", *command),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    ).stdout
+    rate = re.search(r"([\d.]+) requests per second", out)
+    assert rate is not None, out
+    return float(rate.group(1))
+
+
+def redis_answer_rate(clients: int) -> float:
+    """Answers/s Redis alone could take: EVALSHA of the put script, then a PUBLISH."""
+    client = redis.Redis(host="127.0.0.1", port=6379)
+    keys = [f"benchredis:lb:{{bench}}:{part}" for part in ("order", "members", "data", "version")]
+    client.set(keys[3], 1)
+    sha = client.script_load(_PUT)
+    try:
+        # A random participant each time: the script's full path (ZREM, ZADD, HSETs, INCR).
+        put = redis_benchmark(
+            clients,
+            200_000,
+            "EVALSHA",
+            sha,
+            "4",
+            *keys,
+            "participant-__rand_int__",
+            "-900",
+            "00000000000000000000000000000000participant-__rand_int__",
+            '["P",900,1,1]',
+            "__rand_int__",
+        )
+        publish = redis_benchmark(
+            clients,
+            200_000,
+            "PUBLISH",
+            "benchredis:events",
+            '["leaderboard","ABCDEF",1700000000.123456]',
+        )
+    finally:
+        client.delete(*keys)
+        client.close()
+    both = 1 / (1 / put + 1 / publish)
+    print(
+        f"redis_benchmark clients={clients} evalsha_put_per_s={put:.0f}"
+        f" publish_per_s={publish:.0f} both_per_s={both:.0f}"
+    )
+    return both
 
 
 def main() -> None:
@@ -169,26 +245,29 @@ def main() -> None:
     parser.add_argument("--watchers", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--workers", type=int, default=1, help="worker processes of the server")
+    parser.add_argument("--no-baselines", action="store_true", help="skip pgbench and redis")
     args = parser.parse_args()
     if args.players > 100:
         parser.error("--players at most 100: every player must fit in a watcher's frame")
-    if args.url:
-        asyncio.run(run(args.url, args.players, args.watchers, args.seconds))
-        return
-    database = asyncio.run(ensure_database("vocabquiz_bench"))
-    env = {
-        "VOCABQUIZ_DATABASE_URL": database,
-        "VOCABQUIZ_REDIS_URL": "redis://127.0.0.1:6379/0",
-        "VOCABQUIZ_REDIS_NAMESPACE": f"bench{uuid.uuid4().hex[:8]}",
-        "VOCABQUIZ_SECRET_KEY": "bench-secret-key-bench-secret-key-0123456789",
-        "VOCABQUIZ_ADMIN_USERNAME": ADMIN[0],
-        "VOCABQUIZ_ADMIN_PASSWORD": ADMIN[1],
-        "VOCABQUIZ_LOG_LEVEL": "WARNING",
-        "VOCABQUIZ_RATE_LIMITS": "off",
-    }
     with contextlib.ExitStack() as stack:
-        url = stack.enter_context(serve(env, Path("var/bench-server.log"), args.workers))
-        asyncio.run(run(url, args.players, args.watchers, args.seconds))
+        if args.url:
+            url, tree = args.url, None
+        else:
+            server = stack.enter_context(vocabquiz_server(args.workers))
+            url, tree = server.url, ProcessTree(server.process.pid)
+        service = asyncio.run(run(url, tree, args.players, args.watchers, args.seconds))
+    if args.no_baselines:
+        return
+    # After the server has stopped, so that the backends have the machine to themselves.
+    tps = pgbench(args.players, args.seconds)
+    redis_rate = redis_answer_rate(args.players)
+    rate = service["answers_per_s"]
+    print(f"ratio answers_per_s/pgbench_tps={rate / tps:.3f} (target >= 0.5)")
+    print(f"ratio answers_per_s/redis_both_per_s={rate / redis_rate:.4f}")
+    print(
+        f"target answers_per_s>=3000 with submit p99<=50ms: {rate:.0f}/s,"
+        f" p99 {service['submit_p99_ms']:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.answers import ensure_database
+from bench.loadgen import ensure_database
 
 from vocabquiz.auth.models import User
 from vocabquiz.db import migrate, open_database
