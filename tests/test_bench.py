@@ -1,0 +1,61 @@
+"""The benchmarks still run: each at a tiny size, against a real server on the production
+backends. Their figures are not judged here (docs/PERFORMANCE.md holds the measured ones), only
+that they measure something."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.server
+
+
+def run(*args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return done.stdout
+
+
+def test_fanout_delivers_every_answer_to_every_watcher(
+    shared_database: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "fanout.json"
+    watchers = [
+        "--watchers",
+        "40",
+        "--rate",
+        "20",
+        "--players",
+        "4",
+        "--seconds",
+        "2",
+        "--procs",
+        "1",
+        "--no-nchan",
+    ]
+    run("bench/fanout.py", *watchers, "--out", str(out))
+    figures = json.loads(out.read_text())["vocabquiz"]
+    assert figures["watchers"] == figures["updated"] == 40
+    assert figures["failed"] == figures["dropped"] == figures["unseen"] == 0
+    assert figures["answers"] > 0 and figures["errors"] == 0
+    assert figures["frames_per_server_cpu_s"] > 0
+
+
+def test_answers_bench_reports_its_figures(shared_database: str) -> None:
+    output = run(
+        "bench/answers.py",
+        *["--players", "2", "--watchers", "2", "--seconds", "2", "--no-baselines"],
+    )
+    figures = dict(
+        pair.split("=") for line in output.splitlines() for pair in line.split() if "=" in pair
+    )
+    assert int(figures["answers"]) > 0 and figures["errors"] == "0"
+    assert float(figures["answers_per_s"]) > 0
+    assert int(figures["answers_seen_on_a_watcher"]) == int(figures["answers"])
