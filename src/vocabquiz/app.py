@@ -89,7 +89,12 @@ async def _build_state(settings: Settings) -> AppState:
         async with database.sessions() as db:
             return (await sessions_service.get_session(db, code)).model_dump(mode="json")
 
-    broadcaster = Broadcaster(standings, read_session, settings.broadcast_interval_ms / 1000)
+    broadcaster = Broadcaster(
+        standings,
+        read_session,
+        settings.broadcast_interval_ms / 1000,
+        settings.ping_interval_s,
+    )
     bus.subscribe(broadcaster.on_event)
     await bus.start()
     broadcaster.start()

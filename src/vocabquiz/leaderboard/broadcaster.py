@@ -35,45 +35,70 @@ class StandingsReader(Protocol):
 SessionReader = Callable[[str], Awaitable[dict[str, object]]]
 
 
+PING = b": ping\n\n"
+
+
 class Client:
-    """One connected event stream."""
+    """One connected event stream: an outbox of the newest frames and the stream's wake-up."""
 
     __slots__ = (
         "_leaderboard",
+        "_ping",
         "_session",
+        "_waiter",
         "closed",
         "limit",
         "participant_id",
         "session_code",
-        "wake",
     )
 
     def __init__(self, session_code: str, participant_id: str | None, limit: int) -> None:
         self.session_code = session_code
         self.participant_id = participant_id
         self.limit = limit
-        self.wake = asyncio.Event()
         self.closed = False
         self._leaderboard: bytes | None = None
         self._session: bytes | None = None
+        self._ping = False
+        # A bare future, not an asyncio.Event under a timeout: this wake-up happens once per
+        # frame per client, and costs a sixth as much this way.
+        self._waiter: asyncio.Future[None] | None = None
+
+    def _wake(self) -> None:
+        if self._waiter is not None and not self._waiter.done():
+            self._waiter.set_result(None)
 
     def offer_leaderboard(self, frame: bytes) -> None:
         self._leaderboard = frame  # replaces an unsent older frame
-        self.wake.set()
+        self._wake()
 
     def offer_session(self, frame: bytes) -> None:
         self._session = frame
-        self.wake.set()
+        self._wake()
+
+    def offer_ping(self) -> None:
+        self._ping = True
+        self._wake()
 
     def close(self) -> None:
         self.closed = True
-        self.wake.set()
+        self._wake()
 
-    def take(self) -> list[bytes]:
-        self.wake.clear()
-        frames = [f for f in (self._leaderboard, self._session) if f is not None]
-        self._leaderboard = self._session = None
-        return frames
+    async def next_frames(self) -> list[bytes]:
+        """What to send next, waiting until there is something; empty once closed and sent."""
+        while True:
+            frames = [f for f in (self._leaderboard, self._session) if f is not None]
+            if not frames and self._ping:
+                frames = [PING]  # only an idle stream needs it
+            self._leaderboard = self._session = None
+            self._ping = False
+            if frames or self.closed:
+                return frames
+            self._waiter = asyncio.get_running_loop().create_future()
+            try:
+                await self._waiter
+            finally:
+                self._waiter = None
 
 
 def leaderboard_parts(code: str, status: str, board: Board, limit: int) -> tuple[bytes, bytes]:
@@ -101,17 +126,23 @@ def session_frame(session: dict[str, object]) -> bytes:
 
 class Broadcaster:
     def __init__(
-        self, standings: StandingsReader, read_session: SessionReader, interval_s: float
+        self,
+        standings: StandingsReader,
+        read_session: SessionReader,
+        interval_s: float,
+        ping_interval_s: float,
     ) -> None:
         self._standings = standings
         self._read_session = read_session
         self._interval = interval_s
+        self._ping_interval = ping_interval_s
         self._clients: dict[str, set[Client]] = {}
         self._status: dict[str, str] = {}
         # Session code -> publish time of the oldest change not yet sent.
         self._dirty: dict[str, float] = {}
         self._pending = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._pinger: asyncio.Task[None] | None = None
         self._background: set[asyncio.Task[None]] = set()
         self.stopping = False
 
@@ -121,15 +152,14 @@ class Broadcaster:
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="broadcaster")
+        self._pinger = asyncio.create_task(self._ping(), name="broadcaster-ping")
 
     async def close(self) -> None:
         self.end_streams()
-        for task in [self._task, *self._background]:
-            if task is not None:
-                task.cancel()
-        await asyncio.gather(
-            *(t for t in [self._task, *self._background] if t), return_exceptions=True
-        )
+        tasks = [t for t in [self._task, self._pinger, *self._background] if t is not None]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
     def end_streams(self) -> None:
         """Server shutdown: every stream ends cleanly."""
@@ -199,6 +229,15 @@ class Broadcaster:
         # The standings carry the status too.
         self._dirty.setdefault(code, time.time())
         self._pending.set()
+
+    async def _ping(self) -> None:
+        """Every stream hears something at least once per ping interval: one timer for all of
+        them rather than one per stream."""
+        while True:
+            await asyncio.sleep(self._ping_interval)
+            for clients in list(self._clients.values()):
+                for client in clients:
+                    client.offer_ping()
 
     async def _run(self) -> None:
         last = 0.0

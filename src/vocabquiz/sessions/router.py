@@ -89,7 +89,7 @@ async def stream_events(
         session.code, session.status, participant.id if participant else None, limit
     )
     return StreamingResponse(
-        event_stream(state.broadcaster, client, state.settings.ping_interval_s),
+        event_stream(state.broadcaster, client),
         media_type="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )
