@@ -18,7 +18,6 @@ import { useEffect, useState } from 'react'
 import { Link as RouterLink, useLocation, useNavigate, useParams } from 'react-router'
 import { LuArrowLeft, LuChartBar, LuFileUp, LuPencil, LuPlay, LuPlus, LuTrash2, LuUsers } from 'react-icons/lu'
 import { unwrap } from '../api/client'
-import { isApiError } from '../api/errors'
 import type { Question, QuestionInput, Quiz } from '../api/types'
 import {
   addQuestion,
@@ -35,6 +34,7 @@ import { QuestionCard } from '../components/QuestionCard'
 import { QuestionEditor } from '../components/QuestionEditor'
 import { QuizDetailsForm, type QuizDetails } from '../components/QuizDetailsForm'
 import { ScoringBadges } from '../components/ScoringRule'
+import { QuizLoadFailed } from '../components/QuizLoadFailed'
 import { EmptyView, ErrorState, InlineError, LoadingState } from '../components/StateViews'
 import { toaster } from '../components/Toaster'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
@@ -262,20 +262,7 @@ export default function AdminQuizEditor() {
   }
 
   if (quiz.isPending) return <LoadingState label="Loading the quiz…" />
-  if (quiz.isError)
-    return (
-      <Container maxW="lg" py="10">
-        {isApiError(quiz.error, 404) ? (
-          <EmptyView title="This quiz doesn't exist" description="It may have been deleted.">
-            <Button asChild>
-              <RouterLink to="/admin">Back to your quizzes</RouterLink>
-            </Button>
-          </EmptyView>
-        ) : (
-          <ErrorState error={quiz.error} title="The quiz didn't load" onRetry={() => void quiz.refetch()} />
-        )}
-      </Container>
-    )
+  if (quiz.isError) return <QuizLoadFailed error={quiz.error} onRetry={() => void quiz.refetch()} />
 
   const data = quiz.data
   const locked = (sessions.data ?? []).some((s) => s.status === 'open')

@@ -31,7 +31,8 @@ import { errorMessage, isApiError, rowProblems } from '../api/errors'
 import type { WordListOptions, WordListPreview } from '../api/types'
 import { getQuiz, importWordList, listQuizSessions, previewWordList } from '../client'
 import { QuestionCard } from '../components/QuestionCard'
-import { EmptyView, ErrorState, LoadingState } from '../components/StateViews'
+import { QuizLoadFailed } from '../components/QuizLoadFailed'
+import { EmptyView, LoadingState } from '../components/StateViews'
 import { toaster } from '../components/Toaster'
 import { WordListProblems } from '../components/WordListProblems'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
@@ -317,20 +318,7 @@ export default function AdminWordListImport() {
   }
 
   if (quiz.isPending) return <LoadingState label="Loading the quiz…" />
-  if (quiz.isError)
-    return (
-      <Container maxW="lg" py="10">
-        {isApiError(quiz.error, 404) ? (
-          <EmptyView title="This quiz doesn't exist" description="It may have been deleted.">
-            <Button asChild>
-              <RouterLink to="/admin">Back to your quizzes</RouterLink>
-            </Button>
-          </EmptyView>
-        ) : (
-          <ErrorState error={quiz.error} title="The quiz didn't load" onRetry={() => void quiz.refetch()} />
-        )}
-      </Container>
-    )
+  if (quiz.isError) return <QuizLoadFailed error={quiz.error} onRetry={() => void quiz.refetch()} />
 
   const locked = (sessions.data ?? []).some((s) => s.status === 'open')
   const existing = quiz.data.questions.length

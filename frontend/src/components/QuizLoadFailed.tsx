@@ -1,0 +1,21 @@
+import { Button, Container } from '@chakra-ui/react'
+import { Link as RouterLink } from 'react-router'
+import { isApiError } from '../api/errors'
+import { EmptyView, ErrorState } from './StateViews'
+
+/** An admin screen of one quiz whose quiz did not load: gone (404), or a retry. */
+export function QuizLoadFailed({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  return (
+    <Container maxW="lg" py="10">
+      {isApiError(error, 404) ? (
+        <EmptyView title="This quiz doesn't exist" description="It may have been deleted.">
+          <Button asChild>
+            <RouterLink to="/admin">Back to your quizzes</RouterLink>
+          </Button>
+        </EmptyView>
+      ) : (
+        <ErrorState error={error} title="The quiz didn't load" onRetry={onRetry} />
+      )}
+    </Container>
+  )
+}
