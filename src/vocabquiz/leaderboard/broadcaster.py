@@ -22,6 +22,8 @@ from vocabquiz.observability import metrics
 log = structlog.get_logger(__name__)
 
 MAX_LIMIT = 100
+# Streams woken at a time by a broadcast, before other work gets a turn.
+OFFER_BATCH = 1024
 
 
 class StandingsReader(Protocol):
@@ -269,7 +271,10 @@ class Broadcaster:
         status = self._status.get(code, "open")
         parts: dict[int, tuple[bytes, bytes]] = {}
         me_cache: dict[str | None, bytes] = {None: b"null"}
-        for client in clients:
+        for i, client in enumerate(clients):
+            if i and not i % OFFER_BATCH:
+                # Let the streams just woken write, and requests (answers) in between.
+                await asyncio.sleep(0)
             if client.limit not in parts:
                 parts[client.limit] = leaderboard_parts(code, status, board, client.limit)
             head, tail = parts[client.limit]
