@@ -610,6 +610,7 @@ test('a class plays a live quiz: teacher hosts, a phone and a laptop play, resul
       await leo.keyboard.press(await choiceKey(leo, 'le jardin'))
       await expect(leo.getByTestId('practice-feedback')).toContainText('The answer is la maison.')
       await shot(leo, 'practice-desktop')
+      await darkShot(leo, 'practice-dark-desktop', false)
     })
 
     await test.step('the join screen and the quiz list afterwards', async () => {
@@ -629,6 +630,7 @@ test('a class plays a live quiz: teacher hosts, a phone and a laptop play, resul
       await expect(teacher).toHaveURL(/\/admin\/quizzes\/[0-9a-f-]+\/analytics$/)
       await expect(teacher.getByText(`${QUIZ.title} · all sessions`)).toBeVisible()
       await expect(teacher.getByTestId('question-stats')).toHaveCount(TOTAL)
+      await darkShot(teacher, 'analytics-dark-desktop', false)
     })
 
     expect(problems, 'errors in the pages').toEqual([])
