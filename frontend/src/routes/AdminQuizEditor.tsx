@@ -13,22 +13,13 @@ import {
   Stack,
   Text,
 } from '@chakra-ui/react'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { Link as RouterLink, useLocation, useNavigate, useParams } from 'react-router'
 import { LuArrowLeft, LuChartBar, LuFileUp, LuPencil, LuPlay, LuPlus, LuTrash2, LuUsers } from 'react-icons/lu'
 import { unwrap } from '../api/client'
 import type { Question, QuestionInput, Quiz } from '../api/types'
-import {
-  addQuestion,
-  deleteQuestion,
-  deleteQuiz,
-  getQuiz,
-  listQuizSessions,
-  openSession,
-  replaceQuestion,
-  updateQuiz,
-} from '../client'
+import { addQuestion, deleteQuestion, deleteQuiz, openSession, replaceQuestion, updateQuiz } from '../client'
 import { ConfirmButton } from '../components/ConfirmButton'
 import { QuestionCard } from '../components/QuestionCard'
 import { QuestionEditor } from '../components/QuestionEditor'
@@ -39,6 +30,7 @@ import { EmptyView, ErrorState, InlineError, LoadingState } from '../components/
 import { toaster } from '../components/Toaster'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
 import { formatDateTime } from '../lib/dates'
+import { useQuiz, useQuizSessions } from '../hooks/useQuiz'
 
 /** What the import screen hands back: where the new questions start in the list, and how many. */
 export type ImportedState = { imported?: { first: number; count: number } }
@@ -103,10 +95,7 @@ function ImportButton({ quizId, disabled }: { quizId: string; disabled: boolean 
 function SessionsPanel({ quiz }: { quiz: Quiz }) {
   const navigate = useNavigate()
   const queryClient = useQueryClient()
-  const sessions = useQuery({
-    queryKey: ['quiz-sessions', quiz.id],
-    queryFn: () => unwrap(listQuizSessions({ path: { quiz_id: quiz.id } })),
-  })
+  const sessions = useQuizSessions(quiz.id)
   const open = useMutation({
     mutationFn: () => unwrap(openSession({ path: { quiz_id: quiz.id } })),
     onSuccess: (session) => {
@@ -192,11 +181,8 @@ export default function AdminQuizEditor() {
   const { quizId = '' } = useParams()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
-  const quiz = useQuery({ queryKey: ['quiz', quizId], queryFn: () => unwrap(getQuiz({ path: { quiz_id: quizId } })) })
-  const sessions = useQuery({
-    queryKey: ['quiz-sessions', quizId],
-    queryFn: () => unwrap(listQuizSessions({ path: { quiz_id: quizId } })),
-  })
+  const quiz = useQuiz(quizId)
+  const sessions = useQuizSessions(quizId)
   useDocumentTitle(quiz.data ? `Edit ${quiz.data.title}` : 'Edit quiz')
   const [editing, setEditing] = useState<Editing>({ kind: 'none' })
 

@@ -22,14 +22,14 @@ import {
   Textarea,
   chakra,
 } from '@chakra-ui/react'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useRef, useState, type FormEvent } from 'react'
 import { Link as RouterLink, useNavigate, useParams } from 'react-router'
 import { LuArrowLeft, LuEye, LuFileUp, LuFileText, LuListPlus } from 'react-icons/lu'
 import { unwrap } from '../api/client'
 import { errorMessage, isApiError, rowProblems } from '../api/errors'
 import type { WordListOptions, WordListPreview } from '../api/types'
-import { getQuiz, importWordList, listQuizSessions, previewWordList } from '../client'
+import { importWordList, previewWordList } from '../client'
 import { QuestionCard } from '../components/QuestionCard'
 import { QuizLoadFailed } from '../components/QuizLoadFailed'
 import { EmptyView, LoadingState } from '../components/StateViews'
@@ -51,6 +51,7 @@ import {
   type Direction,
   type ImportOptionsDraft,
 } from '../lib/wordList'
+import { useQuiz, useQuizSessions } from '../hooks/useQuiz'
 
 /** What a preview was made from, so that the import sends exactly that. */
 type Previewed = { csv: string; options: WordListOptions; result: WordListPreview }
@@ -128,6 +129,31 @@ function CsvHelp({ onUseExample }: { onUseExample: () => void }) {
   )
 }
 
+/** A whole-number option typed as text, with its range as help or what is wrong with it. */
+function NumberField({
+  label,
+  value,
+  onChange,
+  problem,
+  help,
+  flex,
+}: {
+  label: string
+  value: string
+  onChange: (value: string) => void
+  problem?: string
+  help: string
+  flex?: string
+}) {
+  return (
+    <Field.Root flex={flex} invalid={Boolean(problem)}>
+      <Field.Label>{label}</Field.Label>
+      <Input inputMode="numeric" value={value} onChange={(e) => onChange(e.target.value)} maxW="32" />
+      {problem ? <Field.ErrorText>{problem}</Field.ErrorText> : <Field.HelperText>{help}</Field.HelperText>}
+    </Field.Root>
+  )
+}
+
 function OptionsFields({
   draft,
   onChange,
@@ -193,40 +219,27 @@ function OptionsFields({
               <Switch.Label>Timed questions</Switch.Label>
             </Switch.Root>
             {draft.timed ? (
-              <Field.Root invalid={Boolean(problems.timeLimit)}>
-                <Field.Label>Seconds to answer</Field.Label>
-                <Input
-                  inputMode="numeric"
-                  value={draft.timeLimit}
-                  onChange={(e) => onChange({ timeLimit: e.target.value })}
-                  maxW="32"
-                />
-                {problems.timeLimit ? (
-                  <Field.ErrorText>{problems.timeLimit}</Field.ErrorText>
-                ) : (
-                  <Field.HelperText>5 to 300.</Field.HelperText>
-                )}
-              </Field.Root>
+              <NumberField
+                label="Seconds to answer"
+                value={draft.timeLimit}
+                onChange={(timeLimit) => onChange({ timeLimit })}
+                problem={problems.timeLimit}
+                help="5 to 300."
+              />
             ) : (
               <Text fontSize="sm" color="fg.muted">
                 Untimed: players take as long as they need.
               </Text>
             )}
           </Stack>
-          <Field.Root flex="1" invalid={Boolean(problems.points)}>
-            <Field.Label>Points</Field.Label>
-            <Input
-              inputMode="numeric"
-              value={draft.points}
-              onChange={(e) => onChange({ points: e.target.value })}
-              maxW="32"
-            />
-            {problems.points ? (
-              <Field.ErrorText>{problems.points}</Field.ErrorText>
-            ) : (
-              <Field.HelperText>0 to 10000.</Field.HelperText>
-            )}
-          </Field.Root>
+          <NumberField
+            label="Points"
+            value={draft.points}
+            onChange={(points) => onChange({ points })}
+            problem={problems.points}
+            help="0 to 10000."
+            flex="1"
+          />
         </Stack>
       </Stack>
     </Fieldset.Root>
@@ -238,11 +251,8 @@ export default function AdminWordListImport() {
   const { quizId = '' } = useParams()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
-  const quiz = useQuery({ queryKey: ['quiz', quizId], queryFn: () => unwrap(getQuiz({ path: { quiz_id: quizId } })) })
-  const sessions = useQuery({
-    queryKey: ['quiz-sessions', quizId],
-    queryFn: () => unwrap(listQuizSessions({ path: { quiz_id: quizId } })),
-  })
+  const quiz = useQuiz(quizId)
+  const sessions = useQuizSessions(quizId)
   useDocumentTitle(quiz.data ? `Import words into ${quiz.data.title}` : 'Import a word list')
 
   const [csv, setCsv] = useState('')

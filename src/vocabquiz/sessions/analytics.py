@@ -13,16 +13,12 @@ from sqlalchemy.orm import selectinload
 from vocabquiz.db import is_id
 from vocabquiz.errors import NotFound
 from vocabquiz.quizzes.models import Question, Quiz
-from vocabquiz.sessions import schemas
-from vocabquiz.sessions.codes import normalize_code
+from vocabquiz.sessions import schemas, service
 from vocabquiz.sessions.models import Answer, Participant, QuizSession
 
 
 async def of_session(db: AsyncSession, raw_code: str) -> schemas.QuestionAnalytics:
-    code = normalize_code(raw_code)
-    session = await db.scalar(select(QuizSession).where(QuizSession.code == code)) if code else None
-    if session is None:
-        raise NotFound("Session not found")
+    session = await service.session_by_code(db, raw_code)
     return await _analytics(db, session.quiz_id, session)
 
 

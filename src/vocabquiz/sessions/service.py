@@ -112,7 +112,7 @@ def _code(raw: str) -> str:
     return code
 
 
-async def _session(db: AsyncSession, raw_code: str) -> QuizSession:
+async def session_by_code(db: AsyncSession, raw_code: str) -> QuizSession:
     session = await db.scalar(select(QuizSession).where(QuizSession.code == _code(raw_code)))
     if session is None:
         raise NotFound("Session not found")
@@ -222,7 +222,7 @@ async def session_out(db: AsyncSession, session: QuizSession) -> schemas.Session
 
 
 async def get_session(db: AsyncSession, raw_code: str) -> schemas.SessionOut:
-    return await session_out(db, await _session(db, raw_code))
+    return await session_out(db, await session_by_code(db, raw_code))
 
 
 async def list_sessions(db: AsyncSession, quiz_id: str) -> list[schemas.SessionOut]:
@@ -269,7 +269,7 @@ async def open_session(db: AsyncSession, quiz_id: str, play: Play) -> schemas.Se
 
 
 async def close_session(db: AsyncSession, raw_code: str, play: Play) -> schemas.SessionOut:
-    session = await _session(db, raw_code)
+    session = await session_by_code(db, raw_code)
     closed = await db.execute(
         update(QuizSession)
         .where(QuizSession.id == session.id, QuizSession.status == "open")
@@ -583,7 +583,7 @@ async def leaderboard(
 async def results(
     db: AsyncSession, raw_code: str
 ) -> tuple[list[schemas.ParticipantResult], list[Question]]:
-    session = await _session(db, raw_code)
+    session = await session_by_code(db, raw_code)
     participants = ranked(
         (await db.scalars(select(Participant).where(Participant.session_id == session.id))).all()
     )
