@@ -15,6 +15,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from vocabquiz.db import Base, UTCDateTime, new_id, utcnow
+from vocabquiz.sessions.scoring import ScoringRule
 
 
 class QuizSession(Base):
@@ -34,7 +35,9 @@ class QuizSession(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # The quiz's scoring rule when the session opened: editing the quiz never rescores a session.
-    scoring: Mapped[str] = mapped_column(String(10), default="speed", server_default="speed")
+    scoring: Mapped[ScoringRule] = mapped_column(
+        String(10), default="speed", server_default="speed"
+    )
     streak_bonus: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 

@@ -489,7 +489,7 @@ async def submit_answer(
         correct=choice.correct,
         served_at=participant.served_at,
         answered_at=answered_at,
-        rule="accuracy" if session.scoring == "accuracy" else "speed",
+        rule=session.scoring,
         streak_bonus=session.streak_bonus,
         streak_before=participant.streak,
     )
