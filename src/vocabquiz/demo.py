@@ -5,7 +5,6 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from vocabquiz.db import migrate, open_database
-from vocabquiz.events import MemoryEventBus
 from vocabquiz.leaderboard.store import MemoryLeaderboard
 from vocabquiz.quizzes import service as quizzes
 from vocabquiz.quizzes.models import Quiz
@@ -107,12 +106,8 @@ async def load_demo(settings: Settings) -> str:
             )
             if code is None:
                 # The running server rebuilds the standings from the database on first use.
-                play = sessions.Play(
-                    standings=Standings(MemoryLeaderboard(), database.sessions),
-                    bus=MemoryEventBus(),
-                    contents=sessions.QuizContents(),
-                )
-                code = (await sessions.open_session(db, quiz_id, play)).code
+                standings = Standings(MemoryLeaderboard(), database.sessions)
+                code = (await sessions.open_session(db, quiz_id, standings)).code
             return code
     finally:
         await database.dispose()

@@ -14,10 +14,10 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from vocabquiz.auth.tokens import TokenUser, read_token
+from vocabquiz.auth.tokens import TokenUser
 from vocabquiz.errors import Forbidden, Unauthorized
 from vocabquiz.rate_limits import ClientLimits
-from vocabquiz.sessions.service import Play
+from vocabquiz.sessions.answers import Play
 from vocabquiz.state import AppState
 
 log = structlog.get_logger(__name__)
@@ -86,7 +86,7 @@ async def _current_user(
 ) -> TokenUser:
     if credentials is None:
         raise Unauthorized("Not signed in: send Authorization: Bearer <access_token>")
-    user = read_token(credentials.credentials, state.secret_key)
+    user = state.tokens.read(credentials.credentials)
     if user is None:
         raise Unauthorized("Invalid or expired token; sign in again")
     request.state.user_id = user.id  # for the request's log line

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import asyncpg
 import sentry_sdk
 import structlog
 from fastapi import FastAPI, Request
@@ -78,75 +79,76 @@ class Unavailable(AppError):
     headers = {"Retry-After": "2"}
 
 
-async def _app_error(_request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, AppError)
-    return JSONResponse(exc.content(), status_code=exc.status_code, headers=exc.headers)
+RETRY = {"Retry-After": "2"}
 
 
-async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
+def _validation_content(exc: RequestValidationError) -> dict[str, object]:
     """FastAPI's standard 422 list, without an `input` that JSON cannot carry back."""
-    assert isinstance(exc, RequestValidationError)
     errors = jsonable_encoder(exc.errors())
     try:
         json.dumps(errors, ensure_ascii=False, allow_nan=False).encode("utf-8")
     except ValueError:  # a NaN or a lone surrogate the client sent: say what is wrong, not echo it
         errors = [{k: v for k, v in error.items() if k != "input"} for error in errors]
-    return JSONResponse({"detail": errors}, status_code=422)
+    return {"detail": errors}
 
 
-def _is_connection_failure(exc: DBAPIError) -> bool:
+def _is_connection_failure(exc: DBAPIError | asyncpg.PostgresError) -> bool:
     # SQLSTATE 08xxx: connection exception; 57Pxx: the server is shutting down or starting up.
-    sqlstate = str(getattr(exc.orig, "sqlstate", None) or "")
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    sqlstate = str(getattr(orig, "sqlstate", None) or "")
     return (
-        exc.connection_invalidated
+        (isinstance(exc, DBAPIError) and exc.connection_invalidated)
         or sqlstate.startswith(("08", "57P"))
-        or "connect" in str(exc.orig).lower()
+        or "connect" in str(orig).lower()
     )
 
 
-async def _database_error(request: Request, exc: Exception) -> JSONResponse:
-    if isinstance(exc, PoolTimeout) or (
-        isinstance(exc, DBAPIError) and _is_connection_failure(exc)
+def _unavailable(exc: Exception) -> tuple[str, str] | None:
+    """(log event, message) when `exc` means a backend is away, else None."""
+    # An asyncpg connection the server ended while it sat in the pool fails its next use with
+    # an InterfaceError or, mid-protocol, an InternalClientError.
+    broken = (PoolTimeout, asyncpg.InterfaceError, asyncpg.exceptions.InternalClientError)
+    if isinstance(exc, broken) or (
+        isinstance(exc, DBAPIError | asyncpg.PostgresError) and _is_connection_failure(exc)
     ):
-        log.warning("database_unavailable", error=str(exc).splitlines()[0])
-        return JSONResponse(
-            {"detail": "The database is unavailable; try again in a moment"},
-            status_code=503,
-            headers={"Retry-After": "2"},
+        return "database_unavailable", "The database is unavailable; try again in a moment"
+    if isinstance(exc, RedisConnectionError | RedisTimeout):
+        return "redis_unavailable", "The leaderboard store is unavailable; try again in a moment"
+    if isinstance(exc, OSError):
+        return (
+            "service_unavailable",
+            "A service vocabquiz depends on is unavailable; try again in a moment",
         )
-    return await _unexpected(request, exc)
+    return None
 
 
-async def _redis_error(_request: Request, exc: Exception) -> JSONResponse:
-    log.warning("redis_unavailable", error=str(exc))
-    return JSONResponse(
-        {"detail": "The leaderboard store is unavailable; try again in a moment"},
-        status_code=503,
-        headers={"Retry-After": "2"},
-    )
-
-
-async def _connection_error(_request: Request, exc: Exception) -> JSONResponse:
-    log.warning("service_unavailable", error=str(exc))
-    return JSONResponse(
-        {"detail": "A service vocabquiz depends on is unavailable; try again in a moment"},
-        status_code=503,
-        headers={"Retry-After": "2"},
-    )
-
-
-async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
+def error_content(exc: Exception) -> tuple[int, dict[str, object], dict[str, str] | None]:
+    """The response any exception of a request gets: (status, JSON content, headers). A backend
+    that is away is a 503; anything unexpected is logged, reported and a bare 500."""
+    if isinstance(exc, AppError):
+        return exc.status_code, exc.content(), exc.headers
+    if isinstance(exc, RequestValidationError):
+        return 422, _validation_content(exc), None
+    unavailable = _unavailable(exc)
+    if unavailable is not None:
+        event, detail = unavailable
+        log.warning(event, error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        return 503, {"detail": detail}, RETRY
     log.exception("unhandled_error", exc_info=exc)
     sentry_sdk.capture_exception(exc)  # a no-op unless Sentry is configured
-    return JSONResponse({"detail": "Internal server error"}, status_code=500)
+    return 500, {"detail": "Internal server error"}, None
+
+
+async def _handle(_request: Request, exc: Exception) -> JSONResponse:
+    status, content, headers = error_content(exc)
+    return JSONResponse(content, status_code=status, headers=headers)
 
 
 def install_error_handlers(app: FastAPI) -> None:
-    app.add_exception_handler(AppError, _app_error)
-    app.add_exception_handler(RequestValidationError, _validation_error)
-    app.add_exception_handler(DBAPIError, _database_error)
-    app.add_exception_handler(PoolTimeout, _database_error)
-    app.add_exception_handler(RedisConnectionError, _redis_error)
-    app.add_exception_handler(RedisTimeout, _redis_error)
-    app.add_exception_handler(OSError, _connection_error)
-    app.add_exception_handler(Exception, _unexpected)
+    # Each class its own handler, so that they are answered where raised; only `Exception` goes
+    # through Starlette's outermost handler (which answers, then lets the server log the trace).
+    kinds: tuple[type[Exception], ...] = (AppError, RequestValidationError, DBAPIError)
+    kinds += (PoolTimeout, asyncpg.PostgresError, asyncpg.InterfaceError, RedisConnectionError)
+    kinds += (RedisTimeout, OSError, Exception)
+    for kind in kinds:
+        app.add_exception_handler(kind, _handle)

@@ -1,14 +1,10 @@
-"""What every HTTP exchange must respect: browser security headers on the way out, JSON bodies on
-the way in."""
+"""What every HTTP exchange must respect: browser security headers on the way out, JSON bodies of
+bounded size on the way in. The edge (edge.py) applies them to every request."""
 
 from __future__ import annotations
 
 import re
-
-from starlette.datastructures import Headers
-from starlette.exceptions import HTTPException
-from starlette.responses import JSONResponse
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from dataclasses import dataclass
 
 # The web app loads only its own files; Chakra UI writes its styles into <style> elements at run
 # time, hence 'unsafe-inline' for styles (scripts get no such exception).
@@ -35,23 +31,13 @@ _COMMON = [
 ]
 
 
-class SecurityHeadersMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
+_APP_HEADERS = [*_COMMON, (b"content-security-policy", APP_CSP.encode())]
+_DOCS_HEADERS = [*_COMMON, (b"content-security-policy", DOCS_CSP.encode())]
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        csp = DOCS_CSP if scope["path"].startswith(DOCS_PATHS) else APP_CSP
-        added = [*_COMMON, (b"content-security-policy", csp.encode())]
 
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *added]
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+def security_headers(path: str) -> list[tuple[bytes, bytes]]:
+    """The browser security headers of a response to `path`."""
+    return _DOCS_HEADERS if path.startswith(DOCS_PATHS) else _APP_HEADERS
 
 
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
@@ -76,56 +62,36 @@ def _is_json(content_type: str) -> bool:
     )
 
 
-class BodyRulesMiddleware:
-    """API request bodies are JSON (415 otherwise, instead of a confusing 422) and small (413),
-    whether the client announces their length or streams them."""
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    status_code: int
+    detail: str
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in _BODY_METHODS:
-            await self.app(scope, receive, send)
-            return
-        headers = Headers(scope=scope)
-        has_body = "transfer-encoding" in headers or headers.get("content-length", "0") != "0"
-        if not has_body:
-            await self.app(scope, receive, send)
-            return
-        content_type = headers.get("content-type", "")
-        if scope["method"] == "POST" and WORD_LIST_PATH.match(scope["path"]):
-            if _media_type(content_type) not in WORD_LIST_TYPES:
-                detail = "Send the word list as text/csv, or as a file in multipart/form-data"
-                await _refuse(415, detail)(scope, receive, send)
-                return
-            limit = WORD_LIST_BYTES
-        elif scope["path"].startswith("/api/") and not _is_json(content_type):
-            await _refuse(415, "Send the body as JSON, with Content-Type: application/json")(
-                scope, receive, send
+def body_limit(method: str, path: str, headers: dict[bytes, bytes]) -> int | Refusal | None:
+    """The byte limit of a request's body, a refusal before reading it (415: not JSON, 413:
+    announced too large), or None when it has no body to limit. API bodies are JSON; word lists
+    come as CSV."""
+    if method not in _BODY_METHODS:
+        return None
+    length = headers.get(b"content-length")
+    if b"transfer-encoding" not in headers and (length is None or length == b"0"):
+        return None
+    content_type = headers.get(b"content-type", b"").decode("latin-1")
+    if method == "POST" and WORD_LIST_PATH.match(path):
+        if _media_type(content_type) not in WORD_LIST_TYPES:
+            return Refusal(
+                415, "Send the word list as text/csv, or as a file in multipart/form-data"
             )
-            return
-        else:
-            limit = LARGE_BODIES.get((scope["method"], scope["path"].rstrip("/")), MAX_BODY_BYTES)
-        too_large_detail = f"The request body is larger than {limit // 1024} KiB"
-        too_large = _refuse(413, too_large_detail)
-        length = headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > limit):
-            await too_large(scope, receive, send)
-            return
-        received = 0
-
-        async def counted_receive() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > limit:
-                    # An HTTPException, so that the handler reading the body answers with it.
-                    raise HTTPException(413, too_large_detail)
-            return message
-
-        await self.app(scope, counted_receive, send)
+        limit = WORD_LIST_BYTES
+    elif path.startswith("/api/") and not _is_json(content_type):
+        return Refusal(415, "Send the body as JSON, with Content-Type: application/json")
+    else:
+        limit = LARGE_BODIES.get((method, path.rstrip("/")), MAX_BODY_BYTES)
+    if length is not None and (not length.isdigit() or int(length) > limit):
+        return too_large(limit)
+    return limit
 
 
-def _refuse(status_code: int, detail: str) -> JSONResponse:
-    return JSONResponse({"detail": detail}, status_code=status_code)
+def too_large(limit: int) -> Refusal:
+    return Refusal(413, f"The request body is larger than {limit // 1024} KiB")

@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     admin_password: str | None = None
     broadcast_interval_ms: int = Field(default=100, ge=10, le=10_000)
     ping_interval_s: float = Field(default=15.0, gt=0, le=60)
+    # Connections kept by each PostgreSQL pool (the ORM's and the playing path's); each opens up
+    # to twice as many under load.
     db_pool_size: int = Field(default=10, ge=1, le=200)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["auto", "json", "console"] = "auto"

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 
 from redis.asyncio import Redis
 
+from vocabquiz.auth.tokens import TokenReader
 from vocabquiz.db import Database
 from vocabquiz.events import EventBus
 from vocabquiz.leaderboard.broadcaster import Broadcaster
 from vocabquiz.rate_limits import RateLimits
-from vocabquiz.sessions.service import Play
+from vocabquiz.sessions.answers import Play
 from vocabquiz.settings import Settings
 
 
@@ -18,6 +19,7 @@ from vocabquiz.settings import Settings
 class AppState:
     settings: Settings
     secret_key: str
+    tokens: TokenReader
     database: Database
     redis: Redis | None
     bus: EventBus

@@ -6,10 +6,35 @@ No label carries a session code, user id or other unbounded value.
 from __future__ import annotations
 
 import asyncio
+import gzip
 import os
 
-from prometheus_client import Counter, Gauge, Histogram, multiprocess
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
 
+# Fine enough below 250 ms for the answer latency alert.
+LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5)
+
+# Every request but /metrics, under its route template (never the raw path), by the edge.
+HTTP_REQUESTS = Counter(
+    "http_requests_total",
+    "Requests by method, status class and route template",
+    ["method", "status", "handler"],
+)
+HTTP_DURATION = Histogram(
+    "http_request_duration_seconds",
+    "Time from a request's arrival to the end of its response, by route template",
+    ["method", "handler"],
+    buckets=LATENCY_BUCKETS,
+)
 SSE_CONNECTIONS = Gauge(
     "vocabquiz_sse_connections", "Connected live-leaderboard clients", multiprocess_mode="livesum"
 )
@@ -66,3 +91,16 @@ def forget_this_process() -> None:
     """With several workers, drop this process' live gauges when it stops."""
     if "PROMETHEUS_MULTIPROC_DIR" in os.environ:
         multiprocess.mark_process_dead(os.getpid())  # type: ignore[no-untyped-call]
+
+
+def exposition(accept_encoding: bytes) -> tuple[bytes, list[tuple[bytes, bytes]]]:
+    """The body and headers of a scrape: every worker's metrics in multiprocess mode."""
+    registry = REGISTRY
+    if "PROMETHEUS_MULTIPROC_DIR" in os.environ:
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
+    body = generate_latest(registry)
+    headers = [(b"content-type", CONTENT_TYPE_LATEST.encode())]
+    if b"gzip" in accept_encoding:
+        return gzip.compress(body), [*headers, (b"content-encoding", b"gzip")]
+    return body, headers

@@ -7,7 +7,7 @@ from fastapi.responses import StreamingResponse
 
 from vocabquiz.dependencies import Admin, CurrentUser, Db, Limits, PlayDeps, ReadDb, State
 from vocabquiz.leaderboard.stream import event_stream
-from vocabquiz.sessions import analytics, service
+from vocabquiz.sessions import analytics, results, service
 from vocabquiz.sessions.schemas import (
     AnswerIn,
     AnswerResult,
@@ -28,7 +28,7 @@ Limit = Annotated[int, Query(ge=1, le=100)]
 
 @router.post("/quizzes/{quiz_id}/sessions", status_code=status.HTTP_201_CREATED)
 async def open_session(quiz_id: str, _admin: Admin, db: Db, play: PlayDeps) -> SessionOut:
-    return await service.open_session(db, quiz_id, play)
+    return await service.open_session(db, quiz_id, play.standings)
 
 
 @router.get("/quizzes/{quiz_id}/sessions")
@@ -54,24 +54,23 @@ async def join_session(
     return await service.join_session(db, code, user, play)
 
 
+# The playing routes are served by the edge (sessions/play_routes.py), ahead of FastAPI's
+# per-request machinery; they are declared here, with their parameters, for the API document.
+
+
 @router.get("/sessions/{code}/question")
-async def get_turn(code: str, user: CurrentUser, db: Db, play: PlayDeps) -> Turn:
-    return await service.current_turn(db, code, user, play)
+async def get_turn(code: str, _user: CurrentUser) -> Turn:
+    raise NotImplementedError
 
 
 @router.post("/sessions/{code}/answers")
-async def submit_answer(
-    code: str, body: AnswerIn, user: CurrentUser, db: Db, play: PlayDeps, limits: Limits
-) -> AnswerResult:
-    await limits.per_key("answers", user.id)
-    return await service.submit_answer(db, code, user, body, play)
+async def submit_answer(code: str, body: AnswerIn, _user: CurrentUser) -> AnswerResult:
+    raise NotImplementedError
 
 
 @router.get("/sessions/{code}/leaderboard")
-async def get_leaderboard(
-    code: str, user: CurrentUser, db: ReadDb, play: PlayDeps, limit: Limit = 10
-) -> LeaderboardOut:
-    return await service.leaderboard(db, code, user, limit, play)
+async def get_leaderboard(code: str, _user: CurrentUser, limit: Limit = 10) -> LeaderboardOut:
+    raise NotImplementedError
 
 
 @router.get(
@@ -102,10 +101,10 @@ async def stream_events(
 async def get_results(
     code: str, _admin: Admin, db: Db, format: Literal["json", "csv"] = "json"
 ) -> list[ParticipantResult]:
-    rows, questions = await service.results(db, code)
+    rows, questions = await results.results(db, code)
     if format == "csv":
         return Response(  # type: ignore[return-value]
-            service.results_csv(rows, questions),
+            results.results_csv(rows, questions),
             media_type="text/csv; charset=utf-8",
             headers={
                 "Content-Disposition": f'attachment; filename="results-{code.strip().upper()}.csv"'
@@ -116,12 +115,12 @@ async def get_results(
 
 @router.get("/me/sessions")
 async def my_sessions(user: CurrentUser, db: ReadDb, play: PlayDeps) -> list[HistoryEntry]:
-    return await service.history(db, user, play)
+    return await results.history(db, user, play)
 
 
 @router.get("/me/sessions/{code}/practice")
 async def practice(code: str, user: CurrentUser, db: Db) -> Practice:
-    return await service.practice(db, code, user)
+    return await results.practice(db, code, user)
 
 
 @router.get("/sessions/{code}/analytics")

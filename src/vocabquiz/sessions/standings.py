@@ -16,9 +16,10 @@ from vocabquiz.leaderboard.store import Board, Entry, Leaderboard, Standing
 from vocabquiz.observability import metrics
 from vocabquiz.observability.timing import timed
 from vocabquiz.sessions.models import Participant, QuizSession
+from vocabquiz.sessions.play_store import ParticipantRow
 
 
-def standing_of(participant: Participant) -> Standing:
+def standing_of(participant: Participant | ParticipantRow) -> Standing:
     return Standing(
         participant_id=participant.id,
         display_name=participant.display_name,

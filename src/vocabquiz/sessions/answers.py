@@ -1,0 +1,265 @@
+"""The answer path: serving a participant's question and starting its clock, taking an answer,
+an answer sent again, and the standings a player reads. Written for speed (the playing routes
+call it for every request): one statement per step through the PlayStore, results as plain
+dicts in the shape of the documented schemas (Turn, AnswerResult, LeaderboardOut)."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from vocabquiz.auth.tokens import TokenUser
+from vocabquiz.db import new_id, utcnow
+from vocabquiz.errors import Conflict, Forbidden, NotFound, Unprocessable
+from vocabquiz.events import Event, EventBus
+from vocabquiz.leaderboard.store import Standing
+from vocabquiz.observability import metrics
+from vocabquiz.observability.timing import timed
+from vocabquiz.sessions import choice_order
+from vocabquiz.sessions.codes import normalize_code
+from vocabquiz.sessions.play_store import (
+    AnswerRow,
+    Move,
+    ParticipantRow,
+    PlayStore,
+    QuestionContent,
+    SessionRow,
+)
+from vocabquiz.sessions.scoring import deadline_of, score_answer
+from vocabquiz.sessions.standings import Standings, standing_of
+
+CLOSED = "This session is closed"
+NOT_SERVED = "That question is not the one being served to you"
+# The counters' children looked up once: `labels()` costs more than `inc()`.
+_ANSWERS = {r: metrics.ANSWERS.labels(result=r) for r in ("correct", "wrong", "late")}
+
+
+@dataclass(frozen=True, slots=True)
+class QuizContent:
+    questions: tuple[QuestionContent, ...]
+    by_id: dict[str, QuestionContent]
+
+
+class QuizContents:
+    """Questions of the quizzes being played, kept in memory: a quiz cannot change while it has
+    an open session, and answers are only taken on open sessions."""
+
+    def __init__(self, capacity: int = 512) -> None:
+        self._capacity = capacity
+        self._by_session: OrderedDict[str, QuizContent] = OrderedDict()
+
+    async def of(self, store: PlayStore, session: SessionRow) -> QuizContent:
+        content = self._by_session.get(session.id)
+        if content is not None:
+            self._by_session.move_to_end(session.id)
+            return content
+        questions = await store.questions(session.quiz_id)
+        content = QuizContent(questions, {q.id: q for q in questions})
+        if session.status == "open":
+            self._by_session[session.id] = content
+            if len(self._by_session) > self._capacity:
+                self._by_session.popitem(last=False)
+        return content
+
+
+@dataclass
+class Play:
+    """What every playing request needs: the shared collaborators."""
+
+    store: PlayStore
+    standings: Standings
+    bus: EventBus
+    contents: QuizContents
+
+
+def session_code(raw: str) -> str:
+    code = normalize_code(raw)
+    if code is None:
+        raise NotFound("Session not found")
+    return code
+
+
+async def _found(
+    play: Play, raw_code: str, user: TokenUser
+) -> tuple[SessionRow, ParticipantRow | None]:
+    found = await play.store.player(session_code(raw_code), user.id)
+    if found is None:
+        raise NotFound("Session not found")
+    return found
+
+
+async def _player(play: Play, raw_code: str, user: TokenUser) -> tuple[SessionRow, ParticipantRow]:
+    session, participant = await _found(play, raw_code, user)
+    if participant is None:
+        raise Forbidden("You have not joined this session")
+    if session.status != "open":
+        raise Conflict(CLOSED)
+    return session, participant
+
+
+def _turn(
+    participant_id: str, index: int, content: QuizContent, served_at: datetime | None
+) -> dict[str, Any]:
+    total = len(content.questions)
+    if index >= total:
+        return {
+            "finished": True,
+            "index": total,
+            "total": total,
+            "question": None,
+            "served_at": None,
+            "deadline": None,
+        }
+    q = content.questions[index]
+    return {
+        "finished": False,
+        "index": index,
+        "total": total,
+        "question": {
+            "id": q.id,
+            "prompt": q.prompt,
+            "choices": [
+                {"id": c.id, "text": c.text}
+                for c in choice_order.for_participant(participant_id, q.choices)
+            ],
+            "time_limit_s": q.time_limit_s,
+            "points": q.points,
+        },
+        "served_at": served_at,
+        "deadline": deadline_of(served_at, q.time_limit_s) if served_at else None,
+    }
+
+
+async def current_turn(play: Play, raw_code: str, user: TokenUser) -> dict[str, Any]:
+    """The participant's question; the first read of it serves it and starts its clock."""
+    session, participant = await _player(play, raw_code, user)
+    content = await play.contents.of(play.store, session)
+    index = participant.answered_count
+    if index >= len(content.questions):
+        return _turn(participant.id, index, content, None)
+    question = content.questions[index]
+    if participant.served_question_id == question.id and participant.served_at is not None:
+        return _turn(participant.id, index, content, participant.served_at)
+    served_at = await play.store.serve(participant.id, index, question.id, utcnow())
+    if served_at is not None:
+        return _turn(participant.id, index, content, served_at)
+    # A concurrent request for this participant got there first: read what it did.
+    return await current_turn(play, raw_code, user)
+
+
+def _result(answer: AnswerRow, question: QuestionContent, rank: int) -> dict[str, Any]:
+    return {
+        "question_id": question.id,
+        "choice_id": answer.choice_id,
+        "correct": answer.correct,
+        "correct_choice_id": question.correct_choice_id,
+        "late": answer.late,
+        "points_awarded": answer.points_awarded,
+        "streak_bonus": answer.streak_bonus,
+        "streak": answer.streak,
+        "score": answer.score_after,
+        "rank": rank,
+    }
+
+
+async def _replay(
+    play: Play, code: str, participant_id: str, question: QuestionContent, choice_id: str
+) -> dict[str, Any]:
+    """The stored result of an answer sent again; 409 for a different choice or none stored."""
+    found = await play.store.stored_answer(participant_id, question.id)
+    if found is None:
+        raise Conflict(NOT_SERVED)
+    answer, participant = found
+    if answer.choice_id != choice_id:
+        raise Conflict("You already answered this question with a different choice")
+    # The first request may not have updated the standings yet: make sure they hold this answer.
+    rank = await play.standings.put(code, standing_of(participant))
+    return _result(answer, question, rank)
+
+
+async def submit_answer(
+    play: Play, raw_code: str, user: TokenUser, question_id: str, choice_id: str
+) -> dict[str, Any]:
+    answered_at = utcnow()
+    session, participant = await _player(play, raw_code, user)
+    content = await play.contents.of(play.store, session)
+    question = content.by_id.get(question_id)
+    if question is None:
+        raise Conflict(NOT_SERVED)
+    index = participant.answered_count
+    served = (
+        participant.served_question_id == question.id
+        and participant.served_at is not None
+        and index < len(content.questions)
+        and content.questions[index].id == question.id
+    )
+    if not served or participant.served_at is None:
+        return await _replay(play, session.code, participant.id, question, choice_id)
+    choice = next((c for c in question.choices if c.id == choice_id), None)
+    if choice is None:
+        raise Unprocessable("That choice does not belong to this question")
+    scored = score_answer(
+        points=question.points,
+        time_limit_s=question.time_limit_s,
+        correct=choice.correct,
+        served_at=participant.served_at,
+        answered_at=answered_at,
+        rule=session.scoring,
+        streak_bonus=session.streak_bonus,
+        streak_before=participant.streak,
+    )
+    score = participant.score + scored.points_awarded
+    correct_count = participant.correct_count + int(scored.correct)
+    reached_at = answered_at if scored.points_awarded > 0 else participant.reached_at
+    answer = AnswerRow(
+        id=new_id(),
+        participant_id=participant.id,
+        question_id=question.id,
+        choice_id=choice.id,
+        correct=scored.correct,
+        late=scored.late,
+        points_awarded=scored.points_awarded,
+        streak_bonus=scored.streak_bonus,
+        streak=scored.streak,
+        score_after=score,
+        served_at=participant.served_at,
+        answered_at=answered_at,
+        elapsed_ms=scored.elapsed_ms,
+    )
+    move = Move(participant.id, index, question.id, score, correct_count, scored.streak, reached_at)
+    with timed("insert_answer"):
+        stored = await play.store.record(move, answer)
+    if not stored:
+        return await _replay(play, session.code, participant.id, question, choice_id)
+    _ANSWERS["late" if scored.late else ("correct" if scored.correct else "wrong")].inc()
+    standing = Standing(
+        participant_id=participant.id,
+        display_name=participant.display_name,
+        score=score,
+        answered_count=index + 1,
+        correct_count=correct_count,
+        reached_at=reached_at,
+        joined_at=participant.joined_at,
+        streak=scored.streak,
+    )
+    rank = await play.standings.put(session.code, standing)
+    await play.bus.publish(Event.now("leaderboard", session.code))
+    return _result(answer, question, rank)
+
+
+async def leaderboard(play: Play, raw_code: str, user: TokenUser, limit: int) -> dict[str, Any]:
+    session, participant = await _found(play, raw_code, user)
+    board = await play.standings.board(session.code, limit)
+    me = None
+    if participant is not None:
+        me = (await play.standings.entries_of(session.code, [participant.id])).get(participant.id)
+    return {
+        "session_code": session.code,
+        "status": session.status,
+        "participant_count": board.participant_count,
+        "version": board.version,
+        "entries": [e.as_dict() for e in board.entries],
+        "me": me.as_dict() if me else None,
+    }

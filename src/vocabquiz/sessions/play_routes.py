@@ -1,0 +1,85 @@
+"""The playing routes, served by the edge (edge.py) rather than through FastAPI: a served
+question, an answer and the standings. They are documented in sessions/router.py like every
+other route; here they read their request and write their reply by hand."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi.exceptions import RequestValidationError
+from pydantic import Field, TypeAdapter, ValidationError
+
+from vocabquiz.auth.tokens import TokenUser
+from vocabquiz.edge import FastRoute, HttpRequest, Reply, json_reply
+from vocabquiz.errors import Unauthorized
+from vocabquiz.rate_limits import ClientLimits
+from vocabquiz.sessions import answers
+from vocabquiz.sessions.schemas import AnswerIn
+
+_ANSWER = TypeAdapter(AnswerIn)
+_LIMIT = TypeAdapter(Annotated[int, Field(ge=1, le=100)])
+NOT_SIGNED_IN = "Not signed in: send Authorization: Bearer <access_token>"
+BAD_TOKEN = "Invalid or expired token; sign in again"
+
+
+def _invalid(exc: ValidationError, *where: str) -> RequestValidationError:
+    """pydantic's errors at their place in the request, as FastAPI reports them."""
+    return RequestValidationError(
+        [{**e, "loc": (*where, *e["loc"])} for e in exc.errors(include_url=False)]
+    )
+
+
+def signed_in(request: HttpRequest, state: Any) -> TokenUser:
+    """The user of the request's bearer token, as the `CurrentUser` dependency reads it."""
+    header = request.header(b"authorization") or b""
+    scheme, _, token = header.decode("latin-1").partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise Unauthorized(NOT_SIGNED_IN)
+    user: TokenUser | None = state.tokens.read(token)
+    if user is None:
+        raise Unauthorized(BAD_TOKEN)
+    request.user_id = user.id
+    return user
+
+
+def _client_ip(request: HttpRequest) -> str | None:
+    client = request.scope.get("client")
+    return client[0] if client else None
+
+
+async def get_turn(request: HttpRequest) -> Reply:
+    state = request.app_state
+    user = signed_in(request, state)
+    return json_reply(await answers.current_turn(state.play, request.params["code"], user))
+
+
+async def submit_answer(request: HttpRequest) -> Reply:
+    state = request.app_state
+    user = signed_in(request, state)
+    try:
+        body = _ANSWER.validate_json(await request.body())
+    except ValidationError as exc:
+        raise _invalid(exc, "body") from None
+    await ClientLimits(state.limits, _client_ip(request)).per_key("answers", user.id)
+    result = await answers.submit_answer(
+        state.play, request.params["code"], user, body.question_id, body.choice_id
+    )
+    return json_reply(result)
+
+
+async def get_leaderboard(request: HttpRequest) -> Reply:
+    state = request.app_state
+    user = signed_in(request, state)
+    raw = request.query("limit")
+    try:
+        limit = 10 if raw is None else _LIMIT.validate_python(raw)
+    except ValidationError as exc:
+        raise _invalid(exc, "query", "limit") from None
+    return json_reply(await answers.leaderboard(state.play, request.params["code"], user, limit))
+
+
+ROUTES = [
+    FastRoute("GET", "/api/sessions/{code}/question", get_turn),
+    FastRoute("POST", "/api/sessions/{code}/answers", submit_answer),
+    FastRoute("GET", "/api/sessions/{code}/leaderboard", get_leaderboard),
+]

@@ -1,0 +1,444 @@
+"""The statements of the playing path: a player's session and standing, serving a question,
+recording an answer, reading a stored one. A port with two sides: PostgreSQL through asyncpg
+(prepared statements, one round trip each, no ORM), and SQLite through SQLAlchemy Core on the
+embedded engine (its single-writer discipline stays in one place, db.py).
+
+Every write is durable when its call returns: asyncpg runs each statement in a transaction of its
+own, and the SQLite side commits before returning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any, Protocol, cast
+
+import asyncpg
+from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from vocabquiz.quizzes.models import Choice, Question
+from vocabquiz.sessions.models import Answer, Participant, QuizSession
+from vocabquiz.sessions.scoring import ScoringRule
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRow:
+    id: str
+    code: str
+    status: str
+    quiz_id: str
+    scoring: ScoringRule
+    streak_bonus: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantRow:
+    id: str
+    display_name: str
+    score: int
+    answered_count: int
+    correct_count: int
+    streak: int
+    joined_at: datetime
+    reached_at: datetime
+    served_question_id: str | None
+    served_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceContent:
+    id: str
+    text: str
+    correct: bool
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionContent:
+    id: str
+    prompt: str
+    time_limit_s: int | None
+    points: int
+    choices: tuple[ChoiceContent, ...]
+
+    @property
+    def correct_choice_id(self) -> str:
+        return next(c.id for c in self.choices if c.correct)
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """A participant's totals after an answer to the question served at `index`."""
+
+    participant_id: str
+    index: int
+    question_id: str
+    score: int
+    correct_count: int
+    streak: int
+    reached_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRow:
+    """An answer as the answers table holds it."""
+
+    id: str
+    participant_id: str
+    question_id: str
+    choice_id: str
+    correct: bool
+    late: bool
+    points_awarded: int
+    streak_bonus: int
+    streak: int
+    score_after: int
+    served_at: datetime
+    answered_at: datetime
+    elapsed_ms: int
+
+
+class PlayStore(Protocol):
+    async def player(
+        self, code: str, user_id: str
+    ) -> tuple[SessionRow, ParticipantRow | None] | None:
+        """The session of this code and the user's participant in it (None if not joined);
+        None when no session has the code."""
+
+    async def questions(self, quiz_id: str) -> tuple[QuestionContent, ...]: ...
+
+    async def serve(
+        self, participant_id: str, index: int, question_id: str, now: datetime
+    ) -> datetime | None:
+        """Start the clock of the question at `index`; None when a concurrent request did."""
+
+    async def record(self, move: Move, answer: AnswerRow) -> bool:
+        """Store the answer and the participant's new totals, both or neither; False when
+        another answer to the same turn got there first."""
+
+    async def stored_answer(
+        self, participant_id: str, question_id: str
+    ) -> tuple[AnswerRow, ParticipantRow] | None:
+        """A participant's stored answer to a question, with their totals as they are now."""
+
+    async def close(self) -> None: ...
+
+
+def _question_contents(rows: list[Any]) -> tuple[QuestionContent, ...]:
+    """Rows of (question id, prompt, time limit, points, choice id, text, correct), in order."""
+    questions: list[QuestionContent] = []
+    choices: list[ChoiceContent] = []
+    for i, row in enumerate(rows):
+        choices.append(ChoiceContent(row[4], row[5], row[6]))
+        if i + 1 == len(rows) or rows[i + 1][0] != row[0]:
+            questions.append(QuestionContent(row[0], row[1], row[2], row[3], tuple(choices)))
+            choices = []
+    return tuple(questions)
+
+
+def _stored(participant_id: str, question_id: str, row: Any) -> tuple[AnswerRow, ParticipantRow]:
+    """A stored answer and its participant from a row of the stored-answer statement."""
+    answer = AnswerRow(
+        id=row[0],
+        participant_id=participant_id,
+        question_id=question_id,
+        choice_id=row[1],
+        correct=row[2],
+        late=row[3],
+        points_awarded=row[4],
+        streak_bonus=row[5],
+        streak=row[6],
+        score_after=row[7],
+        served_at=row[8],
+        answered_at=row[9],
+        elapsed_ms=row[10],
+    )
+    return answer, ParticipantRow(*row[11:21])
+
+
+# --- PostgreSQL ---------------------------------------------------------------------------------
+
+_PG_PLAYER = """
+SELECT s.id, s.code, s.status, s.quiz_id, s.scoring, s.streak_bonus,
+       p.id, p.display_name, p.score, p.answered_count, p.correct_count, p.streak,
+       p.joined_at, p.reached_at, p.served_question_id, p.served_at
+FROM sessions s
+LEFT JOIN participants p ON p.session_id = s.id AND p.user_id = $2
+WHERE s.code = $1
+"""
+_PG_QUESTIONS = """
+SELECT q.id, q.prompt, q.time_limit_s, q.points, c.id, c.text, c.correct
+FROM questions q JOIN choices c ON c.question_id = q.id
+WHERE q.quiz_id = $1
+ORDER BY q.position, c.position
+"""
+# Start the clock of a question, unless a concurrent request for the same turn just did.
+_PG_SERVE = """
+UPDATE participants SET served_question_id = $3, served_at = $4
+WHERE id = $1 AND answered_count = $2
+  AND (served_question_id IS NULL OR served_question_id <> $3)
+RETURNING served_at
+"""
+# The guarded move and the answer in one statement: the guard on answered_count lets exactly one
+# of several concurrent answers through, and the INSERT only happens for that one.
+_PG_RECORD = """
+WITH moved AS (
+  UPDATE participants
+  SET score = $4, answered_count = $2 + 1, correct_count = $5, streak = $6, reached_at = $7,
+      served_question_id = NULL, served_at = NULL
+  WHERE id = $1 AND answered_count = $2 AND served_question_id = $3
+  RETURNING id
+)
+INSERT INTO answers (id, participant_id, question_id, choice_id, correct, late, points_awarded,
+                     streak_bonus, streak, score_after, served_at, answered_at, elapsed_ms)
+SELECT $8, moved.id, $3, $9, $10, $11, $12, $13, $6, $4, $14, $15, $16 FROM moved
+RETURNING id
+"""
+_PG_STORED_ANSWER = """
+SELECT a.id, a.choice_id, a.correct, a.late, a.points_awarded, a.streak_bonus, a.streak,
+       a.score_after, a.served_at, a.answered_at, a.elapsed_ms,
+       p.id, p.display_name, p.score, p.answered_count, p.correct_count, p.streak,
+       p.joined_at, p.reached_at, p.served_question_id, p.served_at
+FROM answers a JOIN participants p ON p.id = a.participant_id
+WHERE a.participant_id = $1 AND a.question_id = $2
+"""
+
+
+async def _no_reset(_connection: asyncpg.Connection) -> None:
+    """The playing path leaves no session state behind: releasing a connection to the pool needs
+    no RESET ALL round trip."""
+
+
+# Errors after which a connection is not used again: it or the server went away mid-exchange.
+_BROKEN = (
+    asyncpg.InterfaceError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.exceptions.OperatorInterventionError,
+    asyncpg.exceptions.InternalClientError,
+    OSError,
+)
+
+
+class PostgresPlayStore:
+    def __init__(self, pool: asyncpg.Pool) -> None:
+        self._pool = pool
+
+    @classmethod
+    async def connect(cls, url: str, pool_size: int) -> PostgresPlayStore:
+        """A pool that grows to twice `pool_size` under load, like the ORM's (db.py)."""
+        dsn = "postgresql://" + url.split("://", 1)[1]
+        pool = await asyncpg.create_pool(
+            dsn,
+            min_size=1,
+            max_size=2 * pool_size,
+            reset=_no_reset,
+            timeout=5,
+            command_timeout=15,
+        )
+        return cls(pool)
+
+    async def close(self) -> None:
+        await self._pool.close()
+
+    async def _run(self, method: Any, sql: str, *args: object) -> Any:
+        """One statement on a pooled connection (a transaction of its own); a connection that
+        broke under it is closed rather than handed to the next request."""
+        connection = await self._pool.acquire()
+        try:
+            return await method(connection, sql, *args)
+        except _BROKEN:
+            connection.terminate()
+            raise
+        finally:
+            await self._pool.release(connection)
+
+    async def player(
+        self, code: str, user_id: str
+    ) -> tuple[SessionRow, ParticipantRow | None] | None:
+        row = await self._run(asyncpg.Connection.fetchrow, _PG_PLAYER, code, user_id)
+        if row is None:
+            return None
+        session = SessionRow(row[0], row[1], row[2], row[3], row[4], row[5])
+        if row[6] is None:
+            return session, None
+        return session, ParticipantRow(*row[6:16])
+
+    async def questions(self, quiz_id: str) -> tuple[QuestionContent, ...]:
+        return _question_contents(await self._run(asyncpg.Connection.fetch, _PG_QUESTIONS, quiz_id))
+
+    async def serve(
+        self, participant_id: str, index: int, question_id: str, now: datetime
+    ) -> datetime | None:
+        served_at: datetime | None = await self._run(
+            asyncpg.Connection.fetchval, _PG_SERVE, participant_id, index, question_id, now
+        )
+        return served_at
+
+    async def record(self, move: Move, answer: AnswerRow) -> bool:
+        try:
+            stored = await self._run(
+                asyncpg.Connection.fetchval,
+                _PG_RECORD,
+                *(move.participant_id, move.index, move.question_id, move.score),
+                *(move.correct_count, move.streak, move.reached_at, answer.id),
+                *(answer.choice_id, answer.correct, answer.late, answer.points_awarded),
+                *(answer.streak_bonus, answer.served_at, answer.answered_at, answer.elapsed_ms),
+            )
+        except asyncpg.UniqueViolationError:
+            return False
+        return stored is not None
+
+    async def stored_answer(
+        self, participant_id: str, question_id: str
+    ) -> tuple[AnswerRow, ParticipantRow] | None:
+        row = await self._run(
+            asyncpg.Connection.fetchrow, _PG_STORED_ANSWER, participant_id, question_id
+        )
+        if row is None:
+            return None
+        return _stored(participant_id, question_id, row)
+
+
+# --- SQLite -------------------------------------------------------------------------------------
+
+_S, _P, _A = (cast(Table, m.__table__) for m in (QuizSession, Participant, Answer))
+_PARTICIPANT_COLUMNS = (
+    _P.c.id,
+    _P.c.display_name,
+    _P.c.score,
+    _P.c.answered_count,
+    _P.c.correct_count,
+    _P.c.streak,
+    _P.c.joined_at,
+    _P.c.reached_at,
+    _P.c.served_question_id,
+    _P.c.served_at,
+)
+_SQLITE_PLAYER = (
+    select(
+        _S.c.id, _S.c.code, _S.c.status, _S.c.quiz_id, _S.c.scoring, _S.c.streak_bonus,
+        *_PARTICIPANT_COLUMNS,
+    )
+    .select_from(
+        _S.outerjoin(_P, (_P.c.session_id == _S.c.id) & (_P.c.user_id == bindparam("user_id")))
+    )
+    .where(_S.c.code == bindparam("code"))
+)  # fmt: skip
+_SQLITE_QUESTIONS = (
+    select(
+        Question.id, Question.prompt, Question.time_limit_s, Question.points,
+        Choice.id, Choice.text, Choice.correct,
+    )
+    .join(Choice, Choice.question_id == Question.id)
+    .where(Question.quiz_id == bindparam("quiz_id"))
+    .order_by(Question.position, Choice.position)
+)  # fmt: skip
+_SQLITE_SERVE = (
+    update(_P)
+    .where(
+        _P.c.id == bindparam("participant_id"),
+        _P.c.answered_count == bindparam("index"),
+        _P.c.served_question_id.is_(None) | (_P.c.served_question_id != bindparam("question_id")),
+    )
+    .values(served_question_id=bindparam("question_id"), served_at=bindparam("now"))
+    .returning(_P.c.served_at)
+)
+_SQLITE_MOVE = (
+    update(_P)
+    .where(
+        _P.c.id == bindparam("participant_id"),
+        _P.c.answered_count == bindparam("index"),
+        _P.c.served_question_id == bindparam("question_id"),
+    )
+    .values(
+        score=bindparam("score"),
+        answered_count=bindparam("answered_count"),
+        correct_count=bindparam("correct_count"),
+        streak=bindparam("streak"),
+        reached_at=bindparam("reached_at"),
+        served_question_id=None,
+        served_at=None,
+    )
+)
+_SQLITE_INSERT_ANSWER = insert(_A)
+_SQLITE_STORED_ANSWER = (
+    select(
+        _A.c.id, _A.c.choice_id, _A.c.correct, _A.c.late, _A.c.points_awarded,
+        _A.c.streak_bonus, _A.c.streak, _A.c.score_after, _A.c.served_at, _A.c.answered_at,
+        _A.c.elapsed_ms, *_PARTICIPANT_COLUMNS,
+    )
+    .join(_P, _P.c.id == _A.c.participant_id)
+    .where(
+        _A.c.participant_id == bindparam("participant_id"),
+        _A.c.question_id == bindparam("question_id"),
+    )
+)  # fmt: skip
+
+
+class SqlitePlayStore:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def close(self) -> None:
+        pass  # the engine belongs to the Database
+
+    async def player(
+        self, code: str, user_id: str
+    ) -> tuple[SessionRow, ParticipantRow | None] | None:
+        async with self._engine.connect() as conn:
+            row = (await conn.execute(_SQLITE_PLAYER, {"code": code, "user_id": user_id})).first()
+        if row is None:
+            return None
+        session = SessionRow(row[0], row[1], row[2], row[3], row[4], row[5])
+        if row[6] is None:
+            return session, None
+        return session, ParticipantRow(*row[6:16])
+
+    async def questions(self, quiz_id: str) -> tuple[QuestionContent, ...]:
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(_SQLITE_QUESTIONS, {"quiz_id": quiz_id})).all()
+        return _question_contents(list(rows))
+
+    async def serve(
+        self, participant_id: str, index: int, question_id: str, now: datetime
+    ) -> datetime | None:
+        params = {"participant_id": participant_id, "index": index, "question_id": question_id}
+        async with self._engine.begin() as conn:
+            served_at: datetime | None = (
+                await conn.execute(_SQLITE_SERVE, {**params, "now": now})
+            ).scalar_one_or_none()
+        return served_at
+
+    async def record(self, move: Move, answer: AnswerRow) -> bool:
+        try:
+            async with self._engine.begin() as conn:
+                moved = await conn.execute(
+                    _SQLITE_MOVE,
+                    {
+                        "participant_id": move.participant_id,
+                        "index": move.index,
+                        "question_id": move.question_id,
+                        "score": move.score,
+                        "answered_count": move.index + 1,
+                        "correct_count": move.correct_count,
+                        "streak": move.streak,
+                        "reached_at": move.reached_at,
+                    },
+                )
+                if not moved.rowcount:
+                    return False
+                await conn.execute(_SQLITE_INSERT_ANSWER, asdict(answer))
+        except IntegrityError:
+            return False
+        return True
+
+    async def stored_answer(
+        self, participant_id: str, question_id: str
+    ) -> tuple[AnswerRow, ParticipantRow] | None:
+        params = {"participant_id": participant_id, "question_id": question_id}
+        async with self._engine.connect() as conn:
+            row = (await conn.execute(_SQLITE_STORED_ANSWER, params)).first()
+        if row is None:
+            return None
+        return _stored(participant_id, question_id, row)
