@@ -30,10 +30,14 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.loadgen import ProcessTree, http_client, open_session, vocabquiz_server
+from bench.loadgen import (
+    ProcessTree,
+    bulk_guests,
+    http_client,
+    open_session,
+    vocabquiz_server,
+)
 from tests.live import free_port, wait_until_ok
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,6 +59,8 @@ class Figures:
 
     def line(self) -> str:
         ratio = f" x_floor={self.ratio:.2f} ({self.floor})" if self.ratio is not None else ""
+        if self.per_s != self.per_s:  # derived: no traffic of its own
+            return f"{self.name:<22} server_cpu_ms={self.server_cpu_ms:.3f}{ratio}"
         return (
             f"{self.name:<22} per_s={self.per_s:>7.0f} p50_ms={self.p50_ms:.2f}"
             f" p99_ms={self.p99_ms:.2f} errors={self.errors}"
@@ -143,18 +149,6 @@ def tokens_file(folder: Path, name: str, tokens: list[str]) -> str:
     return str(path)
 
 
-async def guests(client: httpx.AsyncClient, count: int) -> list[str]:
-    gate = asyncio.Semaphore(16)
-
-    async def one(i: int) -> str:
-        async with gate:
-            r = await client.post("/api/auth/guest", json={"display_name": f"G{i}"})
-            r.raise_for_status()
-            return str(r.json()["access_token"])
-
-    return list(await asyncio.gather(*(one(i) for i in range(count))))
-
-
 def measure_vocabquiz(
     url: str, tree: ProcessTree, args: argparse.Namespace, folder: Path
 ) -> list[Figures]:
@@ -169,33 +163,60 @@ def measure_vocabquiz(
                     f"/api/sessions/{served.code}/question", headers=served.headers(i)
                 )
                 r.raise_for_status()
-            joins = await open_session(client, 0)
-            paced = await open_session(client, players)
+            joins, serves = await open_session(client, 0), await open_session(client, 0)
             return {
                 "served": served,
-                "join_code": joins.code,
-                "fresh": await guests(client, args.joins),
-                "paced": paced,
+                "join": (joins.code, await bulk_guests(args.fresh)),
+                "serve": (serves.code, await bulk_guests(args.fresh, serves.code)),
+                "paced": await open_session(client, players),
             }
 
     ready = asyncio.run(prepare())
-    code, join_code, play_code = ready["served"].code, ready["join_code"], ready["paced"].code
-    players_file = tokens_file(folder, "players", ready["served"].tokens)
-    slices = [players_file, str(args.connections)]
     api = f"{url}/api/sessions"
+
+    def tokens(name: str, values: list[str]) -> list[str]:
+        return [tokens_file(folder, name, values), str(args.connections)]
+
+    (join_code, join_tokens), (serve_code, serve_tokens) = ready["join"], ready["serve"]
+    code, played = ready["served"].code, ready["paced"]
+    short = args.fresh_seconds
     return [
         wrk("healthz", f"{url}/healthz", tree, args, "request.lua"),
-        wrk("question (served)", f"{api}/{code}/question", tree, args, "tokens.lua", slices),
-        wrk("leaderboard", f"{api}/{code}/leaderboard", tree, args, "tokens.lua", slices),
+        wrk(
+            "question (served)",
+            f"{api}/{code}/question",
+            tree,
+            args,
+            "tokens.lua",
+            tokens("served", ready["served"].tokens),
+        ),
+        wrk(
+            "leaderboard",
+            f"{api}/{code}/leaderboard",
+            tree,
+            args,
+            "tokens.lua",
+            tokens("served", ready["served"].tokens),
+        ),
         wrk(
             "join (new players)",
             f"{api}/{join_code}/join",
             tree,
             args,
             "tokens.lua",
-            [tokens_file(folder, "fresh", ready["fresh"]), str(args.connections)],
+            tokens("join", join_tokens),
             env={"METHOD": "POST"},
-            seconds=args.join_seconds,
+            seconds=short,
+        ),
+        # Each participant's first GET: the read and the UPDATE that starts the clock.
+        wrk(
+            "question (serving)",
+            f"{api}/{serve_code}/question",
+            tree,
+            args,
+            "tokens.lua",
+            tokens("serve", serve_tokens),
+            seconds=short,
         ),
         wrk(
             "answer (serve+answer)",
@@ -203,7 +224,7 @@ def measure_vocabquiz(
             tree,
             args,
             "play.lua",
-            [play_code, tokens_file(folder, "play", ready["paced"].tokens), str(args.connections)],
+            [played.code, *tokens("play", played.tokens)],
         ),
     ]
 
@@ -215,8 +236,10 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--players-per-connection", type=int, default=4)
-    parser.add_argument("--joins", type=int, default=4000, help="new players made for the joins")
-    parser.add_argument("--join-seconds", type=float, default=3)
+    parser.add_argument(
+        "--fresh", type=int, default=20_000, help="new players for the joins and first serves"
+    )
+    parser.add_argument("--fresh-seconds", type=float, default=2)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--out", type=Path, help="write the figures here as JSON")
     args = parser.parse_args()
@@ -237,10 +260,24 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder, vocabquiz_server(args.workers) as server:
         figures = measure_vocabquiz(server.url, ProcessTree(server.process.pid), args, Path(folder))
     floors = {"GET": floor_get.server_cpu_ms, "POST": floor_post.server_cpu_ms}
+    serving, pair = figures[-2], figures[-1]
+    # The answer's POST alone: the whole answer less the GET that served its question.
+    figures.append(
+        Figures(
+            name="answer POST (derived)",
+            requests=pair.requests,
+            per_s=float("nan"),
+            p50_ms=float("nan"),
+            p99_ms=float("nan"),
+            errors=0,
+            server_cpu_ms=pair.server_cpu_ms - serving.server_cpu_ms,
+            loadgen_cpu_share=float("nan"),
+        )
+    )
     for f in figures:
-        if f.name.startswith("answer"):
+        if f.name.startswith("answer (serve"):
             f.floor, base = "GET+POST", floors["GET"] + floors["POST"]
-        elif f.name.startswith("join"):
+        elif f.name.startswith(("join", "answer POST")):
             f.floor, base = "POST", floors["POST"]
         else:
             f.floor, base = "GET", floors["GET"]

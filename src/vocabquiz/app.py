@@ -29,7 +29,7 @@ from vocabquiz.auth.tokens import TokenReader
 from vocabquiz.db import migrate, open_database, report_pool
 from vocabquiz.edge import Edge, FastRoute, HttpRequest, Reply
 from vocabquiz.errors import install_error_handlers
-from vocabquiz.events import EventBus, MemoryEventBus, RedisEventBus
+from vocabquiz.events import EventBus, MemoryEventBus, RedisEventBus, channel
 from vocabquiz.leaderboard.broadcaster import Broadcaster
 from vocabquiz.leaderboard.store import Leaderboard, MemoryLeaderboard, RedisLeaderboard
 from vocabquiz.observability import metrics
@@ -84,10 +84,11 @@ async def _build_state(settings: Settings) -> AppState:
     board: Leaderboard
     bus: EventBus
     if redis is not None:
-        board = RedisLeaderboard(redis, settings.redis_namespace)
         bus = RedisEventBus(redis, settings.redis_namespace)
+        board = RedisLeaderboard(redis, settings.redis_namespace, channel(settings.redis_namespace))
     else:
-        board, bus = MemoryLeaderboard(), MemoryEventBus()
+        memory_bus = MemoryEventBus()
+        bus, board = memory_bus, MemoryLeaderboard(memory_bus.deliver)
     standings = Standings(board, database.sessions)
 
     async def read_session(code: str) -> dict[str, object]:

@@ -34,6 +34,20 @@ class Event:
 Handler = Callable[[Event], None]
 
 
+def encode(event: Event) -> bytes:
+    return orjson.dumps([event.kind, event.session_code, event.published_at])
+
+
+def decode(data: bytes) -> Event:
+    kind, code, published_at = orjson.loads(data)
+    return Event(kind, code, published_at)
+
+
+def channel(namespace: str) -> str:
+    """The Redis channel of every instance's events."""
+    return f"{namespace}:events"
+
+
 class EventBus(Protocol):
     def subscribe(self, handler: Handler) -> None:
         """Set the one handler of this process; it must not block."""
@@ -52,9 +66,12 @@ class MemoryEventBus:
     def subscribe(self, handler: Handler) -> None:
         self._handler = handler
 
-    async def publish(self, event: Event) -> None:
+    def deliver(self, event: Event) -> None:
         if self._handler is not None:
             self._handler(event)
+
+    async def publish(self, event: Event) -> None:
+        self.deliver(event)
 
     async def start(self) -> None:
         pass
@@ -66,7 +83,7 @@ class MemoryEventBus:
 class RedisEventBus:
     def __init__(self, redis: Redis, namespace: str) -> None:
         self._redis = redis
-        self._channel = f"{namespace}:events"
+        self._channel = channel(namespace)
         self._handler: Handler | None = None
         self._task: asyncio.Task[None] | None = None
         self._subscribed = asyncio.Event()
@@ -75,9 +92,7 @@ class RedisEventBus:
         self._handler = handler
 
     async def publish(self, event: Event) -> None:
-        await self._redis.publish(
-            self._channel, orjson.dumps([event.kind, event.session_code, event.published_at])
-        )
+        await self._redis.publish(self._channel, encode(event))
 
     async def start(self) -> None:
         self._task = asyncio.create_task(self._listen(), name="event-bus")
@@ -106,8 +121,7 @@ class RedisEventBus:
                 first, delay = False, 0.1
                 async for message in pubsub.listen():
                     if message["type"] == "message":
-                        kind, code, published_at = orjson.loads(message["data"])
-                        self._deliver(Event(kind, code, published_at))
+                        self._deliver(decode(message["data"]))
             except (RedisError, OSError) as exc:
                 log.warning("event_bus_disconnected", error=str(exc), retry_in_s=delay)
                 await asyncio.sleep(delay)

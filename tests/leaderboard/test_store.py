@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 from fastapi import FastAPI
+from redis.asyncio import Redis
 
-from tests.conftest import Api, Backend
+from tests.conftest import REDIS_URL, Api, Backend
 from tests.sessions.game import answer, joined, open_session
-from vocabquiz.leaderboard.store import MemoryLeaderboard, Standing
+from vocabquiz.events import Event, channel, decode
+from vocabquiz.leaderboard.store import Leaderboard, MemoryLeaderboard, RedisLeaderboard, Standing
 from vocabquiz.state import AppState
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
@@ -64,7 +67,7 @@ async def test_older_totals_never_replace_newer_ones(app: FastAPI) -> None:
     await store.load("STALE1", [], 0)
     await store.put("STALE1", standing("p" * 36, 300, reached_s=2, joined_s=0, answered=3))
     await store.put("STALE1", standing("p" * 36, 100, reached_s=1, joined_s=0, answered=1))
-    entries = await store.entries_of("STALE1", ["p" * 36, "unknown"])
+    entries = (await store.board("STALE1", 0, ["p" * 36, "unknown"])).mine
     assert list(entries) == ["p" * 36]
     assert (entries["p" * 36].score, entries["p" * 36].rank) == (300, 1)
 
@@ -73,7 +76,7 @@ async def test_unknown_session_reads_as_missing(app: FastAPI) -> None:
     store = await _store_of(app)
     assert await store.board("NOPE22", 10) is None
     assert await store.put("NOPE22", standing("z" * 36, 1, 1, 1)) is None
-    assert await store.entries_of("NOPE22", ["z" * 36]) is None
+    assert await store.board("NOPE22", 0, ["z" * 36]) is None
 
 
 async def test_standings_lost_from_the_store_are_rebuilt_identical(
@@ -106,3 +109,35 @@ async def test_memory_store_forget_drops_the_session() -> None:
     await store.load("GONE22", [standing("q" * 36, 5, 1, 1)], 1)
     await store.forget("GONE22")
     assert await store.board("GONE22", 5) is None
+
+
+async def test_every_change_is_announced_and_nothing_else(backend: Backend) -> None:
+    """A put that changes the standings publishes one "leaderboard" event in the same step, a
+    put of older totals none, and a rebuild one."""
+    heard: list[Event] = []
+    if backend.is_production:
+        namespace = backend.settings.redis_namespace
+        redis = Redis.from_url(REDIS_URL)
+        pubsub = redis.pubsub(ignore_subscribe_messages=True)
+        await pubsub.subscribe(channel(namespace))
+        store: Leaderboard = RedisLeaderboard(redis, namespace, channel(namespace))
+    else:
+        store = MemoryLeaderboard(heard.append)
+    try:
+        await store.load("HEARD1", [], 0)
+        assert await store.put("HEARD1", standing("h" * 36, 300, 2, 0, answered=2)) == 1
+        assert await store.put("HEARD1", standing("h" * 36, 100, 1, 0, answered=1)) == 1
+        assert await store.put("HEARD1", standing("i" * 36, 500, 3, 1, answered=2)) == 1
+        if backend.is_production:
+            async with asyncio.timeout(5):
+                while len(heard) < 3:
+                    message = await pubsub.get_message(timeout=1)
+                    if message is not None:
+                        heard.append(decode(message["data"]))
+            assert await pubsub.get_message(timeout=0.3) is None
+    finally:
+        if backend.is_production:
+            await pubsub.aclose()  # type: ignore[no-untyped-call]
+            await redis.delete(*[k async for k in redis.scan_iter(f"{namespace}:*")])
+            await redis.aclose()
+    assert [(e.kind, e.session_code) for e in heard] == [("leaderboard", "HEARD1")] * 3

@@ -27,11 +27,9 @@ OFFER_BATCH = 1024
 
 
 class StandingsReader(Protocol):
-    async def board(self, session_code: str, limit: int) -> Board: ...
-
-    async def entries_of(
-        self, session_code: str, participant_ids: Iterable[str]
-    ) -> dict[str, Entry]: ...
+    async def board(
+        self, session_code: str, limit: int, participant_ids: Iterable[str] = ()
+    ) -> Board: ...
 
 
 SessionReader = Callable[[str], Awaitable[dict[str, object]]]
@@ -178,12 +176,9 @@ class Broadcaster:
         self._status[session_code] = status
         metrics.SSE_CONNECTIONS.inc()
         try:
-            board = await self._standings.board(session_code, limit)
-            me = None
-            if participant_id is not None:
-                me = (await self._standings.entries_of(session_code, [participant_id])).get(
-                    participant_id
-                )
+            mine = [participant_id] if participant_id is not None else []
+            board = await self._standings.board(session_code, limit, mine)
+            me = board.mine.get(mine[0]) if mine else None
         except BaseException:
             self.disconnect(client)
             raise
@@ -265,9 +260,9 @@ class Broadcaster:
         if not clients:
             return
         limit = max(c.limit for c in clients)
-        board = await self._standings.board(code, limit)
         ids = {c.participant_id for c in clients if c.participant_id is not None}
-        mine = await self._standings.entries_of(code, ids) if ids else {}
+        board = await self._standings.board(code, limit, ids)
+        mine = board.mine
         status = self._status.get(code, "open")
         parts: dict[int, tuple[bytes, bytes]] = {}
         me_cache: dict[str | None, bytes] = {None: b"null"}

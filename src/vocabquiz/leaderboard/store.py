@@ -2,7 +2,9 @@
 
 Order: score descending, then who reached that score first, then join time, then participant id.
 Scores are integers kept exactly; the tie-breakers live in the member string, never in a float.
-A session's standings carry a `version` that grows by one with every change.
+A session's standings carry a `version` that grows by one with every change, and every change
+(and every rebuild) is announced to all instances as a "leaderboard" event in the same step: in
+Redis, the script that changes the standings publishes the event.
 
 `None` from a read or a write means the store does not hold that session (never loaded, or Redis
 lost it): the caller rebuilds it from the database with `load` and asks again.
@@ -10,14 +12,16 @@ lost it): the caller rebuilds it from the database with `load` and asks again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
 import orjson
 from redis.asyncio import Redis
 from sortedcontainers import SortedList
+
+from vocabquiz.events import Event, encode
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,22 +83,24 @@ class Board:
     version: int
     participant_count: int
     entries: list[Entry]
+    # The entries of the participants asked for, wherever they rank.
+    mine: dict[str, Entry] = field(default_factory=dict)
 
 
 class Leaderboard(Protocol):
     async def put(self, session_code: str, standing: Standing) -> int | None:
         """Record a participant's new totals (ignored unless they have more answers than what
-        is held); returns their rank, or None when the session is not held."""
+        is held) and announce the change; returns their rank, or None when the session is not
+        held."""
 
     async def load(self, session_code: str, standings: Sequence[Standing], version: int) -> None:
-        """Fill the session from the database. Entries already held and newer are kept."""
+        """Fill the session from the database and announce it. Entries already held and newer
+        are kept."""
 
-    async def board(self, session_code: str, limit: int) -> Board | None: ...
-
-    async def entries_of(
-        self, session_code: str, participant_ids: Iterable[str]
-    ) -> dict[str, Entry] | None:
-        """The entries of these participants, wherever they rank, in one round trip."""
+    async def board(
+        self, session_code: str, limit: int, participant_ids: Iterable[str] = ()
+    ) -> Board | None:
+        """The top `limit` and the entries of `participant_ids`, in one round trip."""
 
     async def forget(self, session_code: str) -> None: ...
 
@@ -111,17 +117,34 @@ def _data(standing: Standing) -> bytes:
     )
 
 
+def _mine(flat: list[bytes]) -> dict[str, Entry]:
+    """Entries from a script's flat (participant id, zero-based rank, data) triples."""
+    found = {}
+    for i in range(0, len(flat), 3):
+        pid = flat[i].decode()
+        found[pid] = _entry(int(flat[i + 1]) + 1, pid, flat[i + 2])
+    return found
+
+
 def _entry(rank: int, participant_id: str, data: bytes | str) -> Entry:
     # Entries written by an older release have no streak.
     name, score, answered, correct, *streak = orjson.loads(data)
     return Entry(rank, participant_id, name, score, answered, correct, streak[0] if streak else 0)
 
 
+Announce = Callable[[Event], None]
+
+
 class MemoryLeaderboard:
     """The in-process twin, for the embedded default (one process)."""
 
-    def __init__(self) -> None:
+    def __init__(self, announce: Announce | None = None) -> None:
         self._sessions: dict[str, _MemoryBoard] = {}
+        self._announce = announce
+
+    def _changed(self, session_code: str) -> None:
+        if self._announce is not None:
+            self._announce(Event.now("leaderboard", session_code))
 
     async def put(self, session_code: str, standing: Standing) -> int | None:
         board = self._sessions.get(session_code)
@@ -129,6 +152,7 @@ class MemoryLeaderboard:
             return None
         if board.put(standing):
             board.version += 1
+            self._changed(session_code)
         return board.rank(standing.participant_id)
 
     async def load(self, session_code: str, standings: Sequence[Standing], version: int) -> None:
@@ -136,26 +160,16 @@ class MemoryLeaderboard:
         for standing in standings:
             board.put(standing)
         board.version = max(board.version, version)
+        self._changed(session_code)
 
-    async def board(self, session_code: str, limit: int) -> Board | None:
+    async def board(
+        self, session_code: str, limit: int, participant_ids: Iterable[str] = ()
+    ) -> Board | None:
         board = self._sessions.get(session_code)
         if board is None:
             return None
         top = [s.entry(rank) for rank, (_, _, s) in enumerate(board.order[:limit], start=1)]
-        return Board(board.version, len(board.order), top)
-
-    async def entries_of(
-        self, session_code: str, participant_ids: Iterable[str]
-    ) -> dict[str, Entry] | None:
-        board = self._sessions.get(session_code)
-        if board is None:
-            return None
-        found = {}
-        for pid in participant_ids:
-            standing = board.by_id.get(pid)
-            if standing is not None:
-                found[pid] = standing.entry(board.rank(pid))
-        return found
+        return Board(board.version, len(board.order), top, board.entries_of(participant_ids))
 
     async def forget(self, session_code: str) -> None:
         self._sessions.pop(session_code, None)
@@ -185,10 +199,19 @@ class _MemoryBoard:
         s = self.by_id[participant_id]
         return int(self.order.bisect_left(self._key(s))) + 1
 
+    def entries_of(self, participant_ids: Iterable[str]) -> dict[str, Entry]:
+        found = {}
+        for pid in participant_ids:
+            standing = self.by_id.get(pid)
+            if standing is not None:
+                found[pid] = standing.entry(self.rank(pid))
+        return found
+
 
 # Redis layout per session, all keys sharing the hash tag {code} so Redis Cluster keeps them on one
 # node: a sorted set (score = -points, member = order_key, so ZRANGE is leaderboard order), a hash
 # participant id -> member, a hash participant id -> entry data, and the version counter.
+# ARGV: participant id, -score, member, data, answered_count, then the event channel and message.
 _PUT = """
 local old = redis.call('HGET', KEYS[2], ARGV[1])
 if redis.call('EXISTS', KEYS[4]) == 0 then return false end
@@ -201,12 +224,14 @@ redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
 redis.call('HSET', KEYS[3], ARGV[1], ARGV[4])
 redis.call('INCR', KEYS[4])
+redis.call('PUBLISH', ARGV[6], ARGV[7])
 return {redis.call('ZRANK', KEYS[1], ARGV[3]), 1}
 """
 
-# ARGV: version, then (participant id, -score, member, data, answered_count) for each standing.
+# ARGV: the event channel and message, the version, then (participant id, -score, member, data,
+# answered_count) for each standing.
 _LOAD = """
-for i = 2, #ARGV, 5 do
+for i = 4, #ARGV, 5 do
   local pid = ARGV[i]
   local old = redis.call('HGET', KEYS[2], pid)
   local keep = false
@@ -221,32 +246,33 @@ for i = 2, #ARGV, 5 do
   end
 end
 local held = redis.call('GET', KEYS[4])
-if not held or tonumber(ARGV[1]) > tonumber(held) then redis.call('SET', KEYS[4], ARGV[1]) end
+if not held or tonumber(ARGV[3]) > tonumber(held) then redis.call('SET', KEYS[4], ARGV[3]) end
+redis.call('PUBLISH', ARGV[1], ARGV[2])
 return 1
 """
 
+# ARGV: limit, then participant ids. Returns version, count, how many top entries follow, the
+# top (participant id, data) pairs, then (participant id, rank, data) for each one asked for.
 _BOARD = """
 local v = redis.call('GET', KEYS[4])
 if not v then return false end
-local members = redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1)
-local out = {v, redis.call('ZCARD', KEYS[1])}
-for _, m in ipairs(members) do
-  local pid = string.sub(m, 35)
-  table.insert(out, pid)
-  table.insert(out, redis.call('HGET', KEYS[3], pid))
-end
-return out
-"""
-
-_ENTRIES = """
-if redis.call('EXISTS', KEYS[4]) == 0 then return false end
-local out = {}
-for _, pid in ipairs(ARGV) do
-  local m = redis.call('HGET', KEYS[2], pid)
-  if m then
+local limit = tonumber(ARGV[1])
+local out = {v, redis.call('ZCARD', KEYS[1]), 0}
+if limit > 0 then
+  local members = redis.call('ZRANGE', KEYS[1], 0, limit - 1)
+  out[3] = #members
+  for _, m in ipairs(members) do
+    local pid = string.sub(m, 35)
     table.insert(out, pid)
-    table.insert(out, redis.call('ZRANK', KEYS[1], m))
     table.insert(out, redis.call('HGET', KEYS[3], pid))
+  end
+end
+for i = 2, #ARGV do
+  local m = redis.call('HGET', KEYS[2], ARGV[i])
+  if m then
+    table.insert(out, ARGV[i])
+    table.insert(out, redis.call('ZRANK', KEYS[1], m))
+    table.insert(out, redis.call('HGET', KEYS[3], ARGV[i]))
   end
 end
 return out
@@ -254,13 +280,13 @@ return out
 
 
 class RedisLeaderboard:
-    def __init__(self, redis: Redis, namespace: str) -> None:
+    def __init__(self, redis: Redis, namespace: str, events_channel: str) -> None:
         self._redis = redis
         self._namespace = namespace
+        self._channel = events_channel
         self._put = redis.register_script(_PUT)
         self._load = redis.register_script(_LOAD)
         self._board = redis.register_script(_BOARD)
-        self._entries = redis.register_script(_ENTRIES)
 
     def _keys(self, code: str) -> list[str]:
         base = f"{self._namespace}:lb:{{{code}}}"
@@ -275,6 +301,8 @@ class RedisLeaderboard:
                 standing.order_key,
                 _data(standing),
                 standing.answered_count,
+                self._channel,
+                encode(Event.now("leaderboard", session_code)),
             ],
         )
         if result is None:
@@ -282,34 +310,25 @@ class RedisLeaderboard:
         return int(result[0]) + 1
 
     async def load(self, session_code: str, standings: Sequence[Standing], version: int) -> None:
-        args: list[str | int | bytes] = [version]
+        event = encode(Event.now("leaderboard", session_code))
+        args: list[str | int | bytes] = [self._channel, event, version]
         for s in standings:
             args += [s.participant_id, -s.score, s.order_key, _data(s), s.answered_count]
         await self._load(keys=self._keys(session_code), args=args)
 
-    async def board(self, session_code: str, limit: int) -> Board | None:
-        result = await self._board(keys=self._keys(session_code), args=[limit])
+    async def board(
+        self, session_code: str, limit: int, participant_ids: Iterable[str] = ()
+    ) -> Board | None:
+        result = await self._board(keys=self._keys(session_code), args=[limit, *participant_ids])
         if result is None:
             return None
-        version, count, rest = int(result[0]), int(result[1]), result[2:]
+        version, count, top = int(result[0]), int(result[1]), int(result[2])
+        end = 3 + 2 * top
         entries = [
-            _entry(rank, rest[i].decode(), rest[i + 1])
-            for rank, i in enumerate(range(0, len(rest), 2), start=1)
+            _entry(rank, result[i].decode(), result[i + 1])
+            for rank, i in enumerate(range(3, end, 2), start=1)
         ]
-        return Board(version, count, entries)
-
-    async def entries_of(
-        self, session_code: str, participant_ids: Iterable[str]
-    ) -> dict[str, Entry] | None:
-        ids = list(participant_ids)
-        result = await self._entries(keys=self._keys(session_code), args=ids)
-        if result is None:
-            return None
-        found = {}
-        for i in range(0, len(result), 3):
-            pid = result[i].decode()
-            found[pid] = _entry(int(result[i + 1]) + 1, pid, result[i + 2])
-        return found
+        return Board(version, count, entries, _mine(result[end:]))
 
     async def forget(self, session_code: str) -> None:
         await self._redis.delete(*self._keys(session_code))

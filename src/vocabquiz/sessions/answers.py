@@ -13,7 +13,7 @@ from typing import Any
 from vocabquiz.auth.tokens import TokenUser
 from vocabquiz.db import new_id, utcnow
 from vocabquiz.errors import Conflict, Forbidden, NotFound, Unprocessable
-from vocabquiz.events import Event, EventBus
+from vocabquiz.events import EventBus
 from vocabquiz.leaderboard.store import Standing
 from vocabquiz.observability import metrics
 from vocabquiz.observability.timing import timed
@@ -245,16 +245,14 @@ async def submit_answer(
         streak=scored.streak,
     )
     rank = await play.standings.put(session.code, standing)
-    await play.bus.publish(Event.now("leaderboard", session.code))
     return _result(answer, question, rank)
 
 
 async def leaderboard(play: Play, raw_code: str, user: TokenUser, limit: int) -> dict[str, Any]:
     session, participant = await _found(play, raw_code, user)
-    board = await play.standings.board(session.code, limit)
-    me = None
-    if participant is not None:
-        me = (await play.standings.entries_of(session.code, [participant.id])).get(participant.id)
+    mine = [participant.id] if participant is not None else []
+    board = await play.standings.board(session.code, limit, mine)
+    me = board.mine.get(mine[0]) if mine else None
     return {
         "session_code": session.code,
         "status": session.status,

@@ -214,5 +214,4 @@ async def join_session(
             raise
         return participant_out(participant, code)
     await play.standings.put(code, standing_of(participant))
-    await play.bus.publish(Event.now("leaderboard", code))
     return participant_out(participant, code)

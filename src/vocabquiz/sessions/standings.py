@@ -37,6 +37,9 @@ def ranked(participants: Iterable[Participant]) -> list[Participant]:
     return sorted(participants, key=lambda p: (-p.score, standing_of(p).order_key))
 
 
+_HIT, _MISS = (metrics.CACHE_REQUESTS.labels(result=r) for r in ("hit", "miss"))
+
+
 class Standings:
     def __init__(self, store: Leaderboard, sessions: async_sessionmaker[AsyncSession]) -> None:
         self.store = store
@@ -51,7 +54,7 @@ class Standings:
             self._stale.discard(session_code)
 
     async def rebuild(self, session_code: str) -> None:
-        metrics.CACHE_REQUESTS.labels(result="miss").inc()
+        _MISS.inc()
         async with self._sessions() as db:
             with timed("read_standings"):
                 rows = (
@@ -78,23 +81,21 @@ class Standings:
         metrics.SCORES_UPDATED.inc()
         return rank or 0
 
-    async def board(self, session_code: str, limit: int) -> Board:
+    async def board(
+        self, session_code: str, limit: int, participant_ids: Iterable[str] = ()
+    ) -> Board:
+        """The top `limit`, and the entries of `participant_ids` wherever they rank."""
+        ids = list(participant_ids)
         await self._catch_up(session_code)
-        board = await self.store.board(session_code, limit)
+        board = await self.store.board(session_code, limit, ids)
         if board is None:
             await self.rebuild(session_code)
-            board = await self.store.board(session_code, limit)
+            board = await self.store.board(session_code, limit, ids)
         else:
-            metrics.CACHE_REQUESTS.labels(result="hit").inc()
+            _HIT.inc()
         return board or Board(0, 0, [])
 
     async def entries_of(
         self, session_code: str, participant_ids: Iterable[str]
     ) -> dict[str, Entry]:
-        ids = list(participant_ids)
-        await self._catch_up(session_code)
-        entries = await self.store.entries_of(session_code, ids)
-        if entries is None:
-            await self.rebuild(session_code)
-            entries = await self.store.entries_of(session_code, ids)
-        return entries or {}
+        return (await self.board(session_code, 0, participant_ids)).mine
