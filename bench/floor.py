@@ -163,11 +163,21 @@ def measure_vocabquiz(
                     f"/api/sessions/{served.code}/question", headers=served.headers(i)
                 )
                 r.raise_for_status()
-            joins, serves = await open_session(client, 0), await open_session(client, 0)
+            # First serves: the same few players (their tokens verified once, as in a game) in
+            # many sessions, each GET serving a question.
+            more = await served.more_sessions(client, args.serve_sessions + 1)
+            servers = await bulk_guests(players, more[1:])
+            # One more player first, so that each session's questions are already in memory.
+            (warm,) = await bulk_guests(1, more[1:])
+            for code in more[1:]:
+                r = await client.get(
+                    f"/api/sessions/{code}/question", headers={"Authorization": f"Bearer {warm}"}
+                )
+                r.raise_for_status()
             return {
                 "served": served,
-                "join": (joins.code, await bulk_guests(args.fresh)),
-                "serve": (serves.code, await bulk_guests(args.fresh, serves.code)),
+                "join": (more[0], await bulk_guests(args.fresh)),
+                "serve": [f"{t} /api/sessions/{c}/question" for c in more[1:] for t in servers],
                 "paced": await open_session(client, players),
             }
 
@@ -177,7 +187,7 @@ def measure_vocabquiz(
     def tokens(name: str, values: list[str]) -> list[str]:
         return [tokens_file(folder, name, values), str(args.connections)]
 
-    (join_code, join_tokens), (serve_code, serve_tokens) = ready["join"], ready["serve"]
+    join_code, join_tokens = ready["join"]
     code, played = ready["served"].code, ready["paced"]
     short = args.fresh_seconds
     return [
@@ -211,11 +221,11 @@ def measure_vocabquiz(
         # Each participant's first GET: the read and the UPDATE that starts the clock.
         wrk(
             "question (serving)",
-            f"{api}/{serve_code}/question",
+            url,
             tree,
             args,
             "tokens.lua",
-            tokens("serve", serve_tokens),
+            tokens("serve", ready["serve"]),
             seconds=short,
         ),
         wrk(
@@ -236,8 +246,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--players-per-connection", type=int, default=4)
+    parser.add_argument("--fresh", type=int, default=20_000, help="new players for the joins")
     parser.add_argument(
-        "--fresh", type=int, default=20_000, help="new players for the joins and first serves"
+        "--serve-sessions", type=int, default=150, help="sessions for the first serves"
     )
     parser.add_argument("--fresh-seconds", type=float, default=2)
     parser.add_argument("--workers", type=int, default=1)

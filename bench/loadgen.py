@@ -151,10 +151,21 @@ class BenchSession:
     tokens: list[str]
     participants: list[str]
     right: dict[str, str]
+    quiz_id: str
+    admin: dict[str, str]
     answered: list[int] = field(default_factory=list)
 
     def headers(self, player: int) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.tokens[player]}"}
+
+    async def more_sessions(self, client: httpx.AsyncClient, count: int) -> list[str]:
+        """The codes of `count` more sessions of the same quiz, no one joined."""
+        codes = []
+        for _ in range(count):
+            r = await client.post(f"/api/quizzes/{self.quiz_id}/sessions", headers=self.admin)
+            r.raise_for_status()
+            codes.append(r.json()["code"])
+        return codes
 
 
 async def open_session(client: httpx.AsyncClient, players: int) -> BenchSession:
@@ -175,7 +186,7 @@ async def open_session(client: httpx.AsyncClient, players: int) -> BenchSession:
     quiz = r.json()
     right = {q["id"]: q["choices"][0]["id"] for q in quiz["questions"]}
     r = await client.post(f"/api/quizzes/{quiz['id']}/sessions", headers=admin)
-    session = BenchSession(r.json()["code"], [], [], right)
+    session = BenchSession(r.json()["code"], [], [], right, quiz["id"], admin)
     for i in range(players):
         r = await client.post("/api/auth/guest", json={"display_name": f"P{i}"})
         session.tokens.append(r.json()["access_token"])
@@ -186,9 +197,9 @@ async def open_session(client: httpx.AsyncClient, players: int) -> BenchSession:
     return session
 
 
-async def bulk_guests(count: int, session_code: str | None = None) -> list[str]:
-    """`count` guests written straight into the bench database (and joined to the session when
-    given), with tokens signed by the server's key: thousands of players in a second, where the
+async def bulk_guests(count: int, session_codes: list[str] = ()) -> list[str]:  # type: ignore[assignment]
+    """`count` guests written straight into the bench database, each joined to every session
+    given, with tokens signed by the server's key: thousands of players in a second, where the
     API would take minutes. Returns their tokens."""
     now = datetime.now(UTC)
     ids = [str(uuid.uuid4()) for _ in range(count)]
@@ -199,21 +210,20 @@ async def bulk_guests(count: int, session_code: str | None = None) -> list[str]:
             columns=["id", "display_name", "role", "is_guest", "created_at"],
             records=[(i, f"B{n}", "player", True, now) for n, i in enumerate(ids)],
         )
-        if session_code is not None:
-            session_id = await conn.fetchval(
-                "SELECT id FROM sessions WHERE code = $1", session_code
-            )
-            await conn.copy_records_to_table(
-                "participants",
-                columns=[
-                    *("id", "session_id", "user_id", "display_name", "score", "answered_count"),
-                    *("correct_count", "streak", "joined_at", "reached_at"),
-                ],
-                records=[
-                    (str(uuid.uuid4()), session_id, i, f"B{n}", 0, 0, 0, 0, now, now)
-                    for n, i in enumerate(ids)
-                ],
-            )
+        find = "SELECT id FROM sessions WHERE code = any($1::text[])"
+        sessions = [r[0] for r in await conn.fetch(find, list(session_codes))]
+        await conn.copy_records_to_table(
+            "participants",
+            columns=[
+                *("id", "session_id", "user_id", "display_name", "score", "answered_count"),
+                *("correct_count", "streak", "joined_at", "reached_at"),
+            ],
+            records=[
+                (str(uuid.uuid4()), session_id, i, f"B{n}", 0, 0, 0, 0, now, now)
+                for session_id in sessions
+                for n, i in enumerate(ids)
+            ],
+        )
     finally:
         await conn.close()
     ttl = timedelta(hours=2)

@@ -167,39 +167,41 @@ async def test_stalled_readers_keep_server_memory_bounded(
             players = [await joined(api, code, f"{i:03}" + "\U0001f600" * 37) for i in range(100)]
             events = f"/api/sessions/{code}/events?limit=100"
             baseline = await metric("vocabquiz_sse_connections")
-            stalled = [await _stalled_stream(port, events, p) for p in players[:40]]
 
             async def play(headers: dict[str, str], until: float) -> None:
                 while time.monotonic() < until:
                     await answer(api, code, headers, quiz)
 
-            async with stream(client, events, players[0]) as reader:
-                # Warm up until the stalled sockets' kernel buffers are full, then measure.
-                until = time.monotonic() + 5
-                await asyncio.gather(*(play(p, until) for p in players[:8]))
-                before, frames_before = (
-                    await metric("process_resident_memory_bytes"),
-                    len(reader.leaderboards()),
-                )
-                until = time.monotonic() + 6
-                await asyncio.gather(*(play(p, until) for p in players[:8]))
-                after = await metric("process_resident_memory_bytes")
-                sent = reader.leaderboards()[frames_before:]
-            # The reader's own stream has gone (the server notices in a moment); every stalled
-            # one is still held.
-            deadline = time.monotonic() + 10
-            while await metric("vocabquiz_sse_connections") != baseline + len(stalled):
-                assert time.monotonic() < deadline, "stalled clients dropped or reader counted"
-                await asyncio.sleep(0.05)
-            # Each stalled client missed every frame the reader got while memory was measured.
-            missed = len(stalled) * sum(len(orjson.dumps(frame)) for frame in sent)
-            assert len(sent) >= 50, len(sent)
-            assert after - before < 16 * 2**20, (before, after, missed)
-            for sock in stalled:
-                sock.setsockopt(
-                    socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00"
-                )
-                sock.close()  # a reset, as from a client that vanished
+            stalled = [await _stalled_stream(port, events, p) for p in players[:40]]
+            try:
+                async with stream(client, events, players[0]) as reader:
+                    # Warm up until the stalled sockets' kernel buffers are full, then measure.
+                    until = time.monotonic() + 5
+                    await asyncio.gather(*(play(p, until) for p in players[:8]))
+                    before, frames_before = (
+                        await metric("process_resident_memory_bytes"),
+                        len(reader.leaderboards()),
+                    )
+                    until = time.monotonic() + 6
+                    await asyncio.gather(*(play(p, until) for p in players[:8]))
+                    after = await metric("process_resident_memory_bytes")
+                    sent = reader.leaderboards()[frames_before:]
+                # The reader's own stream has gone (the server notices in a moment); every stalled
+                # one is still held.
+                deadline = time.monotonic() + 10
+                while await metric("vocabquiz_sse_connections") != baseline + len(stalled):
+                    assert time.monotonic() < deadline, "stalled clients dropped or reader counted"
+                    await asyncio.sleep(0.05)
+                # Each stalled client missed every frame the reader got while memory was measured.
+                missed = len(stalled) * sum(len(orjson.dumps(frame)) for frame in sent)
+                assert len(sent) >= 50, len(sent)
+                assert after - before < 16 * 2**20, (before, after, missed)
+            finally:
+                for sock in stalled:
+                    sock.setsockopt(
+                        socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00"
+                    )
+                    sock.close()  # a reset, as from a client that vanished
             deadline = time.monotonic() + 10
             while await metric("vocabquiz_sse_connections") != baseline:
                 assert time.monotonic() < deadline, "vanished clients still counted"

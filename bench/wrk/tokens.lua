@@ -1,17 +1,22 @@
--- Each request as another player, from a file of bearer tokens (one per line): wrk's path is the
--- request, METHOD the method. For joins: a new player each time until the file runs out.
+-- Each request as another player, from a file of lines "<bearer token>" or "<bearer token> <path>"
+-- (the path defaults to wrk's): the thread's players in turn, wrapping around at the end of its
+-- slice. METHOD is the method. args: the file, threads.
 dofile("bench/wrk/report.lua")
 
 function init(args)
-  tokens = {}
-  for line in io.lines(args[1]) do table.insert(tokens, line) end
+  lines = {}
+  for line in io.lines(args[1]) do
+    local token, path = line:match("^(%S+)%s*(%S*)$")
+    table.insert(lines, {token, path ~= "" and path or nil})
+  end
   -- Each thread takes its own slice, so that no two threads send the same player.
-  per = math.floor(#tokens / tonumber(args[2]))
+  per = math.floor(#lines / tonumber(args[2]))
   first, n = index * per, 0
 end
 
 function request()
   n = n % per + 1
-  local headers = {["Authorization"] = "Bearer " .. tokens[first + n]}
-  return wrk.format(os.getenv("METHOD") or "GET", nil, headers)
+  local line = lines[first + n]
+  local headers = {["Authorization"] = "Bearer " .. line[1]}
+  return wrk.format(os.getenv("METHOD") or "GET", line[2], headers)
 end

@@ -67,7 +67,7 @@ async def _build_state(settings: Settings) -> AppState:
     store: PlayStore = (
         SqlitePlayStore(database.engine)
         if settings.is_sqlite
-        else await PostgresPlayStore.connect(settings.database_url, settings.db_pool_size)
+        else PostgresPlayStore.connect(settings.database_url, settings.db_pool_size)
     )
     redis = (
         Redis.from_url(
@@ -186,7 +186,9 @@ def create_app(settings: Settings) -> FastAPI:
         state = await _build_state(settings)
         app.state.vocabquiz = state
         restore_signals = _end_streams_on_exit_signals(state.broadcaster)
-        pool_gauge = asyncio.create_task(report_pool(state.database.engine))
+        pool_gauge = asyncio.create_task(
+            report_pool(state.database.engine, state.play.store.connection_counts)
+        )
         metrics.count_tasks(asyncio.get_running_loop())
         log.info(
             "started", database=state.database.engine.dialect.name, redis=state.redis is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -134,15 +135,19 @@ def _serialize_sqlite_writes(engine: AsyncEngine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-async def report_pool(engine: AsyncEngine, every_s: float = 1.0) -> None:
-    """Keep the pool gauge current: the primary's connections in use and idle, read between
-    requests (inside the pool's own events the counts are mid-change)."""
+async def report_pool(
+    engine: AsyncEngine, others: Callable[[], tuple[int, int]], every_s: float = 1.0
+) -> None:
+    """Keep the pool gauge current: the primary's connections in use and idle (the engine's and
+    `others`, as (in use, idle)), read between requests (inside the pool's own events the
+    counts are mid-change)."""
     pool = engine.sync_engine.pool
-    if not isinstance(pool, QueuePool):
-        return
     while True:
-        metrics.DB_POOL_CONNECTIONS.labels(state="in_use").set(pool.checkedout())
-        metrics.DB_POOL_CONNECTIONS.labels(state="idle").set(pool.checkedin())
+        in_use, idle = others()
+        if isinstance(pool, QueuePool):
+            in_use, idle = in_use + pool.checkedout(), idle + pool.checkedin()
+        metrics.DB_POOL_CONNECTIONS.labels(state="in_use").set(in_use)
+        metrics.DB_POOL_CONNECTIONS.labels(state="idle").set(idle)
         await asyncio.sleep(every_s)
 
 
