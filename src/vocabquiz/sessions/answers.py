@@ -6,8 +6,9 @@ dicts in the shape of the documented schemas (Turn, AnswerResult, LeaderboardOut
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from itertools import islice
 from typing import Any
 
 from vocabquiz.auth.tokens import TokenUser
@@ -64,6 +65,27 @@ class QuizContents:
         return content
 
 
+class Turns:
+    """The question this process last served to each participant, with the participant and
+    session rows as they were then, so that the answer that follows needs no read. A stale
+    entry does no harm: a participant's totals change only together with answered_count, and
+    recording an answer is guarded by answered_count, the served question and the session
+    being open, so the write refuses and the answer is read afresh."""
+
+    def __init__(self, capacity: int = 100_000) -> None:
+        self._capacity = capacity
+        self._served: dict[tuple[str, str], tuple[SessionRow, ParticipantRow]] = {}
+
+    def remember(self, session: SessionRow, participant: ParticipantRow, user_id: str) -> None:
+        if len(self._served) >= self._capacity:
+            for old in list(islice(self._served, self._capacity // 10 or 1)):
+                del self._served[old]
+        self._served[session.code, user_id] = (session, participant)
+
+    def take(self, code: str, user_id: str) -> tuple[SessionRow, ParticipantRow] | None:
+        return self._served.pop((code, user_id), None)
+
+
 @dataclass
 class Play:
     """What every playing request needs: the shared collaborators."""
@@ -72,6 +94,7 @@ class Play:
     standings: Standings
     bus: EventBus
     contents: QuizContents
+    turns: Turns = field(default_factory=Turns)
 
 
 def session_code(raw: str) -> str:
@@ -141,12 +164,15 @@ async def current_turn(play: Play, raw_code: str, user: TokenUser) -> dict[str, 
         return _turn(participant.id, index, content, None)
     question = content.questions[index]
     if participant.served_question_id == question.id and participant.served_at is not None:
+        play.turns.remember(session, participant, user.id)
         return _turn(participant.id, index, content, participant.served_at)
     served_at = await play.store.serve(participant.id, index, question.id, utcnow())
-    if served_at is not None:
-        return _turn(participant.id, index, content, served_at)
-    # A concurrent request for this participant got there first: read what it did.
-    return await current_turn(play, raw_code, user)
+    if served_at is None:
+        # A concurrent request for this participant got there first: read what it did.
+        return await current_turn(play, raw_code, user)
+    served = replace(participant, served_question_id=question.id, served_at=served_at)
+    play.turns.remember(session, served, user.id)
+    return _turn(participant.id, index, content, served_at)
 
 
 def _result(answer: AnswerRow, question: QuestionContent, rank: int) -> dict[str, Any]:
@@ -183,19 +209,45 @@ async def submit_answer(
     play: Play, raw_code: str, user: TokenUser, question_id: str, choice_id: str
 ) -> dict[str, Any]:
     answered_at = utcnow()
+    code = session_code(raw_code)
+    seen = play.turns.take(code, user.id)
+    if seen is not None and seen[1].served_question_id == question_id:
+        # The question this process served: no read. If anything moved since, the guarded
+        # write refuses, and the answer takes the reading path below.
+        result = await _take(play, *seen, question_id, choice_id, answered_at)
+        if result is not None:
+            return result
     session, participant = await _player(play, raw_code, user)
+    result = await _take(play, session, participant, question_id, choice_id, answered_at)
+    if result is None:
+        question = (await play.contents.of(play.store, session)).by_id[question_id]
+        return await _replay(play, session.code, participant.id, question, choice_id)
+    return result
+
+
+async def _take(
+    play: Play,
+    session: SessionRow,
+    participant: ParticipantRow,
+    question_id: str,
+    choice_id: str,
+    answered_at: datetime,
+) -> dict[str, Any] | None:
+    """Score and record an answer to the question served to `participant` as given; None when
+    the write's guard refuses it (another answer to this turn, the session closed, or totals
+    that moved since they were read)."""
     content = await play.contents.of(play.store, session)
     question = content.by_id.get(question_id)
     if question is None:
         raise Conflict(NOT_SERVED)
     index = participant.answered_count
+    served_at = participant.served_at
     served = (
         participant.served_question_id == question.id
-        and participant.served_at is not None
         and index < len(content.questions)
         and content.questions[index].id == question.id
     )
-    if not served or participant.served_at is None:
+    if not served or served_at is None:
         return await _replay(play, session.code, participant.id, question, choice_id)
     choice = next((c for c in question.choices if c.id == choice_id), None)
     if choice is None:
@@ -204,7 +256,7 @@ async def submit_answer(
         points=question.points,
         time_limit_s=question.time_limit_s,
         correct=choice.correct,
-        served_at=participant.served_at,
+        served_at=served_at,
         answered_at=answered_at,
         rule=session.scoring,
         streak_bonus=session.streak_bonus,
@@ -224,19 +276,22 @@ async def submit_answer(
         streak_bonus=scored.streak_bonus,
         streak=scored.streak,
         score_after=score,
-        served_at=participant.served_at,
+        served_at=served_at,
         answered_at=answered_at,
         elapsed_ms=scored.elapsed_ms,
     )
-    move = Move(participant.id, index, question.id, score, correct_count, scored.streak, reached_at)
+    move = Move(
+        session.id, participant.id, index, question.id, score, correct_count, scored.streak,
+        reached_at,
+    )  # fmt: skip
     with timed("insert_answer"):
-        stored = await play.store.record(move, answer)
-    if not stored:
-        return await _replay(play, session.code, participant.id, question, choice_id)
+        display_name = await play.store.record(move, answer)
+    if display_name is None:
+        return None
     _ANSWERS["late" if scored.late else ("correct" if scored.correct else "wrong")].inc()
     standing = Standing(
         participant_id=participant.id,
-        display_name=participant.display_name,
+        display_name=display_name,
         score=score,
         answered_count=index + 1,
         correct_count=correct_count,

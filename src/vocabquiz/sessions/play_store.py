@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any, Protocol, cast
 
 import asyncpg
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, exists, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -73,6 +73,7 @@ class QuestionContent:
 class Move:
     """A participant's totals after an answer to the question served at `index`."""
 
+    session_id: str
     participant_id: str
     index: int
     question_id: str
@@ -115,9 +116,10 @@ class PlayStore(Protocol):
     ) -> datetime | None:
         """Start the clock of the question at `index`; None when a concurrent request did."""
 
-    async def record(self, move: Move, answer: AnswerRow) -> bool:
-        """Store the answer and the participant's new totals, both or neither; False when
-        another answer to the same turn got there first."""
+    async def record(self, move: Move, answer: AnswerRow) -> str | None:
+        """Store the answer and the participant's new totals, both or neither, if the
+        participant is still at that turn of an open session; their display name then (it may
+        have changed), else None."""
 
     async def stored_answer(
         self, participant_id: str, question_id: str
@@ -193,12 +195,14 @@ WITH moved AS (
   SET score = $4, answered_count = $2 + 1, correct_count = $5, streak = $6, reached_at = $7,
       served_question_id = NULL, served_at = NULL
   WHERE id = $1 AND answered_count = $2 AND served_question_id = $3
-  RETURNING id
+    AND EXISTS (SELECT 1 FROM sessions WHERE id = $17 AND status = 'open')
+  RETURNING id, display_name
+), stored AS (
+  INSERT INTO answers (id, participant_id, question_id, choice_id, correct, late, points_awarded,
+                       streak_bonus, streak, score_after, served_at, answered_at, elapsed_ms)
+  SELECT $8, moved.id, $3, $9, $10, $11, $12, $13, $6, $4, $14, $15, $16 FROM moved
 )
-INSERT INTO answers (id, participant_id, question_id, choice_id, correct, late, points_awarded,
-                     streak_bonus, streak, score_after, served_at, answered_at, elapsed_ms)
-SELECT $8, moved.id, $3, $9, $10, $11, $12, $13, $6, $4, $14, $15, $16 FROM moved
-RETURNING id
+SELECT display_name FROM moved
 """
 _PG_STORED_ANSWER = """
 SELECT a.id, a.choice_id, a.correct, a.late, a.points_awarded, a.streak_bonus, a.streak,
@@ -355,19 +359,20 @@ class PostgresPlayStore:
         )
         return served_at
 
-    async def record(self, move: Move, answer: AnswerRow) -> bool:
+    async def record(self, move: Move, answer: AnswerRow) -> str | None:
         try:
-            stored = await self._run(
+            display_name: str | None = await self._run(
                 asyncpg.Connection.fetchval,
                 _PG_RECORD,
                 *(move.participant_id, move.index, move.question_id, move.score),
                 *(move.correct_count, move.streak, move.reached_at, answer.id),
                 *(answer.choice_id, answer.correct, answer.late, answer.points_awarded),
                 *(answer.streak_bonus, answer.served_at, answer.answered_at, answer.elapsed_ms),
+                move.session_id,
             )
         except asyncpg.UniqueViolationError:
-            return False
-        return stored is not None
+            return None
+        return display_name
 
     async def stored_answer(
         self, participant_id: str, question_id: str
@@ -430,6 +435,7 @@ _SQLITE_MOVE = (
         _P.c.id == bindparam("participant_id"),
         _P.c.answered_count == bindparam("index"),
         _P.c.served_question_id == bindparam("question_id"),
+        exists().where(_S.c.id == bindparam("open_session_id"), _S.c.status == "open"),
     )
     .values(
         score=bindparam("score"),
@@ -440,6 +446,7 @@ _SQLITE_MOVE = (
         served_question_id=None,
         served_at=None,
     )
+    .returning(_P.c.display_name)
 )
 _SQLITE_INSERT_ANSWER = insert(_A)
 _SQLITE_STORED_ANSWER = (
@@ -493,28 +500,31 @@ class SqlitePlayStore:
             ).scalar_one_or_none()
         return served_at
 
-    async def record(self, move: Move, answer: AnswerRow) -> bool:
+    async def record(self, move: Move, answer: AnswerRow) -> str | None:
         try:
             async with self._engine.begin() as conn:
-                moved = await conn.execute(
-                    _SQLITE_MOVE,
-                    {
-                        "participant_id": move.participant_id,
-                        "index": move.index,
-                        "question_id": move.question_id,
-                        "score": move.score,
-                        "answered_count": move.index + 1,
-                        "correct_count": move.correct_count,
-                        "streak": move.streak,
-                        "reached_at": move.reached_at,
-                    },
-                )
-                if not moved.rowcount:
-                    return False
+                display_name: str | None = (
+                    await conn.execute(
+                        _SQLITE_MOVE,
+                        {
+                            "open_session_id": move.session_id,
+                            "participant_id": move.participant_id,
+                            "index": move.index,
+                            "question_id": move.question_id,
+                            "score": move.score,
+                            "answered_count": move.index + 1,
+                            "correct_count": move.correct_count,
+                            "streak": move.streak,
+                            "reached_at": move.reached_at,
+                        },
+                    )
+                ).scalar_one_or_none()
+                if display_name is None:
+                    return None
                 await conn.execute(_SQLITE_INSERT_ANSWER, asdict(answer))
         except IntegrityError:
-            return False
-        return True
+            return None
+        return display_name
 
     async def stored_answer(
         self, participant_id: str, question_id: str
