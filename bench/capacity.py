@@ -52,7 +52,10 @@ async def ramp(
             streams = vocabquiz_streams(port, session, opened, step, args.limit)
             opened = step
             phase = await measure(
-                pool, tree, streams, lambda: play(client, session, args.rate, args.seconds)
+                pool,
+                tree,
+                streams,
+                lambda: play(url, session, args.rate, args.seconds),
             )
             rows.append((step, phase))
             print(

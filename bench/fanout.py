@@ -65,7 +65,10 @@ async def run_vocabquiz(
         session = await open_session(client, args.players)
         streams = vocabquiz_streams(port, session, 0, args.watchers, args.limit)
         return await measure(
-            pool, tree, streams, lambda: play(client, session, args.rate, args.seconds)
+            pool,
+            tree,
+            streams,
+            lambda: play(url, session, args.rate, args.seconds),
         )
 
 

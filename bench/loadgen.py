@@ -11,6 +11,7 @@ import asyncio
 import multiprocessing
 import os
 import resource
+import subprocess
 import time
 import uuid
 from collections import Counter
@@ -24,6 +25,7 @@ from typing import Any, cast
 
 import asyncpg
 import httpx
+import orjson
 import uvloop
 from tests.live import Server, server_process
 
@@ -100,7 +102,8 @@ def vocabquiz_server(workers: int) -> Iterator[Server]:
 
 
 class ProcessTree:
-    """CPU time and resident memory of a process and all its descendants, from /proc."""
+    """CPU time and resident memory of a process and all its descendants, from /proc (the CPU
+    of descendants that have exited included)."""
 
     def __init__(self, pid: int) -> None:
         self.pid = pid
@@ -129,7 +132,8 @@ class ProcessTree:
                 fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
             except OSError:
                 continue
-            total += int(fields[11]) + int(fields[12])  # utime, stime
+            # utime, stime, and those of its children that have exited (cutime, cstime)
+            total += sum(int(f) for f in fields[11:15])
         return total / CLOCK_TICKS
 
     def rss_bytes(self) -> int:
@@ -140,6 +144,17 @@ class ProcessTree:
             except OSError:
                 continue
         return total
+
+
+def backend_trees() -> dict[str, ProcessTree]:
+    """The PostgreSQL and Redis servers on this machine (the oldest process of each name), to
+    tell how the CPU divides between the service and its backends."""
+    trees = {}
+    for name in ("postgres", "redis-server"):
+        found = subprocess.run(["pgrep", "-o", "-x", name], capture_output=True, text=True)
+        if found.stdout.strip():
+            trees[name] = ProcessTree(int(found.stdout.split()[0]))
+    return trees
 
 
 # The quiz and its players.
@@ -239,9 +254,38 @@ class Played:
     errors: int = 0
 
 
-async def play(
-    client: httpx.AsyncClient, session: BenchSession, rate: float | None, seconds: float
-) -> Played:
+class PlayerConnection:
+    """One keep-alive HTTP/1.1 connection of a player: a request at a time, each response read
+    by its Content-Length. Far cheaper per request than an HTTP client library, so that the
+    load generator does not compete with the server for the two cores."""
+
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.reader, self.writer = reader, writer
+
+    @classmethod
+    async def open(cls, url: str) -> PlayerConnection:
+        host, port = url.removeprefix("http://").rstrip("/").split(":")
+        return cls(*await asyncio.open_connection(host, int(port)))
+
+    async def request(
+        self, method: str, path: str, token: str, body: bytes | None = None
+    ) -> tuple[int, bytes]:
+        head = f"{method} {path} HTTP/1.1\r\nHost: bench\r\nAuthorization: Bearer {token}\r\n"
+        if body is not None:
+            head += f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+        self.writer.write(head.encode() + b"\r\n" + (body or b""))
+        response = await self.reader.readuntil(b"\r\n\r\n")
+        status = int(response[9:12])
+        lower = response.lower()
+        at = lower.index(b"content-length:") + 15
+        length = int(lower[at : lower.index(b"\r\n", at)])
+        return status, await self.reader.readexactly(length)
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+async def play(url: str, session: BenchSession, rate: float | None, seconds: float) -> Played:
     """Every player fetches its question and answers it, `rate` answers/s in all (spread evenly
     over the players), or as fast as each can when `rate` is None. A player that falls behind
     does not make up for it in a burst: the offered rate never exceeds `rate`."""
@@ -250,41 +294,55 @@ async def play(
     stop = start + seconds
     count = len(session.tokens)
     period = count / rate if rate else 0.0
+    question = f"/api/sessions/{session.code}/question"
+    answers = f"/api/sessions/{session.code}/answers"
 
     async def player(i: int) -> None:
-        headers = session.headers(i)
+        token = session.tokens[i]
         next_at = start + period * i / count
-        while True:
-            if period:
-                await asyncio.sleep(max(0.0, next_at - time.monotonic()))
-                next_at = max(next_at + period, time.monotonic())
-            if time.monotonic() >= stop:
-                return
-            try:
-                turn = await client.get(f"/api/sessions/{session.code}/question", headers=headers)
-                if turn.status_code != 200:
+        connection: PlayerConnection | None = None
+        try:
+            while True:
+                if period:
+                    await asyncio.sleep(max(0.0, next_at - time.monotonic()))
+                    next_at = max(next_at + period, time.monotonic())
+                if time.monotonic() >= stop:
+                    return
+                try:
+                    connection = connection or await PlayerConnection.open(url)
+                    status, body = await connection.request("GET", question, token)
+                    if status != 200:
+                        played.errors += 1
+                        continue
+                    turn = orjson.loads(body)
+                    if turn["finished"]:
+                        return
+                    qid = turn["question"]["id"]
+                    choice = session.right[qid]
+                    sent = time.monotonic()
+                    status, _ = await connection.request(
+                        "POST",
+                        answers,
+                        token,
+                        b'{"question_id":"%s","choice_id":"%s"}' % (qid.encode(), choice.encode()),
+                    )
+                except (OSError, asyncio.IncompleteReadError):
+                    # An overloaded server may drop a connection: count it and go on.
+                    played.errors += 1
+                    if connection is not None:
+                        connection.close()
+                    connection = None
+                    continue
+                end = time.monotonic()
+                if status != 200:
                     played.errors += 1
                     continue
-                if turn.json()["finished"]:
-                    return
-                qid = turn.json()["question"]["id"]
-                sent = time.monotonic()
-                r = await client.post(
-                    f"/api/sessions/{session.code}/answers",
-                    json={"question_id": qid, "choice_id": session.right[qid]},
-                    headers=headers,
-                )
-            except httpx.TransportError:
-                # An overloaded server may time out: count it and go on until `stop`.
-                played.errors += 1
-                continue
-            end = time.monotonic()
-            if r.status_code != 200:
-                played.errors += 1
-                continue
-            session.answered[i] += 1
-            played.submits.append(end - sent)
-            played.done.append((i, session.answered[i], end))
+                session.answered[i] += 1
+                played.submits.append(end - sent)
+                played.done.append((i, session.answered[i], end))
+        finally:
+            if connection is not None:
+                connection.close()
 
     await asyncio.gather(*(player(i) for i in range(count)))
     return played

@@ -162,15 +162,19 @@ async def test_stalled_readers_keep_server_memory_bounded(
             async def metric(name: str) -> float:
                 return _metric((await client.get("/metrics")).text, name)
 
-            _, code, quiz = await open_session(api, questions=400, time_limit_s=None)
+            _, code, quiz = await open_session(api, questions=1000, time_limit_s=None)
             # Wide names make wide frames: 100 entries of 4-byte characters.
             players = [await joined(api, code, f"{i:03}" + "\U0001f600" * 37) for i in range(100)]
             events = f"/api/sessions/{code}/events?limit=100"
             baseline = await metric("vocabquiz_sse_connections")
 
+            answered: dict[str, int] = {}
+
             async def play(headers: dict[str, str], until: float) -> None:
-                while time.monotonic() < until:
+                key = headers["Authorization"]
+                while time.monotonic() < until and answered.get(key, 0) < 1000:
                     await answer(api, code, headers, quiz)
+                    answered[key] = answered.get(key, 0) + 1
 
             stalled = [await _stalled_stream(port, events, p) for p in players[:40]]
             try:

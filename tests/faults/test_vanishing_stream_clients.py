@@ -107,14 +107,23 @@ async def test_vanishing_stream_clients_leave_nothing_behind(
             path = f"/api/sessions/{code}/events?limit=100"
             requests = [_request(path, p.headers) for p in players] + [_request(path, admin)]
 
-            async def settled(what: str) -> str:
-                """/metrics once no stream is counted any more (bounded)."""
+            async def settled(what: str, before: str | None = None) -> str:
+                """/metrics once no stream is counted any more and, when given what was there
+                `before`, no more tasks and sockets than then (bounded: connections that are
+                closing take a moment to finish, one left behind never does)."""
                 deadline = time.monotonic() + 10
                 while True:
                     text = await metrics()
-                    if _metric(text, "vocabquiz_sse_connections") == 0:
+                    left = {"streams": _metric(text, "vocabquiz_sse_connections")}
+                    if before is not None:
+                        for name, slack in (
+                            ("vocabquiz_asyncio_tasks", 0),
+                            ("process_open_fds", 3),
+                        ):
+                            left[name] = max(0, _metric(text, name) - _metric(before, name) - slack)
+                    if not any(left.values()):
                         return text
-                    assert time.monotonic() < deadline, f"streams still counted {what}"
+                    assert time.monotonic() < deadline, f"still there {what}: {left}"
                     await asyncio.sleep(0.05)
 
             await _cycles(port, requests, WARM_UP)
@@ -122,7 +131,7 @@ async def test_vanishing_stream_clients_leave_nothing_behind(
             started = time.monotonic()
             await _cycles(port, requests, CYCLES)
             took = time.monotonic() - started
-            after = await settled(f"after {CYCLES} vanished clients")
+            after = await settled(f"after {CYCLES} vanished clients", before)
 
             rss = [_metric(t, "process_resident_memory_bytes") for t in (before, after)]
             fds = [_metric(t, "process_open_fds") for t in (before, after)]
@@ -136,10 +145,9 @@ async def test_vanishing_stream_clients_leave_nothing_behind(
                 f"{fds[1]:.0f}; tasks {tasks[0]:.0f} -> {tasks[1]:.0f}"
             )
             assert rss[1] - rss[0] < MAX_RSS_GROWTH, rss
-            # No socket of a vanished client left open (a little slack for pooled connections).
-            assert fds[1] <= fds[0] + 3, fds
-            # No task of a vanished client left behind.
-            assert tasks[1] <= tasks[0], tasks
+            # No socket (a little slack for pooled connections) nor task of a vanished client
+            # is left behind: settled() waited for both to come back down.
+            assert fds[1] <= fds[0] + 3 and tasks[1] <= tasks[0], (fds, tasks)
 
             # Still quick, and a new stream still gets its frames at once.
             t = time.monotonic()

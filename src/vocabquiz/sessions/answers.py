@@ -66,11 +66,11 @@ class QuizContents:
 
 
 class Turns:
-    """The question this process last served to each participant, with the participant and
-    session rows as they were then, so that the answer that follows needs no read. A stale
-    entry does no harm: a participant's totals change only together with answered_count, and
-    recording an answer is guarded by answered_count, the served question and the session
-    being open, so the write refuses and the answer is read afresh."""
+    """Each participant's row as this process last wrote or read it (with its session's), so
+    that serving the next question and taking the answer need no read. A stale entry does no
+    harm: a participant's totals change only together with answered_count, and both writes are
+    guarded by answered_count, the served question and the session being open, so they refuse
+    and the turn is read afresh."""
 
     def __init__(self, capacity: int = 100_000) -> None:
         self._capacity = capacity
@@ -82,8 +82,11 @@ class Turns:
                 del self._served[old]
         self._served[session.code, user_id] = (session, participant)
 
-    def take(self, code: str, user_id: str) -> tuple[SessionRow, ParticipantRow] | None:
-        return self._served.pop((code, user_id), None)
+    def known(self, code: str, user_id: str) -> tuple[SessionRow, ParticipantRow] | None:
+        return self._served.get((code, user_id))
+
+    def forget(self, code: str, user_id: str) -> None:
+        self._served.pop((code, user_id), None)
 
 
 @dataclass
@@ -157,19 +160,40 @@ def _turn(
 
 async def current_turn(play: Play, raw_code: str, user: TokenUser) -> dict[str, Any]:
     """The participant's question; the first read of it serves it and starts its clock."""
+    known = play.turns.known(session_code(raw_code), user.id)
+    if known is not None and known[1].served_question_id is None:
+        # This process took the participant's last answer: serve the next question without a
+        # read. The write refuses if anything moved since, and the turn is read afresh.
+        turn = await _serve(play, *known, user)
+        if turn is not None:
+            return turn
     session, participant = await _player(play, raw_code, user)
+    content = await play.contents.of(play.store, session)
+    index = participant.answered_count
+    if index < len(content.questions):
+        question = content.questions[index]
+        if participant.served_question_id == question.id and participant.served_at is not None:
+            play.turns.remember(session, participant, user.id)
+            return _turn(participant.id, index, content, participant.served_at)
+    turn = await _serve(play, session, participant, user)
+    # None: a concurrent request for this participant got there first; read what it did.
+    return turn if turn is not None else await current_turn(play, raw_code, user)
+
+
+async def _serve(
+    play: Play, session: SessionRow, participant: ParticipantRow, user: TokenUser
+) -> dict[str, Any] | None:
+    """Serve the question at the participant's turn as given and start its clock; None when
+    the write refuses (served or answered meanwhile, or the session closed)."""
     content = await play.contents.of(play.store, session)
     index = participant.answered_count
     if index >= len(content.questions):
         return _turn(participant.id, index, content, None)
     question = content.questions[index]
-    if participant.served_question_id == question.id and participant.served_at is not None:
-        play.turns.remember(session, participant, user.id)
-        return _turn(participant.id, index, content, participant.served_at)
-    served_at = await play.store.serve(participant.id, index, question.id, utcnow())
+    served_at = await play.store.serve(session.id, participant.id, index, question.id, utcnow())
     if served_at is None:
-        # A concurrent request for this participant got there first: read what it did.
-        return await current_turn(play, raw_code, user)
+        play.turns.forget(session.code, user.id)
+        return None
     served = replace(participant, served_question_id=question.id, served_at=served_at)
     play.turns.remember(session, served, user.id)
     return _turn(participant.id, index, content, served_at)
@@ -210,15 +234,15 @@ async def submit_answer(
 ) -> dict[str, Any]:
     answered_at = utcnow()
     code = session_code(raw_code)
-    seen = play.turns.take(code, user.id)
-    if seen is not None and seen[1].served_question_id == question_id:
+    known = play.turns.known(code, user.id)
+    if known is not None and known[1].served_question_id == question_id:
         # The question this process served: no read. If anything moved since, the guarded
         # write refuses, and the answer takes the reading path below.
-        result = await _take(play, *seen, question_id, choice_id, answered_at)
+        result = await _take(play, *known, question_id, choice_id, answered_at, user)
         if result is not None:
             return result
     session, participant = await _player(play, raw_code, user)
-    result = await _take(play, session, participant, question_id, choice_id, answered_at)
+    result = await _take(play, session, participant, question_id, choice_id, answered_at, user)
     if result is None:
         question = (await play.contents.of(play.store, session)).by_id[question_id]
         return await _replay(play, session.code, participant.id, question, choice_id)
@@ -232,6 +256,7 @@ async def _take(
     question_id: str,
     choice_id: str,
     answered_at: datetime,
+    user: TokenUser,
 ) -> dict[str, Any] | None:
     """Score and record an answer to the question served to `participant` as given; None when
     the write's guard refuses it (another answer to this turn, the session closed, or totals
@@ -287,8 +312,22 @@ async def _take(
     with timed("insert_answer"):
         display_name = await play.store.record(move, answer)
     if display_name is None:
+        play.turns.forget(session.code, user.id)
         return None
     _ANSWERS["late" if scored.late else ("correct" if scored.correct else "wrong")].inc()
+    moved = ParticipantRow(
+        id=participant.id,
+        display_name=display_name,
+        score=score,
+        answered_count=index + 1,
+        correct_count=correct_count,
+        streak=scored.streak,
+        joined_at=participant.joined_at,
+        reached_at=reached_at,
+        served_question_id=None,
+        served_at=None,
+    )
+    play.turns.remember(session, moved, user.id)
     standing = Standing(
         participant_id=participant.id,
         display_name=display_name,

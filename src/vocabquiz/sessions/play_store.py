@@ -112,9 +112,10 @@ class PlayStore(Protocol):
     async def questions(self, quiz_id: str) -> tuple[QuestionContent, ...]: ...
 
     async def serve(
-        self, participant_id: str, index: int, question_id: str, now: datetime
+        self, session_id: str, participant_id: str, index: int, question_id: str, now: datetime
     ) -> datetime | None:
-        """Start the clock of the question at `index`; None when a concurrent request did."""
+        """Start the clock of the question at `index`, if the participant is still at that turn
+        of an open session and it is not served yet; None otherwise."""
 
     async def record(self, move: Move, answer: AnswerRow) -> str | None:
         """Store the answer and the participant's new totals, both or neither, if the
@@ -185,6 +186,7 @@ _PG_SERVE = """
 UPDATE participants SET served_question_id = $3, served_at = $4
 WHERE id = $1 AND answered_count = $2
   AND (served_question_id IS NULL OR served_question_id <> $3)
+  AND EXISTS (SELECT 1 FROM sessions WHERE id = $5 AND status = 'open')
 RETURNING served_at
 """
 # The guarded move and the answer in one statement: the guard on answered_count lets exactly one
@@ -352,10 +354,11 @@ class PostgresPlayStore:
         return _question_contents(await self._run(asyncpg.Connection.fetch, _PG_QUESTIONS, quiz_id))
 
     async def serve(
-        self, participant_id: str, index: int, question_id: str, now: datetime
+        self, session_id: str, participant_id: str, index: int, question_id: str, now: datetime
     ) -> datetime | None:
         served_at: datetime | None = await self._run(
-            asyncpg.Connection.fetchval, _PG_SERVE, participant_id, index, question_id, now
+            asyncpg.Connection.fetchval,
+            *(_PG_SERVE, participant_id, index, question_id, now, session_id),
         )
         return served_at
 
@@ -419,12 +422,14 @@ _SQLITE_QUESTIONS = (
     .where(Question.quiz_id == bindparam("quiz_id"))
     .order_by(Question.position, Choice.position)
 )  # fmt: skip
+_OPEN = exists().where(_S.c.id == bindparam("open_session_id"), _S.c.status == "open")
 _SQLITE_SERVE = (
     update(_P)
     .where(
         _P.c.id == bindparam("participant_id"),
         _P.c.answered_count == bindparam("index"),
         _P.c.served_question_id.is_(None) | (_P.c.served_question_id != bindparam("question_id")),
+        _OPEN,
     )
     .values(served_question_id=bindparam("question_id"), served_at=bindparam("now"))
     .returning(_P.c.served_at)
@@ -435,7 +440,7 @@ _SQLITE_MOVE = (
         _P.c.id == bindparam("participant_id"),
         _P.c.answered_count == bindparam("index"),
         _P.c.served_question_id == bindparam("question_id"),
-        exists().where(_S.c.id == bindparam("open_session_id"), _S.c.status == "open"),
+        _OPEN,
     )
     .values(
         score=bindparam("score"),
@@ -491,12 +496,18 @@ class SqlitePlayStore:
         return _question_contents(list(rows))
 
     async def serve(
-        self, participant_id: str, index: int, question_id: str, now: datetime
+        self, session_id: str, participant_id: str, index: int, question_id: str, now: datetime
     ) -> datetime | None:
-        params = {"participant_id": participant_id, "index": index, "question_id": question_id}
+        params = {
+            "open_session_id": session_id,
+            "participant_id": participant_id,
+            "index": index,
+            "question_id": question_id,
+            "now": now,
+        }
         async with self._engine.begin() as conn:
             served_at: datetime | None = (
-                await conn.execute(_SQLITE_SERVE, {**params, "now": now})
+                await conn.execute(_SQLITE_SERVE, params)
             ).scalar_one_or_none()
         return served_at
 
