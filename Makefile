@@ -14,7 +14,7 @@ export VOCABQUIZ_ADMIN_PASSWORD ?= vocabquiz-admin
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: install web run test test-python test-web lint check-lock lock chromium e2e monitoring-tools nginx
+.PHONY: install web run test test-python test-web lint check-lock lock chromium e2e monitoring-tools nginx wrk
 
 install: $(STAMP)
 
@@ -39,7 +39,7 @@ lint: install
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
-test: install web lint monitoring-tools nginx
+test: install web lint monitoring-tools nginx wrk
 	$(BIN)/pytest
 	cd frontend && npm test && npm run check-client
 	$(MAKE) --no-print-directory e2e
@@ -73,6 +73,12 @@ nginx:
 	   { $(SUDO) systemctl disable --now nginx >/dev/null 2>&1 || \
 	     $(SUDO) service nginx stop >/dev/null 2>&1 || true; })
 
+# Debian's wrk, the HTTP load generator of bench/floor.py (tests/test_bench.py runs it tiny).
+wrk:
+	command -v wrk >/dev/null || \
+	  ($(SUDO) apt-get update && \
+	   $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends wrk)
+
 # Regenerate the pinned requirements from pyproject.toml's ranges.
 lock:
 	rm -rf /tmp/vocabquiz-lock && $(PYTHON) -m venv /tmp/vocabquiz-lock
@@ -81,12 +87,12 @@ lock:
 
 # Benchmarks (docs/PERFORMANCE.md). Each starts its own server on the production backends
 # (PostgreSQL and Redis on 127.0.0.1) and prints its figures.
-.PHONY: bench-tools bench-deps bench-answers bench-fanout bench-capacity
+.PHONY: bench-tools bench-deps bench-floor bench-answers bench-fanout bench-capacity
 
 # pgbench (postgresql-contrib), redis-benchmark (redis-tools) and nginx with the nchan module, the
 # baselines the benchmarks measure beside the service. The package may start a system nginx on :80:
 # the benchmarks never use it, so it is stopped and disabled.
-bench-tools:
+bench-tools: wrk
 	{ command -v pgbench && command -v redis-benchmark && test -x /usr/sbin/nginx && \
 	  test -f /usr/lib/nginx/modules/ngx_nchan_module.so; } >/dev/null || \
 	  ($(SUDO) apt-get update && \
@@ -99,9 +105,13 @@ bench-tools:
 bench-deps: install
 	$(BIN)/python -c 'import matplotlib' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[bench]'
 
-# Few enough players that submit p99 stays within the 50 ms of the target.
+# The playing routes beside a bare FastAPI app on the same uvicorn settings, with wrk.
+bench-floor: install bench-tools
+	$(BIN)/python bench/floor.py --seconds 10 --connections 16
+
+# Enough players to keep one worker busy, few enough that submit p99 stays within 50 ms.
 bench-answers: install bench-tools
-	$(BIN)/python bench/answers.py --players 8 --watchers 20 --seconds 20
+	$(BIN)/python bench/answers.py --players 24 --watchers 20 --seconds 15
 
 bench-fanout: install bench-tools
 	$(BIN)/python bench/fanout.py --watchers 10000 --rate 1000 --seconds 20

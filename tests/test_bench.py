@@ -59,3 +59,28 @@ def test_answers_bench_reports_its_figures(shared_database: str) -> None:
     assert int(figures["answers"]) > 0 and figures["errors"] == "0"
     assert float(figures["answers_per_s"]) > 0
     assert int(figures["answers_seen_on_a_watcher"]) == int(figures["answers"])
+
+
+def test_floor_bench_measures_the_floor_and_every_playing_route(
+    shared_database: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "floor.json"
+    tiny = ["--seconds", "1", "--connections", "2", "--players-per-connection", "2"]
+    tiny += ["--fresh", "200", "--serve-sessions", "10", "--fresh-seconds", "1"]
+    run("bench/floor.py", *tiny, "--out", str(out))
+    figures = {f["name"]: f for f in json.loads(out.read_text())}
+    measured = [
+        "floor GET",
+        "floor POST",
+        "healthz",
+        "question (served)",
+        "leaderboard",
+        "join (new players)",
+        "question (serving)",
+        "answer (serve+answer)",
+    ]
+    for name in measured:
+        assert figures[name]["requests"] > 0 and figures[name]["errors"] == 0, figures[name]
+        assert figures[name]["server_cpu_ms"] > 0, figures[name]
+    assert figures["answer (serve+answer)"]["ratio"] > 0
+    assert "answer POST (derived)" in figures
