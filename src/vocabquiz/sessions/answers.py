@@ -5,8 +5,9 @@ dicts in the shape of the documented schemas (Turn, AnswerResult, LeaderboardOut
 
 from __future__ import annotations
 
+import asyncio
 from collections import OrderedDict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
 from typing import Any
@@ -44,24 +45,34 @@ class QuizContent:
 
 
 class QuizContents:
-    """Questions of the quizzes being played, kept in memory: a quiz cannot change while it has
-    an open session, and answers are only taken on open sessions."""
+    """Questions of the quizzes being played, kept in memory, by quiz and version (its
+    updated_at, which every change of its questions moves): sessions of the same quiz share
+    them, and a changed quiz is read again. Read once however many players ask at once."""
 
-    def __init__(self, capacity: int = 512) -> None:
+    def __init__(self, capacity: int = 256) -> None:
         self._capacity = capacity
-        self._by_session: OrderedDict[str, QuizContent] = OrderedDict()
+        self._by_quiz: OrderedDict[tuple[str, datetime], asyncio.Future[QuizContent]] = (
+            OrderedDict()
+        )
 
     async def of(self, store: PlayStore, session: SessionRow) -> QuizContent:
-        content = self._by_session.get(session.id)
-        if content is not None:
-            self._by_session.move_to_end(session.id)
-            return content
-        questions = await store.questions(session.quiz_id)
+        key = (session.quiz_id, session.quiz_version)
+        loading = self._by_quiz.get(key)
+        if loading is not None:
+            self._by_quiz.move_to_end(key)
+            return await asyncio.shield(loading)
+        loading = self._by_quiz[key] = asyncio.get_running_loop().create_future()
+        if len(self._by_quiz) > self._capacity:
+            self._by_quiz.popitem(last=False)
+        try:
+            questions = await store.questions(session.quiz_id)
+        except BaseException as exc:
+            self._by_quiz.pop(key, None)
+            loading.set_exception(exc)
+            loading.exception()  # the waiters, if any, raise it; no "never retrieved" warning
+            raise
         content = QuizContent(questions, {q.id: q for q in questions})
-        if session.status == "open":
-            self._by_session[session.id] = content
-            if len(self._by_session) > self._capacity:
-                self._by_session.popitem(last=False)
+        loading.set_result(content)
         return content
 
 
@@ -194,7 +205,7 @@ async def _serve(
     if served_at is None:
         play.turns.forget(session.code, user.id)
         return None
-    served = replace(participant, served_question_id=question.id, served_at=served_at)
+    served = participant._replace(served_question_id=question.id, served_at=served_at)
     play.turns.remember(session, served, user.id)
     return _turn(participant.id, index, content, served_at)
 

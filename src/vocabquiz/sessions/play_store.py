@@ -13,30 +13,34 @@ import asyncio
 from collections import deque
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import Any, Protocol, cast
+from typing import Any, NamedTuple, Protocol, cast
 
 import asyncpg
 from sqlalchemy import Table, bindparam, exists, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from vocabquiz.quizzes.models import Choice, Question
+from vocabquiz.quizzes.models import Choice, Question, Quiz
 from vocabquiz.sessions.models import Answer, Participant, QuizSession
 from vocabquiz.sessions.scoring import ScoringRule
 
+# Rows and contents are NamedTuples of plain values: the caches of the playing path hold
+# hundreds of thousands of them, and tuples of untracked values are left out of the garbage
+# collector's full passes (which would otherwise stop the process for a tenth of a second).
 
-@dataclass(frozen=True, slots=True)
-class SessionRow:
+
+class SessionRow(NamedTuple):
     id: str
     code: str
     status: str
     quiz_id: str
     scoring: ScoringRule
     streak_bonus: bool
+    # The quiz's updated_at: its questions are the same while it is.
+    quiz_version: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class ParticipantRow:
+class ParticipantRow(NamedTuple):
     id: str
     display_name: str
     score: int
@@ -49,15 +53,13 @@ class ParticipantRow:
     served_at: datetime | None
 
 
-@dataclass(frozen=True, slots=True)
-class ChoiceContent:
+class ChoiceContent(NamedTuple):
     id: str
     text: str
     correct: bool
 
 
-@dataclass(frozen=True, slots=True)
-class QuestionContent:
+class QuestionContent(NamedTuple):
     id: str
     prompt: str
     time_limit_s: int | None
@@ -168,10 +170,11 @@ def _stored(participant_id: str, question_id: str, row: Any) -> tuple[AnswerRow,
 # --- PostgreSQL ---------------------------------------------------------------------------------
 
 _PG_PLAYER = """
-SELECT s.id, s.code, s.status, s.quiz_id, s.scoring, s.streak_bonus,
+SELECT s.id, s.code, s.status, s.quiz_id, s.scoring, s.streak_bonus, q.updated_at,
        p.id, p.display_name, p.score, p.answered_count, p.correct_count, p.streak,
        p.joined_at, p.reached_at, p.served_question_id, p.served_at
 FROM sessions s
+JOIN quizzes q ON q.id = s.quiz_id
 LEFT JOIN participants p ON p.session_id = s.id AND p.user_id = $2
 WHERE s.code = $1
 """
@@ -345,10 +348,10 @@ class PostgresPlayStore:
         row = await self._run(asyncpg.Connection.fetchrow, _PG_PLAYER, code, user_id)
         if row is None:
             return None
-        session = SessionRow(row[0], row[1], row[2], row[3], row[4], row[5])
-        if row[6] is None:
+        session = SessionRow(*row[:7])
+        if row[7] is None:
             return session, None
-        return session, ParticipantRow(*row[6:16])
+        return session, ParticipantRow(*row[7:17])
 
     async def questions(self, quiz_id: str) -> tuple[QuestionContent, ...]:
         return _question_contents(await self._run(asyncpg.Connection.fetch, _PG_QUESTIONS, quiz_id))
@@ -406,10 +409,11 @@ _PARTICIPANT_COLUMNS = (
 _SQLITE_PLAYER = (
     select(
         _S.c.id, _S.c.code, _S.c.status, _S.c.quiz_id, _S.c.scoring, _S.c.streak_bonus,
-        *_PARTICIPANT_COLUMNS,
+        Quiz.updated_at, *_PARTICIPANT_COLUMNS,
     )
     .select_from(
-        _S.outerjoin(_P, (_P.c.session_id == _S.c.id) & (_P.c.user_id == bindparam("user_id")))
+        _S.join(Quiz, Quiz.id == _S.c.quiz_id)
+        .outerjoin(_P, (_P.c.session_id == _S.c.id) & (_P.c.user_id == bindparam("user_id")))
     )
     .where(_S.c.code == bindparam("code"))
 )  # fmt: skip
@@ -485,10 +489,10 @@ class SqlitePlayStore:
             row = (await conn.execute(_SQLITE_PLAYER, {"code": code, "user_id": user_id})).first()
         if row is None:
             return None
-        session = SessionRow(row[0], row[1], row[2], row[3], row[4], row[5])
-        if row[6] is None:
+        session = SessionRow(*row[:7])
+        if row[7] is None:
             return session, None
-        return session, ParticipantRow(*row[6:16])
+        return session, ParticipantRow(*row[7:17])
 
     async def questions(self, quiz_id: str) -> tuple[QuestionContent, ...]:
         async with self._engine.connect() as conn:
