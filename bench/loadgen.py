@@ -403,8 +403,9 @@ class WatchStats:
 
 class Watcher(asyncio.Protocol):
     """One SSE stream. Splits the bytes at blank lines and looks only at frames with a `data:`
-    line: counts them, and reads the last `"answered_count":` when it sits in the trailing `me`
-    object. Chunked-encoding size lines end up glued to a frame's start, which is harmless."""
+    line: counts them, and follows the `answered_count` of the player it is signed in as: from
+    `me` in full frames, from that player's steps in frames of changes (docs/API.md). Chunked-
+    encoding size lines end up glued to a frame's start, which is harmless."""
 
     def __init__(self, stats: WatchStats, player: int) -> None:
         self.stats = stats
@@ -415,6 +416,7 @@ class Watcher(asyncio.Protocol):
         self.last = -1
         self.seen: dict[int, float] = {}
         self.frames = 0
+        self.participant: bytes | None = None  # b'"<participant id>",'
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         # uvloop's transports are not asyncio.Transport subclasses, but have its methods.
@@ -437,13 +439,29 @@ class Watcher(asyncio.Protocol):
             self.frames += 1
             self.stats.frames += 1
             self.stats.frame_bytes += len(frame)
-            at = frame.rfind(b'"answered_count":')
-            if at > frame.rfind(b'"me":') >= 0:
-                count = int(frame[at + 17 : frame.index(b",", at)])
+            count = self._answered(frame)
+            if count is not None:
                 # Every answer up to `count` is visible from now on.
                 for n in range(self.last + 1, count + 1):
                     self.seen[n] = now
                 self.last = max(self.last, count)
+
+    def _answered(self, frame: bytes) -> int | None:
+        """The player's answered_count as this frame shows it, or None if it shows nothing."""
+        if b'"changes":' not in frame:
+            at = frame.find(b'"me":{')
+            if at < 0:
+                return None
+            me = orjson.loads(frame[at + 5 : frame.rindex(b"}")])
+            self.participant = b'"%s",' % me["participant_id"].encode()
+            return int(me["answered_count"])
+        if self.participant is None:
+            return None
+        count, at = None, frame.index(b'"changes":')
+        while (at := frame.find(self.participant, at + 1)) >= 0:
+            step = orjson.loads(frame[frame.rfind(b"[", 0, at) : frame.find(b"]]", at) + 2])
+            count = int(step[4][2])
+        return count
 
     def connection_lost(self, exc: Exception | None) -> None:
         if not self.ready.done():

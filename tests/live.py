@@ -90,14 +90,48 @@ def server_process(env: dict[str, str], log: Path, workers: int = 1) -> Iterator
             proc.wait()
 
 
+def follow(shown: dict[str, Any] | None, frame: dict[str, Any]) -> dict[str, Any]:
+    """The standings a client shows after a leaderboard frame, given what it showed before: a
+    full frame as it is; a frame of changes applied to the client's own entry as docs/API.md
+    says (steps at or before the version shown are skipped; each step takes its participant
+    out of the ranking, then puts them back at their new rank)."""
+    if "changes" not in frame:
+        return frame
+    assert shown is not None and frame["since"] <= shown["version"], (shown, frame)
+    me = shown["me"]
+    for version, participant_id, before, after, data in frame["changes"]:
+        if version <= shown["version"] or me is None:
+            continue
+        if participant_id == me["participant_id"]:
+            name, score, answered, correct, streak = data
+            me = {
+                **me,
+                "rank": after,
+                "display_name": name,
+                "score": score,
+                "answered_count": answered,
+                "correct_count": correct,
+                "streak": streak,
+            }
+            continue
+        rank = me["rank"] - (1 if before is not None and before < me["rank"] else 0)
+        me = {**me, "rank": rank + (1 if after <= rank else 0)}
+    board = {k: v for k, v in frame.items() if k not in ("changes", "since")}
+    return {**board, "me": me}
+
+
 class EventReader:
-    """Collects the events of one SSE stream in the background."""
+    """Collects the events of one SSE stream in the background. Leaderboard events are kept as
+    the standings the client shows after each one (full, with `me`: see `follow`); `frames`
+    holds them as they came."""
 
     def __init__(self) -> None:
         self.events: list[tuple[str, dict[str, Any], float]] = []
+        self.frames: list[dict[str, Any]] = []
         self.comments = 0
         self.ended = False
         self.changed = asyncio.Event()
+        self._shown: dict[str, Any] | None = None
 
     async def read(self, response: httpx.Response) -> None:
         name, data = "message", ""
@@ -109,7 +143,11 @@ class EventReader:
             elif line.startswith("data: "):
                 data = line[6:]
             elif line == "" and data:
-                self.events.append((name, orjson.loads(data), time.monotonic()))
+                payload = orjson.loads(data)
+                if name == "leaderboard":
+                    self.frames.append(payload)
+                    payload = self._shown = follow(self._shown, payload)
+                self.events.append((name, payload, time.monotonic()))
                 self.changed.set()
                 name, data = "message", ""
         self.ended = True

@@ -16,7 +16,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.routing import APIRoute
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialWithJitterBackoff
 from sqlalchemy import text
@@ -30,7 +30,7 @@ from vocabquiz.auth.tokens import TokenReader
 from vocabquiz.db import migrate, open_database, report_pool
 from vocabquiz.edge import Edge, FastRoute, HttpRequest, Reply
 from vocabquiz.errors import install_error_handlers
-from vocabquiz.events import EventBus, MemoryEventBus, RedisEventBus, channel
+from vocabquiz.events import EventBus, MemoryEventBus, RedisEventBus, channel_of
 from vocabquiz.leaderboard.broadcaster import Broadcaster
 from vocabquiz.leaderboard.store import Leaderboard, MemoryLeaderboard, RedisLeaderboard
 from vocabquiz.observability import metrics
@@ -71,13 +71,19 @@ async def _build_state(settings: Settings) -> AppState:
         else PostgresPlayStore.connect(settings.database_url, settings.db_pool_size)
     )
     redis = (
-        Redis.from_url(
-            settings.redis_url,
-            socket_timeout=5,
-            socket_connect_timeout=5,
-            # from_url retries nothing by default: a pooled connection to a Redis that has since
-            # restarted would fail its next command. Retry such errors on a fresh connection.
-            retry=Retry(ExponentialWithJitterBackoff(base=0.02, cap=0.5), 3),
+        Redis(
+            connection_pool=BlockingConnectionPool.from_url(
+                settings.redis_url,
+                # Past this many commands at once, the next waits for a connection (up to 5 s,
+                # then a 503) rather than failing at once.
+                max_connections=settings.redis_pool_size,
+                timeout=5,
+                socket_timeout=5,
+                socket_connect_timeout=5,
+                # A pooled connection to a Redis that has since restarted would fail its next
+                # command: retry such errors on a fresh connection.
+                retry=Retry(ExponentialWithJitterBackoff(base=0.02, cap=0.5), 3),
+            )
         )
         if settings.redis_url
         else None
@@ -86,7 +92,8 @@ async def _build_state(settings: Settings) -> AppState:
     bus: EventBus
     if redis is not None:
         bus = RedisEventBus(redis, settings.redis_namespace)
-        board = RedisLeaderboard(redis, settings.redis_namespace, channel(settings.redis_namespace))
+        namespace = settings.redis_namespace
+        board = RedisLeaderboard(redis, namespace, lambda code: channel_of(namespace, code))
     else:
         memory_bus = MemoryEventBus()
         bus, board = memory_bus, MemoryLeaderboard(memory_bus.deliver)
@@ -99,6 +106,7 @@ async def _build_state(settings: Settings) -> AppState:
     broadcaster = Broadcaster(
         standings,
         read_session,
+        bus,
         settings.broadcast_interval_ms / 1000,
         settings.ping_interval_s,
     )

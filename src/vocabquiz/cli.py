@@ -64,6 +64,8 @@ def serve(
         typer.echo(f"vocabquiz: {exc}", err=True)
         raise typer.Exit(2) from None
     asyncio.run(_migrate(settings))
+    from vocabquiz.server import StreamingHttpToolsProtocol
+
     config = uvicorn.Config(
         "vocabquiz.cli:app_from_environment",
         factory=True,
@@ -71,7 +73,7 @@ def serve(
         port=port,
         workers=workers,
         loop="uvloop",
-        http="httptools",
+        http=StreamingHttpToolsProtocol,
         proxy_headers=True,
         server_header=False,
         access_log=False,

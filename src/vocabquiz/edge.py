@@ -16,7 +16,7 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import parse_qsl
 
 import orjson
@@ -109,7 +109,15 @@ def validation_error(loc: tuple[str | int, ...], message: str, value: object) ->
     )
 
 
-Handler = Callable[[HttpRequest], Awaitable[Reply]]
+class Streamed(Protocol):
+    """A reply that writes its own response (the event stream), after the edge's headers."""
+
+    async def respond(
+        self, scope: Scope, receive: Receive, send: Send, extra: list[tuple[bytes, bytes]]
+    ) -> None: ...
+
+
+Handler = Callable[[HttpRequest], Awaitable[Reply | Streamed]]
 
 
 @dataclass(frozen=True)
@@ -228,8 +236,11 @@ class Edge:
             reply = json_reply(content, status)
             if headers:
                 reply.headers += tuple((k.lower().encode(), v.encode()) for k, v in headers.items())
-        await _send_reply(send, reply, extra)
-        return reply.status
+        if isinstance(reply, Reply):
+            await _send_reply(send, reply, extra)
+            return reply.status
+        await reply.respond(request.scope, request.receive, send, extra)
+        return 200
 
     async def _forward(
         self,

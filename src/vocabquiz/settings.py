@@ -37,6 +37,8 @@ class Settings(BaseSettings):
     # Connections kept by each PostgreSQL pool (the ORM's and the playing path's); each opens up
     # to twice as many under load.
     db_pool_size: int = Field(default=10, ge=1, le=200)
+    # Redis connections of each process; commands past it wait for one.
+    redis_pool_size: int = Field(default=64, ge=1, le=1000)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["auto", "json", "console"] = "auto"
     sentry_dsn: str | None = None

@@ -10,7 +10,7 @@ from redis.asyncio import Redis
 
 from tests.conftest import REDIS_URL, Api, Backend
 from tests.sessions.game import answer, joined, open_session
-from vocabquiz.events import Event, channel, decode
+from vocabquiz.events import Event, channel_of, decode
 from vocabquiz.leaderboard.store import Leaderboard, MemoryLeaderboard, RedisLeaderboard, Standing
 from vocabquiz.state import AppState
 
@@ -119,8 +119,8 @@ async def test_every_change_is_announced_and_nothing_else(backend: Backend) -> N
         namespace = backend.settings.redis_namespace
         redis = Redis.from_url(REDIS_URL)
         pubsub = redis.pubsub(ignore_subscribe_messages=True)
-        await pubsub.subscribe(channel(namespace))
-        store: Leaderboard = RedisLeaderboard(redis, namespace, channel(namespace))
+        await pubsub.subscribe(channel_of(namespace, "HEARD1"))
+        store: Leaderboard = RedisLeaderboard(redis, namespace, lambda c: channel_of(namespace, c))
     else:
         store = MemoryLeaderboard(heard.append)
     try:

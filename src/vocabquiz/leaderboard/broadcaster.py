@@ -1,8 +1,14 @@
-"""Turns "session changed" events into SSE frames for the clients connected to this process.
+"""Turns "session changed" events into event-stream frames for the clients of this process.
 
-Changes are coalesced: a ticker reads each changed session's standings once, serializes the shared
-part once, and gives every client that shared part plus its own `me`. A client's outbox holds only
-the newest frame, so a slow reader skips stale standings instead of growing a queue.
+For each changed session, at most once per broadcast interval, one read of the standings (the
+top and the steps since the session's last frame) makes one frame per distinct `limit`, and the
+same bytes go to every client of the session from one loop, straight to their sockets. A client
+that cannot follow those steps (it connected since, or its socket fell behind and missed frames)
+gets full standings of its own instead, once its socket can take them: the newest standings
+win, nothing queues.
+
+Answers come first: the interval stretches so that writing frames takes at most a set share of
+the process's time.
 """
 
 from __future__ import annotations
@@ -12,116 +18,72 @@ import time
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Protocol
 
-import orjson
 import structlog
 
-from vocabquiz.events import Event
-from vocabquiz.leaderboard.store import Board, Entry
+from vocabquiz.events import Event, EventBus
+from vocabquiz.leaderboard import frames
+from vocabquiz.leaderboard.frames import PING_FRAME, Frame
+from vocabquiz.leaderboard.store import Board
 from vocabquiz.observability import metrics
 
 log = structlog.get_logger(__name__)
 
 MAX_LIMIT = 100
-# Streams woken at a time by a broadcast, before other work gets a turn.
-OFFER_BATCH = 1024
+# Writes between two chances for other work (answers) to run.
+WRITE_BATCH = 1024
+# At most this share of the process's time goes to writing frames; past it, frames coalesce.
+FANOUT_SHARE = 0.5
 
 
 class StandingsReader(Protocol):
     async def board(
-        self, session_code: str, limit: int, participant_ids: Iterable[str] = ()
+        self,
+        session_code: str,
+        limit: int,
+        participant_ids: Iterable[str] = (),
+        since: int | None = None,
     ) -> Board: ...
 
 
 SessionReader = Callable[[str], Awaitable[dict[str, object]]]
 
 
-PING = b": ping\n\n"
+class Writer(Protocol):
+    def write(self, frame: Frame) -> bool:
+        """Hand the frame to the connection now; False when it cannot take it now (its socket
+        is behind, or gone)."""
+
+    def close(self) -> None:
+        """End the stream."""
 
 
 class Client:
-    """One connected event stream: an outbox of the newest frames and the stream's wake-up."""
+    """One connected event stream."""
 
-    __slots__ = (
-        "_leaderboard",
-        "_ping",
-        "_session",
-        "_waiter",
-        "closed",
-        "limit",
-        "participant_id",
-        "session_code",
-    )
+    __slots__ = ("behind", "limit", "participant_id", "session_code", "version", "writer")
 
-    def __init__(self, session_code: str, participant_id: str | None, limit: int) -> None:
+    def __init__(
+        self, session_code: str, participant_id: str | None, limit: int, writer: Writer
+    ) -> None:
         self.session_code = session_code
         self.participant_id = participant_id
         self.limit = limit
-        self.closed = False
-        self._leaderboard: bytes | None = None
-        self._session: bytes | None = None
-        self._ping = False
-        # A bare future, not an asyncio.Event under a timeout: this wake-up happens once per
-        # frame per client, and costs a sixth as much this way.
-        self._waiter: asyncio.Future[None] | None = None
-
-    def _wake(self) -> None:
-        if self._waiter is not None and not self._waiter.done():
-            self._waiter.set_result(None)
-
-    def offer_leaderboard(self, frame: bytes) -> None:
-        self._leaderboard = frame  # replaces an unsent older frame
-        self._wake()
-
-    def offer_session(self, frame: bytes) -> None:
-        self._session = frame
-        self._wake()
-
-    def offer_ping(self) -> None:
-        self._ping = True
-        self._wake()
-
-    def close(self) -> None:
-        self.closed = True
-        self._wake()
-
-    async def next_frames(self) -> list[bytes]:
-        """What to send next, waiting until there is something; empty once closed and sent."""
-        while True:
-            frames = [f for f in (self._leaderboard, self._session) if f is not None]
-            if not frames and self._ping:
-                frames = [PING]  # only an idle stream needs it
-            self._leaderboard = self._session = None
-            self._ping = False
-            if frames or self.closed:
-                return frames
-            self._waiter = asyncio.get_running_loop().create_future()
-            try:
-                await self._waiter
-            finally:
-                self._waiter = None
+        self.writer = writer
+        # The version its last frame brought it to; `behind` when it missed a frame since.
+        self.version = -1
+        self.behind = False
 
 
-def leaderboard_parts(code: str, status: str, board: Board, limit: int) -> tuple[bytes, bytes]:
-    """The bytes of a leaderboard frame before and after the client's own `me`."""
-    body = orjson.dumps(
-        {
-            "session_code": code,
-            "status": status,
-            "participant_count": board.participant_count,
-            "version": board.version,
-            "entries": [e.as_dict() for e in board.entries[:limit]],
-        }
-    )
-    head = b"event: leaderboard\nid: %d\ndata: " % board.version + body[:-1] + b',"me":'
-    return head, b"}\n\n"
+class _Session:
+    __slots__ = ("clients", "published_at", "status", "version")
 
-
-def me_bytes(entry: Entry | None) -> bytes:
-    return orjson.dumps(entry.as_dict() if entry else None)
-
-
-def session_frame(session: dict[str, object]) -> bytes:
-    return b"event: session\ndata: " + orjson.dumps(session) + b"\n\n"
+    def __init__(self, status: str, version: int) -> None:
+        self.clients: set[Client] = set()
+        self.status = status
+        # The version of the session's last frame to its clients.
+        self.version = version
+        # Publish time of the oldest change not yet sent, when one is waiting.
+        self.published_at: float | None = None
 
 
 class Broadcaster:
@@ -129,26 +91,26 @@ class Broadcaster:
         self,
         standings: StandingsReader,
         read_session: SessionReader,
+        bus: EventBus,
         interval_s: float,
         ping_interval_s: float,
     ) -> None:
         self._standings = standings
         self._read_session = read_session
+        self._bus = bus
         self._interval = interval_s
         self._ping_interval = ping_interval_s
-        self._clients: dict[str, set[Client]] = {}
-        self._status: dict[str, str] = {}
-        # Session code -> publish time of the oldest change not yet sent.
-        self._dirty: dict[str, float] = {}
+        self._sessions: dict[str, _Session] = {}
         self._pending = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._pinger: asyncio.Task[None] | None = None
         self._background: set[asyncio.Task[None]] = set()
         self.stopping = False
+        metrics.BROADCAST_INTERVAL.set(interval_s)
 
     @property
     def client_count(self) -> int:
-        return sum(len(c) for c in self._clients.values())
+        return sum(len(s.clients) for s in self._sessions.values())
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="broadcaster")
@@ -164,50 +126,89 @@ class Broadcaster:
     def end_streams(self) -> None:
         """Server shutdown: every stream ends cleanly."""
         self.stopping = True
-        for clients in self._clients.values():
-            for client in clients:
-                client.close()
+        for session in self._sessions.values():
+            for client in list(session.clients):
+                client.writer.close()
 
-    async def connect(
-        self, session_code: str, status: str, participant_id: str | None, limit: int
-    ) -> Client:
-        client = Client(session_code, participant_id, limit)
-        self._clients.setdefault(session_code, set()).add(client)
-        self._status[session_code] = status
-        metrics.SSE_CONNECTIONS.inc()
+    # --- clients ---------------------------------------------------------------------------
+
+    async def first_standings(
+        self, session_code: str, participant_id: str | None, limit: int
+    ) -> Board:
+        """What a new client of the session is sent first. From now on the session's changes
+        reach this process: `attach` the client, or `release` the session."""
+        self._bus.watch(session_code)
         try:
-            mine = [participant_id] if participant_id is not None else []
-            board = await self._standings.board(session_code, limit, mine)
-            me = board.mine.get(mine[0]) if mine else None
+            return await self._standings.board(
+                session_code, limit, [participant_id] if participant_id else []
+            )
         except BaseException:
-            self.disconnect(client)
+            self.release(session_code)
             raise
-        head, tail = leaderboard_parts(session_code, status, board, limit)
-        client.offer_leaderboard(head + me_bytes(me) + tail)
+
+    def attach(
+        self,
+        session_code: str,
+        status: str,
+        participant_id: str | None,
+        limit: int,
+        writer: Writer,
+        board: Board,
+    ) -> Client:
+        """Send the client its first standings and stream changes to it from then on."""
+        client = Client(session_code, participant_id, limit, writer)
+        metrics.SSE_CONNECTIONS.inc()
+        session = self._sessions.get(session_code)
+        if session is None:
+            session = self._sessions[session_code] = _Session(status, board.version)
+        session.clients.add(client)
+        self._send_full(client, session, board)
+        if self.stopping:
+            writer.close()
         return client
 
+    def release(self, session_code: str) -> None:
+        """A `first_standings` that did not lead to a client."""
+        if session_code not in self._sessions:
+            self._bus.unwatch(session_code)
+
     def disconnect(self, client: Client) -> None:
-        clients = self._clients.get(client.session_code)
-        if clients is None or client not in clients:
+        session = self._sessions.get(client.session_code)
+        if session is None or client not in session.clients:
             return
-        clients.discard(client)
+        session.clients.discard(client)
         metrics.SSE_CONNECTIONS.dec()
-        if not clients:
-            del self._clients[client.session_code]
-            self._status.pop(client.session_code, None)
-            self._dirty.pop(client.session_code, None)
+        if not session.clients:
+            del self._sessions[client.session_code]
+            self._bus.unwatch(client.session_code)
+
+    def caught_up(self, client: Client) -> None:
+        """The client's socket can take frames again: it gets full standings next tick."""
+        session = self._sessions.get(client.session_code)
+        if session is not None and client in session.clients:
+            client.behind = True
+            self._dirty(session, time.time())
+
+    # --- events ----------------------------------------------------------------------------
+
+    def _dirty(self, session: _Session, published_at: float) -> None:
+        if session.published_at is None:
+            session.published_at = published_at
+        self._pending.set()
 
     def on_event(self, event: Event) -> None:
         if event.kind == "resync":
-            now = time.time()
-            for code in self._clients:
-                self._dirty.setdefault(code, now)
-            self._pending.set()
-        elif event.session_code not in self._clients:
+            # The bus missed events: every session gets full standings.
+            for session in self._sessions.values():
+                for client in session.clients:
+                    client.behind = True
+                self._dirty(session, time.time())
             return
-        elif event.kind == "leaderboard":
-            self._dirty.setdefault(event.session_code, event.published_at)
-            self._pending.set()
+        found = self._sessions.get(event.session_code)
+        if found is None:
+            return
+        if event.kind == "leaderboard":
+            self._dirty(found, event.published_at)
         elif event.kind == "session":
             task = asyncio.create_task(self._send_session(event.session_code))
             self._background.add(task)
@@ -215,69 +216,122 @@ class Broadcaster:
 
     async def _send_session(self, code: str) -> None:
         try:
-            session = await self._read_session(code)
+            data = await self._read_session(code)
         except Exception:
             log.exception("session_event_read_failed", session_code=code)
             return
-        self._status[code] = str(session["status"])
-        frame = session_frame(session)
-        for client in self._clients.get(code, ()):
-            client.offer_session(frame)
+        session = self._sessions.get(code)
+        if session is None:
+            return
+        session.status = str(data["status"])
+        frame = Frame(frames.session(data))
+        self._write_all(session, frame)
         # The standings carry the status too.
-        self._dirty.setdefault(code, time.time())
-        self._pending.set()
+        self._dirty(session, time.time())
 
     async def _ping(self) -> None:
-        """Every stream hears something at least once per ping interval: one timer for all of
-        them rather than one per stream."""
+        """Every stream hears something at least once per ping interval: one timer for all."""
         while True:
             await asyncio.sleep(self._ping_interval)
-            for clients in list(self._clients.values()):
-                for client in clients:
-                    client.offer_ping()
+            for session in list(self._sessions.values()):
+                self._write_all(session, PING_FRAME, count=False)
+
+    # --- ticks -----------------------------------------------------------------------------
 
     async def _run(self) -> None:
-        last = 0.0
+        last, interval = 0.0, self._interval
         while True:
             await self._pending.wait()
-            wait = last + self._interval - time.monotonic()
+            wait = last + interval - time.monotonic()
             if wait > 0:
                 await asyncio.sleep(wait)
             self._pending.clear()
             last = time.monotonic()
-            dirty, self._dirty = self._dirty, {}
-            for code, published_at in dirty.items():
+            busy = 0.0
+            for code, session in list(self._sessions.items()):
+                published_at = session.published_at
+                if published_at is None or not session.clients:
+                    continue
+                session.published_at = None
                 try:
-                    await self._send_leaderboard(code, published_at)
+                    busy += await self._tick(code, session, published_at)
                 except Exception as exc:
                     # Redis or the database is away: try again on the next tick.
                     log.warning("broadcast_failed", session_code=code, error=str(exc))
-                    self._dirty.setdefault(code, published_at)
-                    self._pending.set()
+                    self._dirty(session, published_at)
+            interval = max(self._interval, busy / FANOUT_SHARE)
+            metrics.BROADCAST_INTERVAL.set(interval)
 
-    async def _send_leaderboard(self, code: str, published_at: float) -> None:
-        clients = list(self._clients.get(code, ()))
-        if not clients:
-            return
+    async def _tick(self, code: str, session: _Session, published_at: float) -> float:
+        """One frame of the session to each of its clients; the seconds spent writing."""
+        since = session.version
+        clients = list(session.clients)
         limit = max(c.limit for c in clients)
-        ids = {c.participant_id for c in clients if c.participant_id is not None}
-        board = await self._standings.board(code, limit, ids)
-        mine = board.mine
-        status = self._status.get(code, "open")
-        parts: dict[int, tuple[bytes, bytes]] = {}
-        me_cache: dict[str | None, bytes] = {None: b"null"}
+        lost = [c for c in clients if c.behind or c.version < since]
+        board = await self._standings.board(
+            code, limit, [c.participant_id for c in lost if c.participant_id], since
+        )
+        if board.steps is None and len(lost) < len(clients):
+            # The steps are gone (a rebuild, or too far behind): everyone needs full standings.
+            lost = clients
+            ids = [c.participant_id for c in clients if c.participant_id]
+            board = await self._standings.board(code, limit, ids)
+        started = time.perf_counter()
+        shared: dict[int, Frame] = {}
+        written = 0
         for i, client in enumerate(clients):
-            if i and not i % OFFER_BATCH:
-                # Let the streams just woken write, and requests (answers) in between.
+            if i and not i % WRITE_BATCH:
+                # Let answers (and the sockets just written) run in between.
+                busy = time.perf_counter() - started
                 await asyncio.sleep(0)
-            if client.limit not in parts:
-                parts[client.limit] = leaderboard_parts(code, status, board, client.limit)
-            head, tail = parts[client.limit]
-            me = me_cache.get(client.participant_id)
-            if me is None:
-                me = me_cache[client.participant_id] = me_bytes(
-                    mine.get(client.participant_id or "")
+                started = time.perf_counter() - busy
+            if client.behind or client.version < since or board.steps is None:
+                written += self._send_full(client, session, board)
+                continue
+            frame = shared.get(client.limit)
+            if frame is None:
+                frame = shared[client.limit] = Frame(
+                    frames.changes(
+                        code,
+                        session.status,
+                        board.participant_count,
+                        board.version,
+                        since,
+                        frames.entries_json(board.entries[: client.limit]),
+                        board.steps,
+                    )
                 )
-            client.offer_leaderboard(head + me + tail)
+            if client.writer.write(frame):
+                client.version = board.version
+                written += 1
+            else:
+                client.behind = True
+        session.version = board.version
+        metrics.SSE_FRAMES_SENT.inc(written)
         metrics.LEADERBOARD_BROADCASTS.inc()
         metrics.EVENT_LATENCY.observe(max(0.0, time.time() - published_at))
+        return time.perf_counter() - started
+
+    def _send_full(self, client: Client, session: _Session, board: Board) -> int:
+        """Full standings of the client's own; 1 when written, 0 when its socket is behind."""
+        me = board.mine.get(client.participant_id) if client.participant_id else None
+        frame = Frame(
+            frames.standings(
+                client.session_code,
+                session.status,
+                board.participant_count,
+                board.version,
+                board.entries[: client.limit],
+                me,
+            )
+        )
+        if client.writer.write(frame):
+            client.version, client.behind = board.version, False
+            return 1
+        client.behind = True
+        return 0
+
+    def _write_all(self, session: _Session, frame: Frame, count: bool = True) -> None:
+        written = sum(1 for client in list(session.clients) if client.writer.write(frame))
+        if count:
+            metrics.SSE_FRAMES_SENT.inc(written)

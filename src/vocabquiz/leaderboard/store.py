@@ -6,12 +6,18 @@ A session's standings carry a `version` that grows by one with every change, and
 (and every rebuild) is announced to all instances as a "leaderboard" event in the same step: in
 Redis, the script that changes the standings publishes the event.
 
+Each change is also kept, for a while, as a *step* (the JSON the event stream sends): its
+version, the participant, their rank before (null when new) and after, and their entry data. A
+client that knows its own standing at version v follows every change from the steps after v,
+so one frame of steps serves every client of a session (see docs/API.md, event stream).
+
 `None` from a read or a write means the store does not hold that session (never loaded, or Redis
 lost it): the caller rebuilds it from the database with `load` and asks again.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -78,6 +84,10 @@ class Entry:
         }
 
 
+# Steps kept per session: many ticks' worth; a reader further behind gets full standings.
+STEPS_KEPT = 512
+
+
 @dataclass(frozen=True, slots=True)
 class Board:
     version: int
@@ -85,6 +95,9 @@ class Board:
     entries: list[Entry]
     # The entries of the participants asked for, wherever they rank.
     mine: dict[str, Entry] = field(default_factory=dict)
+    # The steps after the version asked for, oldest first (JSON bytes); None when not asked or
+    # not all of them are kept any more.
+    steps: list[bytes] | None = None
 
 
 class Leaderboard(Protocol):
@@ -98,9 +111,14 @@ class Leaderboard(Protocol):
         are kept."""
 
     async def board(
-        self, session_code: str, limit: int, participant_ids: Iterable[str] = ()
+        self,
+        session_code: str,
+        limit: int,
+        participant_ids: Iterable[str] = (),
+        since: int | None = None,
     ) -> Board | None:
-        """The top `limit` and the entries of `participant_ids`, in one round trip."""
+        """The top `limit`, the entries of `participant_ids` and the steps after version
+        `since`, in one round trip."""
 
     async def forget(self, session_code: str) -> None: ...
 
@@ -114,6 +132,18 @@ def _data(standing: Standing) -> bytes:
             standing.correct_count,
             standing.streak,
         ]
+    )
+
+
+def step(version: int, participant_id: str, before: int | None, after: int, data: bytes) -> bytes:
+    """One change as the stream sends it: [version, participant id, rank before or null, rank
+    after, [name, score, answered, correct, streak]]."""
+    return b"[%d,%s,%s,%d,%s]" % (
+        version,
+        orjson.dumps(participant_id),
+        b"null" if before is None else b"%d" % before,
+        after,
+        data,
     )
 
 
@@ -150,26 +180,41 @@ class MemoryLeaderboard:
         board = self._sessions.get(session_code)
         if board is None:
             return None
+        pid = standing.participant_id
+        before = board.rank(pid) if pid in board.by_id else None
         if board.put(standing):
             board.version += 1
+            after = board.rank(pid)
+            board.steps.append(step(board.version, pid, before, after, _data(standing)))
             self._changed(session_code)
-        return board.rank(standing.participant_id)
+            return after
+        return board.rank(pid)
 
     async def load(self, session_code: str, standings: Sequence[Standing], version: int) -> None:
         board = self._sessions.setdefault(session_code, _MemoryBoard())
         for standing in standings:
             board.put(standing)
         board.version = max(board.version, version)
+        board.steps.clear()
         self._changed(session_code)
 
     async def board(
-        self, session_code: str, limit: int, participant_ids: Iterable[str] = ()
+        self,
+        session_code: str,
+        limit: int,
+        participant_ids: Iterable[str] = (),
+        since: int | None = None,
     ) -> Board | None:
         board = self._sessions.get(session_code)
         if board is None:
             return None
         top = [s.entry(rank) for rank, (_, _, s) in enumerate(board.order[:limit], start=1)]
-        return Board(board.version, len(board.order), top, board.entries_of(participant_ids))
+        steps = None
+        wanted = None if since is None else board.version - since
+        if wanted is not None and 0 <= wanted <= len(board.steps):
+            steps = list(board.steps)[len(board.steps) - wanted :]
+        mine = board.entries_of(participant_ids)
+        return Board(board.version, len(board.order), top, mine, steps)
 
     async def forget(self, session_code: str) -> None:
         self._sessions.pop(session_code, None)
@@ -180,6 +225,7 @@ class _MemoryBoard:
         self.version = 0
         self.by_id: dict[str, Standing] = {}
         self.order: SortedList = SortedList()
+        self.steps: deque[bytes] = deque(maxlen=STEPS_KEPT)
 
     def _key(self, s: Standing) -> tuple[int, str, Standing]:
         return (-s.score, s.order_key, s)
@@ -210,23 +256,31 @@ class _MemoryBoard:
 
 # Redis layout per session, all keys sharing the hash tag {code} so Redis Cluster keeps them on one
 # node: a sorted set (score = -points, member = order_key, so ZRANGE is leaderboard order), a hash
-# participant id -> member, a hash participant id -> entry data, and the version counter.
-# ARGV: participant id, -score, member, data, answered_count, then the event channel and message.
+# participant id -> member, a hash participant id -> entry data, the version counter, and the
+# list of the latest steps.
+# ARGV: participant id, -score, member, data, answered_count, the JSON-quoted participant id,
+# then the event channel and message.
 _PUT = """
 local old = redis.call('HGET', KEYS[2], ARGV[1])
 if redis.call('EXISTS', KEYS[4]) == 0 then return false end
+local before = 'null'
 if old then
   local held = cjson.decode(redis.call('HGET', KEYS[3], ARGV[1]))
   if held[3] >= tonumber(ARGV[5]) then return {redis.call('ZRANK', KEYS[1], old), 0} end
+  before = tostring(redis.call('ZRANK', KEYS[1], old) + 1)
   redis.call('ZREM', KEYS[1], old)
 end
 redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
 redis.call('HSET', KEYS[3], ARGV[1], ARGV[4])
-redis.call('INCR', KEYS[4])
-redis.call('PUBLISH', ARGV[6], ARGV[7])
-return {redis.call('ZRANK', KEYS[1], ARGV[3]), 1}
-"""
+local version = redis.call('INCR', KEYS[4])
+local after = redis.call('ZRANK', KEYS[1], ARGV[3])
+redis.call('RPUSH', KEYS[5], '[' .. version .. ',' .. ARGV[6] .. ',' .. before .. ',' ..
+  (after + 1) .. ',' .. ARGV[4] .. ']')
+redis.call('LTRIM', KEYS[5], -STEPS_KEPT, -1)
+redis.call('PUBLISH', ARGV[7], ARGV[8])
+return {after, 1}
+""".replace("STEPS_KEPT", str(STEPS_KEPT))
 
 # ARGV: the event channel and message, the version, then (participant id, -score, member, data,
 # answered_count) for each standing.
@@ -247,17 +301,20 @@ for i = 4, #ARGV, 5 do
 end
 local held = redis.call('GET', KEYS[4])
 if not held or tonumber(ARGV[3]) > tonumber(held) then redis.call('SET', KEYS[4], ARGV[3]) end
+redis.call('DEL', KEYS[5])
 redis.call('PUBLISH', ARGV[1], ARGV[2])
 return 1
 """
 
-# ARGV: limit, then participant ids. Returns version, count, how many top entries follow, the
-# top (participant id, data) pairs, then (participant id, rank, data) for each one asked for.
+# ARGV: limit, since (-1: no steps), then participant ids. Returns version, count, how many top
+# entries follow, how many of the participants asked for follow, how many steps follow (-1 when
+# not all are kept), then the top (participant id, data) pairs, the participants' (participant
+# id, rank, data) triples and the steps.
 _BOARD = """
 local v = redis.call('GET', KEYS[4])
 if not v then return false end
-local limit = tonumber(ARGV[1])
-local out = {v, redis.call('ZCARD', KEYS[1]), 0}
+local limit, since = tonumber(ARGV[1]), tonumber(ARGV[2])
+local out = {v, redis.call('ZCARD', KEYS[1]), 0, 0, -1}
 if limit > 0 then
   local members = redis.call('ZRANGE', KEYS[1], 0, limit - 1)
   out[3] = #members
@@ -267,12 +324,23 @@ if limit > 0 then
     table.insert(out, redis.call('HGET', KEYS[3], pid))
   end
 end
-for i = 2, #ARGV do
+for i = 3, #ARGV do
   local m = redis.call('HGET', KEYS[2], ARGV[i])
   if m then
+    out[4] = out[4] + 1
     table.insert(out, ARGV[i])
     table.insert(out, redis.call('ZRANK', KEYS[1], m))
     table.insert(out, redis.call('HGET', KEYS[3], ARGV[i]))
+  end
+end
+if since >= 0 then
+  local wanted = tonumber(v) - since
+  if wanted == 0 then
+    out[5] = 0
+  elseif wanted > 0 and wanted <= redis.call('LLEN', KEYS[5]) then
+    local steps = redis.call('LRANGE', KEYS[5], -wanted, -1)
+    out[5] = #steps
+    for _, s in ipairs(steps) do table.insert(out, s) end
   end
 end
 return out
@@ -280,17 +348,18 @@ return out
 
 
 class RedisLeaderboard:
-    def __init__(self, redis: Redis, namespace: str, events_channel: str) -> None:
+    def __init__(self, redis: Redis, namespace: str, channel_of: Callable[[str], str]) -> None:
         self._redis = redis
         self._namespace = namespace
-        self._channel = events_channel
+        self._channel_of = channel_of
         self._put = redis.register_script(_PUT)
         self._load = redis.register_script(_LOAD)
         self._board = redis.register_script(_BOARD)
 
     def _keys(self, code: str) -> list[str]:
         base = f"{self._namespace}:lb:{{{code}}}"
-        return [f"{base}:order", f"{base}:members", f"{base}:data", f"{base}:version"]
+        parts = ("order", "members", "data", "version", "steps")
+        return [f"{base}:{part}" for part in parts]
 
     async def put(self, session_code: str, standing: Standing) -> int | None:
         result = await self._put(
@@ -301,7 +370,8 @@ class RedisLeaderboard:
                 standing.order_key,
                 _data(standing),
                 standing.answered_count,
-                self._channel,
+                orjson.dumps(standing.participant_id),
+                self._channel_of(session_code),
                 encode(Event.now("leaderboard", session_code)),
             ],
         )
@@ -311,24 +381,31 @@ class RedisLeaderboard:
 
     async def load(self, session_code: str, standings: Sequence[Standing], version: int) -> None:
         event = encode(Event.now("leaderboard", session_code))
-        args: list[str | int | bytes] = [self._channel, event, version]
+        args: list[str | int | bytes] = [self._channel_of(session_code), event, version]
         for s in standings:
             args += [s.participant_id, -s.score, s.order_key, _data(s), s.answered_count]
         await self._load(keys=self._keys(session_code), args=args)
 
     async def board(
-        self, session_code: str, limit: int, participant_ids: Iterable[str] = ()
+        self,
+        session_code: str,
+        limit: int,
+        participant_ids: Iterable[str] = (),
+        since: int | None = None,
     ) -> Board | None:
-        result = await self._board(keys=self._keys(session_code), args=[limit, *participant_ids])
+        args: list[str | int] = [limit, -1 if since is None else since, *participant_ids]
+        result = await self._board(keys=self._keys(session_code), args=args)
         if result is None:
             return None
-        version, count, top = int(result[0]), int(result[1]), int(result[2])
-        end = 3 + 2 * top
+        version, count, top, mine, steps = (int(x) for x in result[:5])
+        end = 5 + 2 * top
         entries = [
             _entry(rank, result[i].decode(), result[i + 1])
-            for rank, i in enumerate(range(3, end, 2), start=1)
+            for rank, i in enumerate(range(5, end, 2), start=1)
         ]
-        return Board(version, count, entries, _mine(result[end:]))
+        mine_end = end + 3 * mine
+        kept = list(result[mine_end:]) if steps >= 0 else None
+        return Board(version, count, entries, _mine(result[end:mine_end]), kept)
 
     async def forget(self, session_code: str) -> None:
         await self._redis.delete(*self._keys(session_code))

@@ -71,6 +71,14 @@ EVENT_LATENCY = Histogram(
     "From an answer's event being published to its frame being handed to clients",
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.5, 1, 2.5),
 )
+EVENTS_RECEIVED = Counter(
+    "vocabquiz_events_received_total", "Session events this process received from Redis"
+)
+BROADCAST_INTERVAL = Gauge(
+    "vocabquiz_broadcast_interval_seconds",
+    "The broadcast interval in effect: stretched under load so that answers come first",
+    multiprocess_mode="max",
+)
 ASYNCIO_TASKS = Gauge("vocabquiz_asyncio_tasks", "Live asyncio tasks of the process")
 
 # Every known label value exists from the start at 0, so that rate() sees its first increment.

@@ -118,9 +118,10 @@ def session_code(raw: str) -> str:
     return code
 
 
-async def _found(
+async def viewer(
     play: Play, raw_code: str, user: TokenUser
 ) -> tuple[SessionRow, ParticipantRow | None]:
+    """The session and, when the user takes part, their participant."""
     found = await play.store.player(session_code(raw_code), user.id)
     if found is None:
         raise NotFound("Session not found")
@@ -128,7 +129,7 @@ async def _found(
 
 
 async def _player(play: Play, raw_code: str, user: TokenUser) -> tuple[SessionRow, ParticipantRow]:
-    session, participant = await _found(play, raw_code, user)
+    session, participant = await viewer(play, raw_code, user)
     if participant is None:
         raise Forbidden("You have not joined this session")
     if session.status != "open":
@@ -354,7 +355,7 @@ async def _take(
 
 
 async def leaderboard(play: Play, raw_code: str, user: TokenUser, limit: int) -> dict[str, Any]:
-    session, participant = await _found(play, raw_code, user)
+    session, participant = await viewer(play, raw_code, user)
     mine = [participant.id] if participant is not None else []
     board = await play.standings.board(session.code, limit, mine)
     me = board.mine.get(mine[0]) if mine else None

@@ -12,6 +12,7 @@ from pydantic import Field, TypeAdapter, ValidationError
 from vocabquiz.auth.tokens import TokenUser
 from vocabquiz.edge import FastRoute, HttpRequest, Reply, json_reply
 from vocabquiz.errors import Unauthorized
+from vocabquiz.leaderboard.stream import EventStream
 from vocabquiz.rate_limits import ClientLimits
 from vocabquiz.sessions import answers
 from vocabquiz.sessions.schemas import AnswerIn
@@ -67,19 +68,36 @@ async def submit_answer(request: HttpRequest) -> Reply:
     return json_reply(result)
 
 
+def _limit(request: HttpRequest) -> int:
+    raw = request.query("limit")
+    try:
+        return 10 if raw is None else int(_LIMIT.validate_python(raw))
+    except ValidationError as exc:
+        raise _invalid(exc, "query", "limit") from None
+
+
 async def get_leaderboard(request: HttpRequest) -> Reply:
     state = request.app_state
     user = signed_in(request, state)
-    raw = request.query("limit")
-    try:
-        limit = 10 if raw is None else _LIMIT.validate_python(raw)
-    except ValidationError as exc:
-        raise _invalid(exc, "query", "limit") from None
+    limit = _limit(request)
     return json_reply(await answers.leaderboard(state.play, request.params["code"], user, limit))
+
+
+async def stream_events(request: HttpRequest) -> EventStream:
+    state = request.app_state
+    user = signed_in(request, state)
+    limit = _limit(request)
+    session, participant = await answers.viewer(state.play, request.params["code"], user)
+    participant_id = participant.id if participant else None
+    first = await state.broadcaster.first_standings(session.code, participant_id, limit)
+    return EventStream(
+        state.broadcaster, session.code, session.status, participant_id, limit, first
+    )
 
 
 ROUTES = [
     FastRoute("GET", "/api/sessions/{code}/question", get_turn),
     FastRoute("POST", "/api/sessions/{code}/answers", submit_answer),
     FastRoute("GET", "/api/sessions/{code}/leaderboard", get_leaderboard),
+    FastRoute("GET", "/api/sessions/{code}/events", stream_events),
 ]

@@ -82,15 +82,20 @@ class Standings:
         return rank or 0
 
     async def board(
-        self, session_code: str, limit: int, participant_ids: Iterable[str] = ()
+        self,
+        session_code: str,
+        limit: int,
+        participant_ids: Iterable[str] = (),
+        since: int | None = None,
     ) -> Board:
-        """The top `limit`, and the entries of `participant_ids` wherever they rank."""
+        """The top `limit`, the entries of `participant_ids` wherever they rank, and the steps
+        after version `since` (None when a rebuild or time has lost some of them)."""
         ids = list(participant_ids)
         await self._catch_up(session_code)
-        board = await self.store.board(session_code, limit, ids)
+        board = await self.store.board(session_code, limit, ids, since)
         if board is None:
             await self.rebuild(session_code)
-            board = await self.store.board(session_code, limit, ids)
+            board = await self.store.board(session_code, limit, ids, since)
         else:
             _HIT.inc()
         return board or Board(0, 0, [])
