@@ -1,4 +1,5 @@
 import { readEventStream, StreamHttpError } from './sse'
+import { followStandings, type LeaderboardFrame } from './standings'
 import type { Leaderboard, Session } from './types'
 
 /** What the live indicator shows. "stopped" means retrying cannot help (unknown session, signed out). */
@@ -27,7 +28,7 @@ export function connectSessionEvents(options: SessionEventsOptions): () => void 
   let stopped = false
   let current: AbortController | null = null
   let wakeUp: (() => void) | null = null
-  let lastVersion = -1
+  let shown: Leaderboard | null = null
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -78,13 +79,14 @@ export function connectSessionEvents(options: SessionEventsOptions): () => void 
               return
             }
             if (event.event === 'leaderboard') {
-              const board = payload as Leaderboard
+              const frame = payload as LeaderboardFrame
               // Older standings can arrive late; a fresh connection starts over (the server may have restarted).
-              if (firstOfConnection || board.version >= lastVersion) {
-                lastVersion = board.version
-                firstOfConnection = false
-                options.onLeaderboard(board)
-              }
+              if (!firstOfConnection && shown !== null && frame.version < shown.version) return
+              const board = followStandings(firstOfConnection ? null : shown, frame)
+              if (board === null) return // the server sends full standings next
+              shown = board
+              firstOfConnection = false
+              options.onLeaderboard(board)
             } else if (event.event === 'session') {
               options.onSession?.(payload as Session)
             }
