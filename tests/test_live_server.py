@@ -97,6 +97,75 @@ async def test_answers_through_one_instance_reach_streams_on_another(
         await _play_and_watch(one, answer_url=two)
 
 
+class _RawStream:
+    """An event stream's frames exactly as the bytes came, read from a raw socket."""
+
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.reader, self.writer = reader, writer
+        self.frames: list[bytes] = []
+        self._body = b""
+
+    @classmethod
+    async def open(cls, url: str, path: str, headers: dict[str, str]) -> _RawStream:
+        host, port = url.removeprefix("http://").split(":")
+        raw = cls(*await asyncio.open_connection(host, int(port)))
+        lines = [f"GET {path} HTTP/1.1", "Host: test", *(f"{k}: {v}" for k, v in headers.items())]
+        raw.writer.write(("\r\n".join(lines) + "\r\n\r\n").encode())
+        head = await raw.reader.readuntil(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 200") and b"transfer-encoding: chunked" in head, head
+        return raw
+
+    async def frame_of(self, version: int, within: float = 5) -> bytes:
+        """The first leaderboard frame that brings the standings to `version`."""
+        marker = b"event: leaderboard\nid: %d\n" % version
+        async with asyncio.timeout(within):
+            while True:
+                found = next((f for f in self.frames if f.startswith(marker)), None)
+                if found is not None:
+                    return found
+                size = int((await self.reader.readuntil(b"\r\n"))[:-2], 16)
+                self._body += (await self.reader.readexactly(size + 2))[:-2]
+                *complete, self._body = self._body.split(b"\n\n")
+                self.frames += [f + b"\n\n" for f in complete]
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+async def test_clients_of_a_session_on_two_instances_receive_the_same_bytes(
+    production_env: dict[str, str], tmp_path: Path
+) -> None:
+    with (
+        serve(production_env, tmp_path / "one.log") as one,
+        serve(production_env, tmp_path / "two.log") as two,
+    ):
+        async with httpx.AsyncClient(base_url=one) as client:
+            api = Api(client)
+            admin, code, quiz = await open_session(api, questions=2)
+            ann, bob = await joined(api, code, "Ann"), await joined(api, code, "Bob")
+            events = f"/api/sessions/{code}/events?limit=5"
+            streams = [
+                await _RawStream.open(one, events, ann),
+                await _RawStream.open(two, events, bob),
+                await _RawStream.open(two, events, admin),
+            ]
+            try:
+                version = orjson.loads(
+                    (await client.get(f"/api/sessions/{code}/leaderboard", headers=ann)).content
+                )["version"]
+                # Every stream has had its own full standings at that version: from now on
+                # each instance sends the session's frames of changes.
+                for raw in streams:
+                    await raw.frame_of(version)
+                await answer(api, code, ann, quiz)
+                frames = [await raw.frame_of(version + 1) for raw in streams]
+            finally:
+                for raw in streams:
+                    raw.close()
+    assert b'"changes":' in frames[0] and b'"me"' not in frames[0]
+    assert frames[0] == frames[1] == frames[2]
+
+
 async def test_slow_reader_does_not_hold_up_others(
     production_env: dict[str, str], tmp_path: Path
 ) -> None:
