@@ -453,7 +453,8 @@ class Watcher(asyncio.Protocol):
             if at < 0:
                 return None
             me = orjson.loads(frame[at + 5 : frame.rindex(b"}")])
-            self.participant = b'"%s",' % me["participant_id"].encode()
+            if "participant_id" in me:  # (the nchan baseline's messages carry only the count)
+                self.participant = b'"%s",' % me["participant_id"].encode()
             return int(me["answered_count"])
         if self.participant is None:
             return None
@@ -655,6 +656,7 @@ class Phase:
     frames_per_server_cpu_s: float
     loadgen_cpu_share: float
     loadgen_main_cpu_share: float
+    backends_cpu_share: dict[str, float] = field(default_factory=dict)
 
     def print(self, name: str) -> None:
         print(f"{name}:")
@@ -681,6 +683,7 @@ class Phase:
             f"  loadgen_cpu_share={self.loadgen_cpu_share:.2f}"
             f" (of which the answering process {self.loadgen_main_cpu_share:.2f}; 1.0 = one core)"
         )
+        print("  " + " ".join(f"{k}_cpu_share={v:.2f}" for k, v in self.backends_cpu_share.items()))
 
 
 async def measure(
@@ -697,12 +700,17 @@ async def measure(
     await asyncio.sleep(idle_s)
     grown = (server.rss_bytes() - rss) / max(1, len(new_streams) - failed)
     await asyncio.to_thread(pool.mark)
+    backends = backend_trees()
+    backend_cpu = {name: tree.cpu_seconds() for name, tree in backends.items()}
     cpu, own, began = server.cpu_seconds(), time.process_time(), time.monotonic()
     played = await load()
     # Frames of the last answers are still on their way.
     await asyncio.sleep(1)
     elapsed = time.monotonic() - began
     cpu, own = server.cpu_seconds() - cpu, time.process_time() - own
+    backend_share = {
+        name: (tree.cpu_seconds() - backend_cpu[name]) / elapsed for name, tree in backends.items()
+    }
     seen = await asyncio.to_thread(pool.report, played.done)
     return Phase(
         watchers=connected,
@@ -725,6 +733,7 @@ async def measure(
         frames_per_server_cpu_s=seen.frames / cpu if cpu else float("nan"),
         loadgen_cpu_share=(own + seen.cpu_seconds) / elapsed,
         loadgen_main_cpu_share=own / elapsed,
+        backends_cpu_share=backend_share,
     )
 
 
