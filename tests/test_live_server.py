@@ -166,6 +166,53 @@ async def test_clients_of_a_session_on_two_instances_receive_the_same_bytes(
     assert frames[0] == frames[1] == frames[2]
 
 
+async def test_an_instance_hears_only_the_sessions_it_streams(
+    production_env: dict[str, str], tmp_path: Path
+) -> None:
+    """Per-session channels: with one session streamed on each instance, each instance receives
+    the events of its own session and none of the other's."""
+    with (
+        serve(production_env, tmp_path / "one.log") as one,
+        serve(production_env, tmp_path / "two.log") as two,
+    ):
+        async with (
+            httpx.AsyncClient(base_url=one) as client_one,
+            httpx.AsyncClient(base_url=two) as client_two,
+        ):
+            api = Api(client_one)
+            sessions = []
+            for _ in range(2):
+                _, code, quiz = await open_session(api, questions=5, time_limit_s=None)
+                sessions.append((code, quiz, await joined(api, code, "Ann")))
+
+            async def received(client: httpx.AsyncClient) -> float:
+                return _metric(
+                    (await client.get("/metrics")).text, "vocabquiz_events_received_total"
+                )
+
+            before = [await received(client_one), await received(client_two)]
+            (code_a, quiz_a, ann_a), (code_b, quiz_b, ann_b) = sessions
+            async with (
+                stream(client_one, f"/api/sessions/{code_a}/events", ann_a) as on_one,
+                stream(client_two, f"/api/sessions/{code_b}/events", ann_b) as on_two,
+            ):
+                await on_one.wait_for(lambda n, d: n == "leaderboard")
+                await on_two.wait_for(lambda n, d: n == "leaderboard")
+                await asyncio.sleep(0.3)  # the subscriptions take effect
+                for _ in range(3):
+                    await answer(api, code_a, ann_a, quiz_a)
+                for _ in range(5):
+                    await answer(api, code_b, ann_b, quiz_b)
+                await on_two.wait_for(
+                    lambda n, d: n == "leaderboard" and d["me"]["answered_count"] == 5
+                )
+                await on_one.wait_for(
+                    lambda n, d: n == "leaderboard" and d["me"]["answered_count"] == 3
+                )
+                after = [await received(client_one), await received(client_two)]
+    assert [a - b for a, b in zip(after, before, strict=True)] == [3, 5]
+
+
 async def test_slow_reader_does_not_hold_up_others(
     production_env: dict[str, str], tmp_path: Path
 ) -> None:

@@ -147,7 +147,7 @@ class EventStream:
         self._status = status
         self._participant_id = participant_id
         self._limit = limit
-        self._first = first
+        self._first: Board | None = first
 
     async def respond(
         self, scope: Scope, receive: Receive, send: Send, extra: list[tuple[bytes, bytes]]
@@ -167,9 +167,12 @@ class EventStream:
             socket.begin()
         else:
             writer = AsgiWriter(send, receive)
+        first, self._first = self._first, None  # not kept for the stream's lifetime
+        assert first is not None
         client = self._broadcaster.attach(
-            self._code, self._status, self._participant_id, self._limit, writer, self._first
+            self._code, self._status, self._participant_id, self._limit, writer, first
         )
+        del first
         try:
             writer.on_writable = lambda: self._broadcaster.caught_up(client)
             await writer.until_ended()
