@@ -113,8 +113,13 @@ bench-floor: install bench-tools
 bench-answers: install bench-tools
 	$(BIN)/python bench/answers.py --players 24 --watchers 20 --seconds 15
 
+# Fan-out against nginx + nchan with few answers (so that the fan-out is what is measured), then a
+# school-wide session under answers, then many watchers and many answers on two workers.
 bench-fanout: install bench-tools
-	$(BIN)/python bench/fanout.py --watchers 10000 --rate 1000 --seconds 20
+	$(BIN)/python bench/fanout.py --watchers 10000 --rate 20 --players 20 --seconds 15
+	$(BIN)/python bench/fanout.py --watchers 5000 --rate 200 --players 100 --seconds 15 --no-nchan
+	$(BIN)/python bench/fanout.py --watchers 10000 --rate 1000 --players 100 --seconds 15 \
+	  --workers 2 --no-nchan
 
 bench-capacity: install bench-tools bench-deps
 	$(BIN)/python bench/capacity.py --rate 20 --out docs/performance/capacity.json
