@@ -202,10 +202,11 @@ def redis_benchmark(clients: int, requests: int, *command: str) -> float:
 
 
 def redis_answer_rate(clients: int) -> float:
-    """Answers/s Redis alone could take: EVALSHA of the put script, which also publishes the
-    session's event."""
+    """Answers/s Redis alone could take: EVALSHA of the put script, which also keeps the step
+    and publishes the session's event."""
     client = redis.Redis(host="127.0.0.1", port=6379)
-    keys = [f"benchredis:lb:{{bench}}:{part}" for part in ("order", "members", "data", "version")]
+    parts = ("order", "members", "data", "version", "steps")
+    keys = [f"benchredis:lb:{{bench}}:{part}" for part in parts]
     client.set(keys[3], 1)
     sha = client.script_load(_PUT)
     try:
@@ -216,14 +217,15 @@ def redis_answer_rate(clients: int) -> float:
             200_000,
             "EVALSHA",
             sha,
-            "4",
+            str(len(keys)),
             *keys,
             "participant-__rand_int__",
             "-900",
             "00000000000000000000000000000000participant-__rand_int__",
-            '["P",900,1,1]',
+            '["P",900,1,1,0]',
             "__rand_int__",
-            "benchredis:events",
+            '"participant-__rand_int__"',
+            "benchredis:events:{bench}",
             '["leaderboard","ABCDEF",1700000000.123456]',
         )
     finally:

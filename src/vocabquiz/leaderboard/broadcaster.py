@@ -30,7 +30,7 @@ log = structlog.get_logger(__name__)
 
 MAX_LIMIT = 100
 # Writes between two chances for other work (answers) to run.
-WRITE_BATCH = 1024
+WRITE_BATCH = 256
 # At most this share of the process's time goes to writing frames; past it, frames coalesce.
 FANOUT_SHARE = 0.5
 
