@@ -267,7 +267,8 @@ local before = 'null'
 if old then
   local held = cjson.decode(redis.call('HGET', KEYS[3], ARGV[1]))
   if held[3] >= tonumber(ARGV[5]) then return {redis.call('ZRANK', KEYS[1], old), 0} end
-  before = tostring(redis.call('ZRANK', KEYS[1], old) + 1)
+  local rank = redis.call('ZRANK', KEYS[1], old)
+  if rank then before = tostring(rank + 1) end
   redis.call('ZREM', KEYS[1], old)
 end
 redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
