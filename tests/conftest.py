@@ -118,6 +118,8 @@ async def backend(
         "admin_password": ADMIN[1],
         "broadcast_interval_ms": 20,
         "log_level": "WARNING",
+        # Nobody is exempt by default; the tests' own address is (the limits' tests say "").
+        "rate_limit_exempt": "127.0.0.0/8",
         "web_dir": tmp_path / "no-web-app",
     }
     if request.param == "embedded":

@@ -42,7 +42,7 @@ MATRIX: list[tuple[str, str, Any, dict[str, int]]] = [
     ("GET", "/api/quizzes/{quiz}/sessions", None, _expect(200, ["admin"])),
     ("GET", "/api/sessions/{code}", None, _expect(200, USERS)),
     ("GET", "/api/sessions/{code}/leaderboard", None, _expect(200, USERS)),
-    ("GET", "/api/sessions/{code}/events", None, _expect(200, USERS)),
+    ("GET", "/api/sessions/{code}/events", None, _expect(200, ["participant", "admin"])),
     ("GET", "/api/sessions/{code}/question", None, _expect(200, PARTICIPANT)),
     ("POST", "/api/sessions/{code}/answers", "answer", _expect(200, PARTICIPANT)),
     ("GET", "/api/me/sessions/{code}/practice", None, _expect(200, PARTICIPANT)),

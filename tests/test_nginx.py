@@ -131,14 +131,12 @@ class Cluster:
 def cluster(production_env: dict[str, str], tmp_path: Path) -> Iterator[Cluster]:
     env = {
         **production_env,
-        # Rate limits on, with only the machine's own 127.0.0.1 exempt: the rate-limit test's
-        # clients connect from other loopback addresses, which reach the app as X-Forwarded-For.
+        # Rate limits on and nobody exempt: the rate-limit test's clients connect from other
+        # loopback addresses, which reach the app as the X-Forwarded-For of nginx on 127.0.0.1,
+        # the one trusted proxy: each real client gets its own buckets.
         "VOCABQUIZ_RATE_LIMITS": "on",
-        "VOCABQUIZ_RATE_LIMIT_EXEMPT": "127.0.0.1/32",
         "VOCABQUIZ_RATE_LIMIT_REGISTER_IP": "2/600",
-        # As in deploy/compose.yaml and deploy/k8s: uvicorn trusts any peer and takes the first
-        # X-Forwarded-For address, so nginx must set it, never append a client's own.
-        "FORWARDED_ALLOW_IPS": "*",
+        "VOCABQUIZ_TRUSTED_PROXIES": "127.0.0.1/32",
     }
     servers = [ServerProcess(env, tmp_path / f"instance{i}.log") for i in (1, 2)]
     try:

@@ -24,6 +24,7 @@ from starlette.requests import Request
 from starlette.types import ASGIApp
 
 from vocabquiz.auth import service as auth_service
+from vocabquiz.auth.accounts import Accounts
 from vocabquiz.auth.passwords import configure_hashing
 from vocabquiz.auth.router import router as auth_router
 from vocabquiz.auth.tokens import TokenReader
@@ -31,8 +32,10 @@ from vocabquiz.db import migrate, open_database, report_pool
 from vocabquiz.edge import Edge, FastRoute, HttpRequest, Reply
 from vocabquiz.errors import install_error_handlers
 from vocabquiz.events import EventBus, MemoryEventBus, RedisEventBus, channel_of
+from vocabquiz.http_guards import Network, networks
 from vocabquiz.leaderboard.broadcaster import Broadcaster
 from vocabquiz.leaderboard.store import Leaderboard, MemoryLeaderboard, RedisLeaderboard
+from vocabquiz.leaderboard.stream import StreamCaps
 from vocabquiz.observability import metrics
 from vocabquiz.observability.logging import configure_logging
 from vocabquiz.observability.sentry import init_sentry
@@ -123,11 +126,13 @@ async def _build_state(settings: Settings) -> AppState:
         settings=settings,
         secret_key=secret_key,
         tokens=TokenReader(secret_key),
+        accounts=Accounts(store.account),
         database=database,
         redis=redis,
         bus=bus,
         play=Play(store=store, standings=standings, bus=bus, contents=QuizContents()),
         broadcaster=broadcaster,
+        stream_caps=StreamCaps(settings.streams_per_user, settings.streams_per_address),
         limits=build_rate_limits(settings, redis),
     )
 
@@ -169,9 +174,12 @@ class VocabquizApp(FastAPI):
 
     fast_routes: list[FastRoute]
     cors_origins: list[str]
+    trusted_proxies: list[Network]
 
     def build_middleware_stack(self) -> ASGIApp:
-        app: ASGIApp = Edge(super().build_middleware_stack(), self.fast_routes)
+        app: ASGIApp = Edge(
+            super().build_middleware_stack(), self.fast_routes, self.trusted_proxies
+        )
         if self.cors_origins:
             # Outermost, so that the playing routes get the headers too.
             app = CORSMiddleware(
@@ -224,6 +232,7 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.fast_routes = [*play_routes.ROUTES, *OPERATIONS]
     app.cors_origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
+    app.trusted_proxies = networks(settings.trusted_proxies)
     install_error_handlers(app)
     app.include_router(auth_router)
     app.include_router(quizzes_router)

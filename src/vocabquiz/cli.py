@@ -74,7 +74,8 @@ def serve(
         workers=workers,
         loop="uvloop",
         http=StreamingHttpToolsProtocol,
-        proxy_headers=True,
+        # The edge reads X-Forwarded-For itself, from VOCABQUIZ_TRUSTED_PROXIES only.
+        proxy_headers=False,
         server_header=False,
         access_log=False,
         timeout_graceful_shutdown=8,

@@ -14,6 +14,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from vocabquiz.auth.accounts import BAD_TOKEN
 from vocabquiz.auth.tokens import TokenUser
 from vocabquiz.errors import Forbidden, Unauthorized
 from vocabquiz.rate_limits import ClientLimits
@@ -86,11 +87,11 @@ async def _current_user(
 ) -> TokenUser:
     if credentials is None:
         raise Unauthorized("Not signed in: send Authorization: Bearer <access_token>")
-    user = state.tokens.read(credentials.credentials)
-    if user is None:
-        raise Unauthorized("Invalid or expired token; sign in again")
-    request.state.user_id = user.id  # for the request's log line
-    return user
+    token_user = state.tokens.read(credentials.credentials)
+    if token_user is None:
+        raise Unauthorized(BAD_TOKEN)
+    request.state.user_id = token_user.id  # for the request's log line
+    return await state.accounts.signed_in(token_user)
 
 
 CurrentUser = Annotated[TokenUser, Depends(_current_user)]

@@ -14,7 +14,7 @@ import itertools
 import re
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import parse_qsl
@@ -26,7 +26,14 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from vocabquiz.errors import AppError, error_content
-from vocabquiz.http_guards import Refusal, body_limit, security_headers, too_large
+from vocabquiz.http_guards import (
+    Network,
+    Refusal,
+    body_limit,
+    client_address,
+    security_headers,
+    too_large,
+)
 from vocabquiz.observability import metrics
 
 log = structlog.get_logger("vocabquiz.request")
@@ -164,9 +171,12 @@ class _RequestMetrics:
 
 
 class Edge:
-    def __init__(self, app: ASGIApp, routes: list[FastRoute]) -> None:
+    def __init__(
+        self, app: ASGIApp, routes: list[FastRoute], trusted_proxies: Sequence[Network] = ()
+    ) -> None:
         self.app = app
         self.routes = routes
+        self._trusted = list(trusted_proxies)
         self._metrics = _RequestMetrics()
 
     def _route(self, method: str, path: str) -> tuple[FastRoute, dict[str, str]] | None:
@@ -183,6 +193,12 @@ class Edge:
             return
         start = time.perf_counter()
         headers = dict(scope["headers"])
+        if self._trusted:
+            # Behind a trusted proxy the client is who it says it saw.
+            peer = scope.get("client")
+            forwarded = [v for k, v in scope["headers"] if k == b"x-forwarded-for"]
+            client = client_address(peer[0] if peer else None, forwarded, self._trusted)
+            scope["client"] = (client, 0) if client is not None else None
         given = headers.get(b"x-request-id", b"").decode("latin-1")
         request_id = given if given and _VALID_ID.match(given) else f"{_ID_PREFIX}{next(_ids):016x}"
         structlog.contextvars.bind_contextvars(request_id=request_id)

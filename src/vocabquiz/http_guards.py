@@ -3,7 +3,9 @@ bounded size on the way in. The edge (edge.py) applies them to every request."""
 
 from __future__ import annotations
 
+import ipaddress
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # The web app loads only its own files; Chakra UI writes its styles into <style> elements at run
@@ -95,3 +97,40 @@ def body_limit(method: str, path: str, headers: dict[bytes, bytes]) -> int | Ref
 
 def too_large(limit: int) -> Refusal:
     return Refusal(413, f"The request body is larger than {limit // 1024} KiB")
+
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def networks(text: str) -> list[Network]:
+    """Comma-separated networks such as `10.0.0.0/8,::1`."""
+    return [ipaddress.ip_network(p.strip(), strict=False) for p in text.split(",") if p.strip()]
+
+
+def _ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(text.strip())
+    except ValueError:
+        return None
+
+
+def client_address(
+    peer: str | None, forwarded_for: Sequence[bytes], trusted: Sequence[Network]
+) -> str | None:
+    """The client's address: the peer's, unless the peer is a trusted proxy; then the last
+    address of X-Forwarded-For that is not a trusted proxy (each proxy appends the address it
+    saw, so the ones on the right are the trustworthy ones). A value that is not an IP address
+    stops the walk: the last trusted hop stands for the client."""
+    ip = _ip(peer) if peer is not None else None
+    if ip is None or not any(ip in n for n in trusted):
+        return peer
+    hops = [h for value in forwarded_for for h in value.decode("latin-1").split(",")]
+    client = str(ip)
+    for hop in reversed(hops):
+        address = _ip(hop)
+        if address is None:
+            break
+        client = str(address)
+        if not any(address in n for n in trusted):
+            break
+    return client

@@ -59,8 +59,11 @@ class TooManyRequests(AppError):
 
 
 class BucketStore(Protocol):
-    async def take(self, key: str, rate: Rate, peek: bool) -> int:
-        """0 when a request is allowed (and counted unless `peek`), else microseconds to wait."""
+    async def take(self, key: str, rate: Rate) -> int:
+        """0 when a request is allowed (and then counted), else microseconds to wait."""
+
+    async def refund(self, key: str, rate: Rate) -> None:
+        """Give back one request counted by `take` (a sign-in that turned out right)."""
 
 
 class MemoryBuckets:
@@ -71,20 +74,23 @@ class MemoryBuckets:
     def __init__(self) -> None:
         self._tat: dict[str, int] = {}
 
-    async def take(self, key: str, rate: Rate, peek: bool) -> int:
+    async def take(self, key: str, rate: Rate) -> int:
         now = time.monotonic_ns() // 1000
         tat = max(self._tat.get(key, 0), now)
         wait = tat + rate.interval_us - rate.period_s * MICROS - now
         if wait > 0:
             return wait
-        if not peek:
-            if len(self._tat) >= self.PRUNE_AT:
-                self._tat = {k: v for k, v in self._tat.items() if v > now}
-            self._tat[key] = tat + rate.interval_us
+        if len(self._tat) >= self.PRUNE_AT:
+            self._tat = {k: v for k, v in self._tat.items() if v > now}
+        self._tat[key] = tat + rate.interval_us
         return 0
 
+    async def refund(self, key: str, rate: Rate) -> None:
+        if key in self._tat:
+            self._tat[key] -= rate.interval_us
 
-# KEYS[1] bucket; ARGV interval µs, period µs, peek (1/0). Redis' clock, so instances agree.
+
+# KEYS[1] bucket; ARGV interval µs, period µs. Redis' clock, so instances agree.
 _TAKE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
@@ -93,9 +99,19 @@ local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
 if tat < now then tat = now end
 local wait = tat + interval - period - now
 if wait > 0 then return wait end
-if ARGV[3] == '0' then
-  redis.call('SET', KEYS[1], string.format('%d', tat + interval), 'PX',
-             math.ceil((tat + interval - now) / 1000))
+redis.call('SET', KEYS[1], string.format('%d', tat + interval), 'PX',
+           math.ceil((tat + interval - now) / 1000))
+return 0
+"""
+# KEYS[1] bucket; ARGV interval µs.
+_REFUND = """
+local tat = tonumber(redis.call('GET', KEYS[1]) or '0') - tonumber(ARGV[1])
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+if tat <= now then
+  redis.call('DEL', KEYS[1])
+else
+  redis.call('SET', KEYS[1], string.format('%d', tat), 'PX', math.ceil((tat - now) / 1000))
 end
 return 0
 """
@@ -105,13 +121,15 @@ class RedisBuckets:
     def __init__(self, redis: Redis, namespace: str) -> None:
         self._prefix = f"{namespace}:rl:"
         self._take = redis.register_script(_TAKE)
+        self._refund = redis.register_script(_REFUND)
 
-    async def take(self, key: str, rate: Rate, peek: bool) -> int:
+    async def take(self, key: str, rate: Rate) -> int:
         period_us = rate.period_s * MICROS
-        wait = await self._take(
-            keys=[self._prefix + key], args=[rate.interval_us, period_us, int(peek)]
-        )
+        wait = await self._take(keys=[self._prefix + key], args=[rate.interval_us, period_us])
         return int(wait)
+
+    async def refund(self, key: str, rate: Rate) -> None:
+        await self._refund(keys=[self._prefix + key], args=[rate.interval_us])
 
 
 @dataclass(frozen=True)
@@ -147,10 +165,11 @@ class RateLimits:
             return False
         return any(address in network for network in self._exempt)
 
-    async def check(self, rule_name: str, key: str, *, peek: bool = False) -> None:
+    async def check(self, rule_name: str, key: str) -> None:
+        """Count one request in the bucket, or refuse it with 429."""
         rule = self.rules[rule_name]
         try:
-            wait_us = await self._buckets.take(f"{rule.name}:{key}", rule.rate, peek)
+            wait_us = await self._buckets.take(f"{rule.name}:{key}", rule.rate)
         except RedisError as exc:
             # Limits protect the service; they must not take it down with Redis.
             log.warning("rate_limit_unavailable", rule=rule.name, error=str(exc))
@@ -161,6 +180,13 @@ class RateLimits:
             raise TooManyRequests(
                 f"{rule.message}; try again in {max(1, math.ceil(wait_s))} s", wait_s
             )
+
+    async def refund(self, rule_name: str, key: str) -> None:
+        rule = self.rules[rule_name]
+        try:
+            await self._buckets.refund(f"{rule.name}:{key}", rule.rate)
+        except RedisError as exc:
+            log.warning("rate_limit_unavailable", rule=rule.name, error=str(exc))
 
 
 @dataclass(frozen=True)
@@ -174,13 +200,33 @@ class ClientLimits:
         if not self.limits.exempt(self.client_ip):
             await self.limits.check(rule_name, self.client_ip or "unknown")
 
-    async def per_key(self, rule_name: str, key: str, *, peek: bool = False) -> None:
+    async def per_key(self, rule_name: str, key: str) -> None:
         if not self.limits.exempt(self.client_ip):
-            await self.limits.check(rule_name, key, peek=peek)
+            await self.limits.check(rule_name, key)
+
+    async def guess(self, account: str) -> None:
+        """A sign-in attempt at `account`, charged before the password is checked so that
+        guesses sent at once cannot pass the limit: to the account from this address, and to
+        the account from anywhere (a much higher ceiling, so that one address cannot lock the
+        account out for everyone). `right_guess` gives both back."""
+        if self.limits.exempt(self.client_ip):
+            return
+        await self.limits.check("login_user_ip", f"{account}:{self.client_ip or 'unknown'}")
+        try:
+            await self.limits.check("login_user", account)
+        except TooManyRequests:
+            await self.limits.refund("login_user_ip", f"{account}:{self.client_ip or 'unknown'}")
+            raise
+
+    async def right_guess(self, account: str) -> None:
+        if not self.limits.exempt(self.client_ip):
+            await self.limits.refund("login_user_ip", f"{account}:{self.client_ip or 'unknown'}")
+            await self.limits.refund("login_user", account)
 
 
 _RULES = {
     "login_ip": "Too many sign-in attempts from your network",
+    "login_user_ip": "Too many failed sign-ins for this account from your network",
     "login_user": "Too many failed sign-ins for this account",
     "register_ip": "Too many accounts created from your network",
     "guest_ip": "Too many guest players created from your network",

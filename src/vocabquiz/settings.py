@@ -34,6 +34,10 @@ class Settings(BaseSettings):
     admin_password: str | None = None
     broadcast_interval_ms: int = Field(default=100, ge=10, le=10_000)
     ping_interval_s: float = Field(default=15.0, gt=0, le=60)
+    # Event streams open at once per account and per client address, in each process (a
+    # classroom behind one address needs a stream per learner and the projector's).
+    streams_per_user: int = Field(default=5, ge=1, le=1000)
+    streams_per_address: int = Field(default=2000, ge=1, le=1_000_000)
     # Connections kept by each PostgreSQL pool (the ORM's and the playing path's); each opens up
     # to twice as many under load.
     db_pool_size: int = Field(default=10, ge=1, le=200)
@@ -48,13 +52,17 @@ class Settings(BaseSettings):
     password_hash_time_cost: int = Field(default=3, ge=1, le=20)
     password_hash_memory_kib: int = Field(default=65536, ge=64, le=4 * 1024 * 1024)
     cors_origins: str = ""  # comma-separated origins allowed to call the API from a browser
+    # Proxies (comma-separated networks) whose X-Forwarded-For is believed; none by default.
+    trusted_proxies: str = ""
     rate_limits: bool = True
-    # Clients never limited, comma-separated networks: the machine itself by default. Behind a
-    # proxy the client address comes from X-Forwarded-For (see docs/SECURITY.md).
-    rate_limit_exempt: str = "127.0.0.0/8,::1/128"
-    # COUNT/SECONDS per bucket; login_user counts failed sign-ins of one username.
+    # Clients never limited, comma-separated networks (none by default). Behind a proxy the
+    # client address comes from X-Forwarded-For, believed only from `trusted_proxies`.
+    rate_limit_exempt: str = ""
+    # COUNT/SECONDS per bucket. Failed sign-ins of one username are counted from each address
+    # (login_user_ip) and from everywhere (login_user, a higher ceiling: see docs/SECURITY.md).
     rate_limit_login_ip: str = "60/60"
-    rate_limit_login_user: str = "10/300"
+    rate_limit_login_user_ip: str = "10/300"
+    rate_limit_login_user: str = "100/300"
     rate_limit_register_ip: str = "30/600"
     rate_limit_guest_ip: str = "300/60"
     rate_limit_join_ip: str = "600/60"
@@ -96,6 +104,7 @@ class Settings(BaseSettings):
 
     @field_validator(
         "rate_limit_login_ip",
+        "rate_limit_login_user_ip",
         "rate_limit_login_user",
         "rate_limit_register_ip",
         "rate_limit_guest_ip",
@@ -107,7 +116,7 @@ class Settings(BaseSettings):
         Rate.parse(value)
         return value
 
-    @field_validator("rate_limit_exempt")
+    @field_validator("rate_limit_exempt", "trusted_proxies")
     @classmethod
     def _networks(cls, value: str) -> str:
         for part in filter(None, (p.strip() for p in value.split(","))):

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 
 from redis.asyncio import Redis
 
+from vocabquiz.auth.accounts import Accounts
 from vocabquiz.auth.tokens import TokenReader
 from vocabquiz.db import Database
 from vocabquiz.events import EventBus
 from vocabquiz.leaderboard.broadcaster import Broadcaster
+from vocabquiz.leaderboard.stream import StreamCaps
 from vocabquiz.rate_limits import RateLimits
 from vocabquiz.sessions.answers import Play
 from vocabquiz.settings import Settings
@@ -20,9 +22,11 @@ class AppState:
     settings: Settings
     secret_key: str
     tokens: TokenReader
+    accounts: Accounts
     database: Database
     redis: Redis | None
     bus: EventBus
     play: Play
     broadcaster: Broadcaster
+    stream_caps: StreamCaps
     limits: RateLimits

@@ -93,7 +93,13 @@ async def test_vanishing_stream_clients_leave_nothing_behind(
 ) -> None:
     # No log line per request: thousands of them would only slow the server down here. Pings
     # often enough that many clients get one in the same read as their first frame.
-    env = {**production_env, "VOCABQUIZ_LOG_LEVEL": "WARNING", "VOCABQUIZ_PING_INTERVAL_S": "0.05"}
+    env = {
+        **production_env,
+        "VOCABQUIZ_LOG_LEVEL": "WARNING",
+        "VOCABQUIZ_PING_INTERVAL_S": "0.05",
+        # 50 clients at once over 11 accounts.
+        "VOCABQUIZ_STREAMS_PER_USER": "50",
+    }
     with serve(env, tmp_path / "server.log") as url:
         port = int(url.rsplit(":", 1)[1])
         async with httpx.AsyncClient(base_url=url, timeout=15) as client:

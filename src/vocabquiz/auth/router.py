@@ -9,7 +9,6 @@ from vocabquiz.auth.models import User
 from vocabquiz.auth.schemas import GuestIn, LoginIn, RegisterIn, TokenOut, UserOut
 from vocabquiz.auth.tokens import issue_token
 from vocabquiz.dependencies import CurrentUser, Db, Limits, State
-from vocabquiz.errors import Unauthorized
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
 
@@ -34,13 +33,10 @@ async def login(body: LoginIn, db: Db, state: State, limits: Limits) -> TokenOut
     # The primary, not a replica: an account registered a moment ago must be able to sign in.
     await limits.per_ip("login_ip")
     account = body.username.strip().lower()
-    await limits.per_key("login_user", account, peek=True)
-    try:
-        user = await service.login(db, body.username, body.password)
-    except Unauthorized:
-        # Only failures count, so guessing one account's password slows down that account only.
-        await limits.per_key("login_user", account)
-        raise
+    await limits.guess(account)
+    user = await service.login(db, body.username, body.password)
+    # Only failures count: a right guess gives its charge back.
+    await limits.right_guess(account)
     return _token(state, user)
 
 

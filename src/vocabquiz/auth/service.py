@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from vocabquiz.auth.accounts import BAD_TOKEN
 from vocabquiz.auth.models import User
 from vocabquiz.auth.passwords import hash_password, verify_password
 from vocabquiz.auth.tokens import TokenUser
@@ -15,7 +16,7 @@ BAD_LOGIN = "Incorrect username or password"
 
 
 def token_user(user: User) -> TokenUser:
-    return TokenUser(id=user.id, role=user.role, is_guest=user.is_guest)
+    return TokenUser(user.id, user.role, user.is_guest, user.token_version)
 
 
 async def register(
@@ -42,6 +43,8 @@ async def login(db: AsyncSession, username: str, password: str) -> User:
     key = username.strip().lower()
     # No username holds NUL (and PostgreSQL refuses to compare one): an unknown user.
     user = None if "\x00" in key else await db.scalar(select(User).where(User.username_key == key))
+    # Give the connection back before the slow part: a sign-in must not hold one while hashing.
+    await db.commit()
     ok = await verify_password(password, user.password_hash if user else None)
     if user is None or not ok:
         raise Unauthorized(BAD_LOGIN)
@@ -59,8 +62,20 @@ async def signed_in_user(db: AsyncSession, user_id: str) -> User:
     """The account a valid token names; gone (e.g. a reset database) means the token is bad."""
     user = await db.get(User, user_id)
     if user is None:
-        raise Unauthorized("Invalid or expired token; sign in again")
+        raise Unauthorized(BAD_TOKEN)
     return user
+
+
+async def revoke_tokens(db: AsyncSession, username: str) -> bool:
+    """Every token of this account stops working (within accounts.TRUSTED_FOR_S on each
+    instance); False when there is no such account."""
+    changed = await db.execute(
+        update(User)
+        .where(User.username_key == username.strip().lower())
+        .values(token_version=User.token_version + 1)
+    )
+    await db.commit()
+    return bool(changed.rowcount)  # type: ignore[attr-defined]
 
 
 async def ensure_admin(db: AsyncSession, username: str, password: str) -> bool:
@@ -68,6 +83,7 @@ async def ensure_admin(db: AsyncSession, username: str, password: str) -> bool:
     existing = await db.scalar(select(User).where(User.username_key == username.lower()))
     if existing is not None:
         return False
+    await db.commit()  # no connection held while the password is hashed
     try:
         await register(db, username, password, None, role="admin")
     except Conflict:

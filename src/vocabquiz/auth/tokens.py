@@ -20,6 +20,8 @@ class TokenUser(NamedTuple):
     id: str
     role: str
     is_guest: bool
+    # The account's token version when the token was issued (auth/accounts.py).
+    version: int = 0
 
     @property
     def is_admin(self) -> bool:
@@ -32,6 +34,7 @@ def issue_token(user: TokenUser, secret: str, ttl: timedelta) -> str:
         "sub": user.id,
         "role": user.role,
         "guest": user.is_guest,
+        "ver": user.version,
         "iat": int(now.timestamp()),
         "exp": int((now + ttl).timestamp()),
     }
@@ -48,9 +51,12 @@ def _verify(token: str, secret: str) -> tuple[TokenUser, float] | None:
     except jwt.PyJWTError:
         return None
     sub, role, guest = claims.get("sub"), claims.get("role"), claims.get("guest", False)
+    version = claims.get("ver", 0)
     if not isinstance(sub, str) or role not in ("admin", "player") or not isinstance(guest, bool):
         return None
-    return TokenUser(id=sub, role=role, is_guest=guest), float(claims["exp"])
+    if not isinstance(version, int) or isinstance(version, bool):
+        return None
+    return TokenUser(id=sub, role=role, is_guest=guest, version=version), float(claims["exp"])
 
 
 class TokenReader:

@@ -8,6 +8,7 @@ with no task woken per frame. Under any other ASGI server the stream's own task 
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -16,8 +17,10 @@ from starlette.types import Receive, Scope, Send
 from vocabquiz.leaderboard.broadcaster import Broadcaster
 from vocabquiz.leaderboard.frames import RETRY, Frame
 from vocabquiz.leaderboard.store import Board
+from vocabquiz.rate_limits import TooManyRequests
 
 SOCKET = "vocabquiz.socket"
+RETRY_S = 5.0
 HEADERS = [
     (b"content-type", b"text/event-stream; charset=utf-8"),
     (b"cache-control", b"no-cache"),
@@ -128,6 +131,33 @@ class AsgiWriter:
             await asyncio.gather(gone, return_exceptions=True)
 
 
+class StreamCaps:
+    """Streams open at once in this process, per account and per client address: each costs a
+    socket and memory, so one token or one address cannot open thousands."""
+
+    def __init__(self, per_user: int, per_address: int) -> None:
+        self._per_user, self._per_address = per_user, per_address
+        self._users: Counter[str] = Counter()
+        self._addresses: Counter[str] = Counter()
+
+    def take(self, user_id: str, address: str | None) -> None:
+        """Count one more stream, or refuse it with 429."""
+        if self._users[user_id] >= self._per_user:
+            raise TooManyRequests("Too many live streams open for this account", RETRY_S)
+        if address is not None and self._addresses[address] >= self._per_address:
+            raise TooManyRequests("Too many live streams open from your network", RETRY_S)
+        self._users[user_id] += 1
+        if address is not None:
+            self._addresses[address] += 1
+
+    def give_back(self, user_id: str, address: str | None) -> None:
+        for counter, key in ((self._users, user_id), (self._addresses, address)):
+            if key is not None:
+                counter[key] -= 1
+                if counter[key] <= 0:
+                    del counter[key]
+
+
 class EventStream:
     """The response of GET /api/sessions/{code}/events: headers, then the client's standings
     (read before the response starts, so that a backend away is a plain 503), then whatever
@@ -141,7 +171,9 @@ class EventStream:
         participant_id: str | None,
         limit: int,
         first: Board,
+        release: Callable[[], None],
     ) -> None:
+        self._release = release
         self._broadcaster = broadcaster
         self._code = session_code
         self._status = status
@@ -150,6 +182,14 @@ class EventStream:
         self._first: Board | None = first
 
     async def respond(
+        self, scope: Scope, receive: Receive, send: Send, extra: list[tuple[bytes, bytes]]
+    ) -> None:
+        try:
+            await self._respond(scope, receive, send, extra)
+        finally:
+            self._release()
+
+    async def _respond(
         self, scope: Scope, receive: Receive, send: Send, extra: list[tuple[bytes, bytes]]
     ) -> None:
         try:

@@ -9,9 +9,10 @@ from typing import Annotated, Any
 from fastapi.exceptions import RequestValidationError
 from pydantic import Field, TypeAdapter, ValidationError
 
+from vocabquiz.auth.accounts import BAD_TOKEN
 from vocabquiz.auth.tokens import TokenUser
 from vocabquiz.edge import FastRoute, HttpRequest, Reply, json_reply
-from vocabquiz.errors import Unauthorized
+from vocabquiz.errors import Forbidden, Unauthorized
 from vocabquiz.leaderboard.stream import EventStream
 from vocabquiz.rate_limits import ClientLimits
 from vocabquiz.sessions import answers
@@ -20,7 +21,6 @@ from vocabquiz.sessions.schemas import AnswerIn
 _ANSWER = TypeAdapter(AnswerIn)
 _LIMIT = TypeAdapter(Annotated[int, Field(ge=1, le=100)])
 NOT_SIGNED_IN = "Not signed in: send Authorization: Bearer <access_token>"
-BAD_TOKEN = "Invalid or expired token; sign in again"
 
 
 def _invalid(exc: ValidationError, *where: str) -> RequestValidationError:
@@ -30,16 +30,17 @@ def _invalid(exc: ValidationError, *where: str) -> RequestValidationError:
     )
 
 
-def signed_in(request: HttpRequest, state: Any) -> TokenUser:
+async def signed_in(request: HttpRequest, state: Any) -> TokenUser:
     """The user of the request's bearer token, as the `CurrentUser` dependency reads it."""
     header = request.header(b"authorization") or b""
     scheme, _, token = header.decode("latin-1").partition(" ")
     if scheme.lower() != "bearer" or not token:
         raise Unauthorized(NOT_SIGNED_IN)
-    user: TokenUser | None = state.tokens.read(token)
-    if user is None:
+    token_user: TokenUser | None = state.tokens.read(token)
+    if token_user is None:
         raise Unauthorized(BAD_TOKEN)
-    request.user_id = user.id
+    request.user_id = token_user.id
+    user: TokenUser = await state.accounts.signed_in(token_user)
     return user
 
 
@@ -50,13 +51,13 @@ def _client_ip(request: HttpRequest) -> str | None:
 
 async def get_turn(request: HttpRequest) -> Reply:
     state = request.app_state
-    user = signed_in(request, state)
+    user = await signed_in(request, state)
     return json_reply(await answers.current_turn(state.play, request.params["code"], user))
 
 
 async def submit_answer(request: HttpRequest) -> Reply:
     state = request.app_state
-    user = signed_in(request, state)
+    user = await signed_in(request, state)
     try:
         body = _ANSWER.validate_json(await request.body())
     except ValidationError as exc:
@@ -78,20 +79,34 @@ def _limit(request: HttpRequest) -> int:
 
 async def get_leaderboard(request: HttpRequest) -> Reply:
     state = request.app_state
-    user = signed_in(request, state)
+    user = await signed_in(request, state)
     limit = _limit(request)
     return json_reply(await answers.leaderboard(state.play, request.params["code"], user, limit))
 
 
 async def stream_events(request: HttpRequest) -> EventStream:
     state = request.app_state
-    user = signed_in(request, state)
+    user = await signed_in(request, state)
     limit = _limit(request)
     session, participant = await answers.viewer(state.play, request.params["code"], user)
+    if participant is None and not user.is_admin:
+        raise Forbidden("Only the session's participants and admins can follow it live")
     participant_id = participant.id if participant else None
-    first = await state.broadcaster.first_standings(session.code, participant_id, limit)
+    address = _client_ip(request)
+    state.stream_caps.take(user.id, address)
+    try:
+        first = await state.broadcaster.first_standings(session.code, participant_id, limit)
+    except BaseException:
+        state.stream_caps.give_back(user.id, address)
+        raise
     return EventStream(
-        state.broadcaster, session.code, session.status, participant_id, limit, first
+        state.broadcaster,
+        session.code,
+        session.status,
+        participant_id,
+        limit,
+        first,
+        lambda: state.stream_caps.give_back(user.id, address),
     )
 
 

@@ -20,6 +20,8 @@ from sqlalchemy import Table, bindparam, exists, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from vocabquiz.auth.accounts import Account
+from vocabquiz.auth.models import User
 from vocabquiz.quizzes.models import Choice, Question, Quiz
 from vocabquiz.sessions.models import Answer, Participant, QuizSession
 from vocabquiz.sessions.scoring import ScoringRule
@@ -129,6 +131,9 @@ class PlayStore(Protocol):
     ) -> tuple[AnswerRow, ParticipantRow] | None:
         """A participant's stored answer to a question, with their totals as they are now."""
 
+    async def account(self, user_id: str) -> Account | None:
+        """A user's role, guest flag and token version; None when there is no such user."""
+
     def connection_counts(self) -> tuple[int, int]:
         """Connections of its own (in use, idle), for the pool gauge."""
 
@@ -209,6 +214,7 @@ WITH moved AS (
 )
 SELECT display_name FROM moved
 """
+_PG_ACCOUNT = "SELECT role, is_guest, token_version FROM users WHERE id = $1"
 _PG_STORED_ANSWER = """
 SELECT a.id, a.choice_id, a.correct, a.late, a.points_awarded, a.streak_bonus, a.streak,
        a.score_after, a.served_at, a.answered_at, a.elapsed_ms,
@@ -329,6 +335,10 @@ class PostgresPlayStore:
 
     def connection_counts(self) -> tuple[int, int]:
         return self.connections.counts
+
+    async def account(self, user_id: str) -> Account | None:
+        row = await self._run(asyncpg.Connection.fetchrow, _PG_ACCOUNT, user_id)
+        return None if row is None else Account(*row)
 
     async def _run(self, method: Any, sql: str, *args: object) -> Any:
         """One statement, a transaction of its own; a connection that broke under it is not
@@ -472,6 +482,11 @@ _SQLITE_STORED_ANSWER = (
 )  # fmt: skip
 
 
+_SQLITE_ACCOUNT = select(User.role, User.is_guest, User.token_version).where(
+    User.id == bindparam("user_id")
+)
+
+
 class SqlitePlayStore:
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -481,6 +496,11 @@ class SqlitePlayStore:
 
     def connection_counts(self) -> tuple[int, int]:
         return 0, 0  # it uses the Database's engine, counted there
+
+    async def account(self, user_id: str) -> Account | None:
+        async with self._engine.connect() as conn:
+            row = (await conn.execute(_SQLITE_ACCOUNT, {"user_id": user_id})).first()
+        return None if row is None else Account(*row)
 
     async def player(
         self, code: str, user_id: str

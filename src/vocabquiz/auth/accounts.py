@@ -1,0 +1,55 @@
+"""What an account may do now. A token says who someone is; the account, read from the database
+and kept here for a few seconds, says whether it still exists, its role, and whether the token is
+still valid (its version: raising the account's revokes every token issued before)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable
+from itertools import islice
+from typing import NamedTuple
+
+from vocabquiz.auth.tokens import TokenUser
+from vocabquiz.errors import Unauthorized
+
+BAD_TOKEN = "Invalid or expired token; sign in again"
+# How long an account read is trusted: a revoked, demoted or deleted account loses its rights
+# within this time on every instance.
+TRUSTED_FOR_S = 5.0
+
+
+class Account(NamedTuple):
+    role: str
+    is_guest: bool
+    token_version: int
+
+
+AccountReader = Callable[[str], Awaitable[Account | None]]
+
+
+class Accounts:
+    def __init__(self, read: AccountReader, capacity: int = 100_000) -> None:
+        self._read = read
+        self._capacity = capacity
+        # user id -> (the account or None when gone, when the read stops being trusted)
+        self._known: dict[str, tuple[Account | None, float]] = {}
+
+    async def signed_in(self, user: TokenUser) -> TokenUser:
+        """The token's user with the account's role now; 401 when the account is gone or the
+        token was revoked."""
+        now = time.monotonic()
+        known = self._known.get(user.id)
+        if known is None or known[1] <= now:
+            known = (await self._read(user.id), now + TRUSTED_FOR_S)
+            if len(self._known) >= self._capacity:
+                for old in list(islice(self._known, self._capacity // 10 or 1)):
+                    del self._known[old]
+            self._known[user.id] = known
+        account = known[0]
+        if account is None or account.token_version != user.version:
+            raise Unauthorized(BAD_TOKEN)
+        return TokenUser(user.id, account.role, account.is_guest, user.version)
+
+    def forget(self, user_id: str) -> None:
+        """This process changed the account: read it afresh next time."""
+        self._known.pop(user_id, None)
