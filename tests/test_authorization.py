@@ -6,11 +6,17 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import httpx
 import orjson
+from asgi_lifespan import LifespanManager
 from fastapi import FastAPI
+from sqlalchemy import delete, update
 
-from tests.conftest import Api, question
+from tests.conftest import Api, Backend, question
 from tests.sessions.game import answer, joined, open_session
+from vocabquiz.app import create_app
+from vocabquiz.auth import service as auth_service
+from vocabquiz.auth.models import User
 
 ROLES = ["anonymous", "guest", "player", "other participant", "participant", "admin"]
 USERS = ROLES[1:]
@@ -231,3 +237,63 @@ async def test_no_response_to_a_player_tells_an_unanswered_correct_choice(
             assert _leaks(result, answered | {result["question_id"]}) == []
             answered.add(result["question_id"])
     assert seen > 30
+
+
+async def _change_account(app: FastAPI, username: str, change: str) -> None:
+    """The account behind a token demoted, deleted or revoked, as another process would."""
+    async with app.state.vocabquiz.database.sessions() as db:
+        if change == "revoked":
+            assert await auth_service.revoke_tokens(db, username)
+            return
+        rows = update(User).values(role="player") if change == "demoted" else delete(User)
+        await db.execute(rows.where(User.username_key == username))
+        await db.commit()
+
+
+async def test_a_token_is_only_as_good_as_its_account(backend: Backend) -> None:
+    """Every endpoint called with the token of an account changed since: a demoted admin has a
+    player's rights; a deleted or revoked account gets 401; never a 500."""
+    settings = backend.settings.model_copy(update={"account_check_interval_s": 0})
+    app = create_app(settings)
+    async with LifespanManager(app, startup_timeout=30):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            api = Api(client)
+            admin = await api.admin()
+            wrong: list[str] = []
+            for change in ("demoted", "deleted", "revoked"):
+                _, code, quiz = await open_session(api, questions=3, time_limit_s=None)
+                spare = await _quiz(api, admin, questions=2)
+                doomed = await _quiz(api, admin, questions=1)
+                async with app.state.vocabquiz.database.sessions() as db:
+                    await auth_service.register(
+                        db, f"teacher_{change}", "password123", None, role="admin"
+                    )
+                r = await client.post(
+                    "/api/auth/login",
+                    json={"username": f"teacher_{change}", "password": "password123"},
+                )
+                teacher = api.auth(r.json()["access_token"])
+                learner = await api.player(f"learner_{change}")
+                assert (await client.post(f"/api/sessions/{code}/join", headers=learner)).is_success
+                assert (await client.get("/api/quizzes", headers=teacher)).status_code == 200
+                callers = [("teacher", teacher, "player")]
+                await _change_account(app, f"teacher_{change}", change)
+                if change != "demoted":
+                    await _change_account(app, f"learner_{change}", change)
+                    callers.append(("learner", learner, "participant"))
+                for method, template, body, expected in MATRIX:
+                    path = template.format(
+                        quiz=spare["id"],
+                        question=spare["questions"][0]["id"],
+                        doomed=doomed["id"],
+                        code=code,
+                    )
+                    if body == "answer":
+                        body = await _answer_body(api, code, quiz, admin)
+                    for who, headers, role in callers:
+                        want = expected[role] if change == "demoted" else 401
+                        status = await _call(api, app, method, path, body, headers)
+                        if status != want:
+                            wrong.append(f"{change} {who}: {method} {template} -> {status}, {want}")
+            assert wrong == []

@@ -69,26 +69,57 @@ async def test_guests_are_limited_per_address(limited: Client) -> None:
             await other.guest("G5")
 
 
-async def test_failed_sign_ins_slow_that_account_only(limited: Client) -> None:
-    async with limited(rate_limit_login_user="3/300") as api:
+async def _sign_in(api: Api, username: str, password: str) -> httpx.Response:
+    return await api.client.post(
+        "/api/auth/login", json={"username": username, "password": password}
+    )
+
+
+async def test_failed_sign_ins_slow_that_account_from_that_address_only(limited: Client) -> None:
+    async with limited(rate_limit_login_user_ip="3/300") as api:
         await api.player("target", "right-password")
         await api.player("bystander", "other-password")
         for _ in range(3):
-            r = await api.client.post(
-                "/api/auth/login", json={"username": "target", "password": "guess-123"}
-            )
-            assert r.status_code == 401
+            assert (await _sign_in(api, "target", "guess-123")).status_code == 401
         # The right password too has to wait now: guessing is slowed, not just failures.
-        r = await api.client.post(
-            "/api/auth/login", json={"username": " TARGET ", "password": "right-password"}
-        )
-        _assert_limited(r, "failed sign-ins")
+        _assert_limited(await _sign_in(api, " TARGET ", "right-password"), "failed sign-ins")
         # Other accounts are not locked out, and successful sign-ins are not counted.
         for _ in range(2):
-            r = await api.client.post(
-                "/api/auth/login", json={"username": "bystander", "password": "other-password"}
-            )
+            r = await _sign_in(api, "bystander", "other-password")
             assert r.status_code == 200, r.text
+        # The teacher signing in from elsewhere is not locked out by the guesser.
+        async with client_of(api.app, "198.51.100.20") as teacher:
+            r = await _sign_in(teacher, "target", "right-password")
+            assert r.status_code == 200, r.text
+
+
+async def test_guesses_sent_at_once_are_checked_no_more_than_the_limit(limited: Client) -> None:
+    async with limited(rate_limit_login_user_ip="5/300") as api:
+        await api.player("target", "right-password")
+        guesses = await asyncio.gather(
+            *(_sign_in(api, "target", f"guess-{i:03d}") for i in range(40))
+        )
+        statuses = sorted(r.status_code for r in guesses)
+        # Each 401 is a password that was checked: never more than the bucket holds.
+        assert statuses == [401] * 5 + [429] * 35, statuses
+        _assert_limited(await _sign_in(api, "target", "right-password"), "failed sign-ins")
+
+
+async def test_one_account_has_a_ceiling_over_all_addresses(limited: Client) -> None:
+    async with limited(rate_limit_login_user_ip="3/300", rate_limit_login_user="5/300") as api:
+        await api.player("target", "right-password")
+        async with client_of(api.app, "198.51.100.30") as second:
+            tries = [api] * 3 + [second] * 3
+            statuses = [(await _sign_in(c, "target", "guess-1234")).status_code for c in tries]
+            assert statuses == [401] * 5 + [429], statuses
+            _assert_limited(await _sign_in(second, "target", "guess-1234"), "this account")
+
+
+async def test_right_sign_ins_give_their_charge_back(limited: Client) -> None:
+    async with limited(rate_limit_login_user_ip="2/300", rate_limit_login_user="2/300") as api:
+        await api.player("owner", "right-password")
+        for _ in range(4):
+            assert (await _sign_in(api, "owner", "right-password")).status_code == 200
 
 
 async def test_sign_in_and_register_are_limited_per_address(limited: Client) -> None:

@@ -126,7 +126,7 @@ async def _build_state(settings: Settings) -> AppState:
         settings=settings,
         secret_key=secret_key,
         tokens=TokenReader(secret_key),
-        accounts=Accounts(store.account),
+        accounts=Accounts(store.account, settings.account_check_interval_s),
         database=database,
         redis=redis,
         bus=bus,
@@ -196,7 +196,7 @@ class VocabquizApp(FastAPI):
 def create_app(settings: Settings) -> FastAPI:
     configure_logging(settings)
     init_sentry(settings)
-    configure_hashing(settings.password_hash_time_cost, settings.password_hash_memory_kib)
+    configure_hashing(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

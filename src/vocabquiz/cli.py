@@ -154,12 +154,34 @@ async def _create_admin(settings: Settings, username: str, password: str) -> boo
     from vocabquiz.auth.passwords import configure_hashing
     from vocabquiz.db import open_database
 
-    configure_hashing(settings.password_hash_time_cost, settings.password_hash_memory_kib)
+    configure_hashing(settings)
     await _migrate(settings)
     database = open_database(settings)
     try:
         async with database.sessions() as db:
             return await service.ensure_admin(db, username, password)
+    finally:
+        await database.dispose()
+
+
+@admin_cli.command("revoke")
+def admin_revoke(username: Annotated[str, typer.Argument(help="The account's username.")]) -> None:
+    """Sign a user out everywhere: every token issued to them so far stops working."""
+    if not asyncio.run(_revoke(_settings(), username)):
+        typer.echo(f"vocabquiz: no account is called {username!r}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"Every token of {username} is revoked; they sign in again to get a new one.")
+
+
+async def _revoke(settings: Settings, username: str) -> bool:
+    from vocabquiz.auth import service
+    from vocabquiz.db import open_database
+
+    await _migrate(settings)
+    database = open_database(settings)
+    try:
+        async with database.sessions() as db:
+            return await service.revoke_tokens(db, username)
     finally:
         await database.dispose()
 

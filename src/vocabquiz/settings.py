@@ -51,6 +51,12 @@ class Settings(BaseSettings):
     # argon2id cost of new password hashes (the argon2 reference defaults).
     password_hash_time_cost: int = Field(default=3, ge=1, le=20)
     password_hash_memory_kib: int = Field(default=65536, ge=64, le=4 * 1024 * 1024)
+    # Passwords hashed at once per process (each holds the memory above), and how long a
+    # sign-in waits for a turn before it gets a 503.
+    # How long each process trusts what it read of an account (role, existence, token version).
+    account_check_interval_s: float = Field(default=5.0, ge=0, le=60)
+    password_hash_slots: int = Field(default=2, ge=1, le=64)
+    password_hash_wait_s: float = Field(default=2.0, gt=0, le=60)
     cors_origins: str = ""  # comma-separated origins allowed to call the API from a browser
     # Proxies (comma-separated networks) whose X-Forwarded-For is believed; none by default.
     trusted_proxies: str = ""

@@ -13,9 +13,6 @@ from vocabquiz.auth.tokens import TokenUser
 from vocabquiz.errors import Unauthorized
 
 BAD_TOKEN = "Invalid or expired token; sign in again"
-# How long an account read is trusted: a revoked, demoted or deleted account loses its rights
-# within this time on every instance.
-TRUSTED_FOR_S = 5.0
 
 
 class Account(NamedTuple):
@@ -28,8 +25,11 @@ AccountReader = Callable[[str], Awaitable[Account | None]]
 
 
 class Accounts:
-    def __init__(self, read: AccountReader, capacity: int = 100_000) -> None:
+    def __init__(self, read: AccountReader, trusted_for_s: float, capacity: int = 100_000) -> None:
         self._read = read
+        # How long an account read is trusted: a revoked, demoted or deleted account loses its
+        # rights within this time on every instance.
+        self._trusted_for_s = trusted_for_s
         self._capacity = capacity
         # user id -> (the account or None when gone, when the read stops being trusted)
         self._known: dict[str, tuple[Account | None, float]] = {}
@@ -40,7 +40,7 @@ class Accounts:
         now = time.monotonic()
         known = self._known.get(user.id)
         if known is None or known[1] <= now:
-            known = (await self._read(user.id), now + TRUSTED_FOR_S)
+            known = (await self._read(user.id), now + self._trusted_for_s)
             if len(self._known) >= self._capacity:
                 for old in list(islice(self._known, self._capacity // 10 or 1)):
                     del self._known[old]
@@ -49,7 +49,3 @@ class Accounts:
         if account is None or account.token_version != user.version:
             raise Unauthorized(BAD_TOKEN)
         return TokenUser(user.id, account.role, account.is_guest, user.version)
-
-    def forget(self, user_id: str) -> None:
-        """This process changed the account: read it afresh next time."""
-        self._known.pop(user_id, None)

@@ -2,9 +2,10 @@
 and its memory cost (64 MiB by default), so a process hashes at most `slots` passwords at once;
 past a short wait for a slot, the request gets a 503 with Retry-After rather than piling up.
 
-The cost is set once per process from the settings (`configure_hashing`); a stored hash carries
-its own parameters, so changing the cost affects new hashes only. Never call these while holding
-a database connection: a connection waiting on a hash is one the playing path cannot use."""
+The cost and the bound are set once per process from the settings (`configure_hashing`); a
+stored hash carries its own parameters, so changing the cost affects new hashes only. Never call
+these while holding a database connection: a connection waiting on a hash is one the playing path
+cannot use."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from pwdlib import PasswordHash
 from pwdlib.hashers.argon2 import Argon2Hasher
 
 from vocabquiz.errors import Unavailable
+from vocabquiz.settings import Settings
 
 T = TypeVar("T")
 BUSY = "Too many sign-ins at once; try again in a moment"
@@ -46,9 +48,14 @@ class _Hashing:
 _hashing = _Hashing(time_cost=3, memory_kib=65536, slots=2, wait_s=2.0)
 
 
-def configure_hashing(time_cost: int, memory_kib: int, slots: int = 2, wait_s: float = 2.0) -> None:
+def configure_hashing(settings: Settings) -> None:
     global _hashing
-    _hashing = _Hashing(time_cost, memory_kib, slots, wait_s)
+    _hashing = _Hashing(
+        settings.password_hash_time_cost,
+        settings.password_hash_memory_kib,
+        settings.password_hash_slots,
+        settings.password_hash_wait_s,
+    )
 
 
 async def hash_password(password: str) -> str:

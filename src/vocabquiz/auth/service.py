@@ -67,7 +67,7 @@ async def signed_in_user(db: AsyncSession, user_id: str) -> User:
 
 
 async def revoke_tokens(db: AsyncSession, username: str) -> bool:
-    """Every token of this account stops working (within accounts.TRUSTED_FOR_S on each
+    """Every token of this account stops working (within account_check_interval_s on each
     instance); False when there is no such account."""
     changed = await db.execute(
         update(User)
