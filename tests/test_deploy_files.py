@@ -404,3 +404,14 @@ def test_nginx_keeps_idle_streams_and_forwards_the_client_address() -> None:
     assert re.search(r"client_max_body_size 8m;", text)
     upstream = nginx_block(text, "upstream vocabquiz")
     assert len(re.findall(r"^\s*server \S+;?", upstream, flags=re.M)) >= 2
+
+
+def test_nginx_main_config_carries_the_streams_it_says() -> None:
+    text = (DEPLOY / "nginx" / "nginx.conf").read_text()
+    (connections,) = map(int, re.findall(r"worker_connections (\d+);", text))
+    (files,) = map(int, re.findall(r"worker_rlimit_nofile (\d+);", text))
+    (said,) = re.findall(r"carry ([\d,]+) streams\s+# per worker", text)
+    # A stream is two connections (the learner's and the instance's), each a file descriptor.
+    assert connections >= 2 * int(said.replace(",", ""))
+    assert files >= connections
+    assert "include /etc/nginx/conf.d/*.conf;" in nginx_block(text, "http")

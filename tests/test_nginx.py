@@ -30,6 +30,7 @@ pytestmark = pytest.mark.server
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "deploy" / "nginx" / "vocabquiz.conf"
+MAIN = ROOT / "deploy" / "nginx" / "nginx.conf"
 PLAYERS = 6
 QUESTIONS = 4
 ANSWERS_ROUTE = "/api/sessions/{code}/answers"
@@ -61,25 +62,26 @@ def render_site(template: str, upstream_ports: list[int], port: int, logs: Path)
     return site.replace("/var/log/nginx/", f"{logs}/")
 
 
-def main_config(workdir: Path) -> str:
-    """A main nginx.conf that keeps everything (pid, temp files, logs) in `workdir`."""
+def main_config(template: str, workdir: Path) -> str:
+    """deploy/nginx/nginx.conf keeping everything (pid, temp files, logs) in `workdir` and
+    including the rendered site: its connection limits are the ones under test."""
     # As root nginx would run its workers as `nobody`, who cannot enter pytest's 0700 folders.
-    user = "user root;\n" if os.geteuid() == 0 else ""
+    user = "user root;" if os.geteuid() == 0 else ""
     temp = "\n".join(
         f"    {kind}_temp_path {workdir}/{kind}_temp;"
         for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
-    return (
-        f"{user}worker_processes 1;\n"
-        f"pid {workdir}/nginx.pid;\n"
-        f"error_log {workdir}/error.log notice;\n"
-        "events { worker_connections 512; }\n"
-        "http {\n"
-        f"{temp}\n"
-        f"    access_log {workdir}/access.log;\n"
-        f"    include {workdir}/vocabquiz.conf;\n"
-        "}\n"
-    )
+    replaced = {
+        "user www-data;": user,
+        "pid /run/nginx.pid;": f"pid {workdir}/nginx.pid;",
+        # Module paths are relative to the prefix, which is `workdir` here; none is needed.
+        "include /etc/nginx/modules-enabled/*.conf;": "",
+        "include /etc/nginx/conf.d/*.conf;": f"{temp}\n    include {workdir}/vocabquiz.conf;",
+    }
+    for line, replacement in replaced.items():
+        assert template.count(line) == 1, f"expected one `{line}` line in nginx.conf"
+        template = template.replace(line, replacement)
+    return template.replace("/var/log/nginx/", f"{workdir}/")
 
 
 @contextmanager
@@ -91,7 +93,7 @@ def running_nginx(workdir: Path, upstream_ports: list[int]) -> Iterator[str]:
     (workdir / "vocabquiz.conf").write_text(
         render_site(SITE.read_text(), upstream_ports, port, workdir)
     )
-    (workdir / "nginx.conf").write_text(main_config(workdir))
+    (workdir / "nginx.conf").write_text(main_config(MAIN.read_text(), workdir))
     error_log = workdir / "error.log"
     command = [nginx_binary(), "-p", f"{workdir}/", "-c", str(workdir / "nginx.conf")]
     command += ["-e", str(error_log), "-g", "daemon off;"]
