@@ -18,6 +18,7 @@ from tests.conftest import Api, Backend
 from tests.sessions.game import answer, open_session
 from vocabquiz.app import create_app
 from vocabquiz.rate_limits import Rate, RateLimits, RedisBuckets, Rule
+from vocabquiz.settings import Settings
 
 
 class AppApi(Api):
@@ -221,3 +222,42 @@ async def test_unreachable_redis_lets_requests_through() -> None:
     for _ in range(3):
         await limits.check("guest_ip", "203.0.113.1")
     await redis.aclose()
+
+
+async def test_forwarded_addresses_count_only_from_trusted_proxies(limited: Client) -> None:
+    async with limited(ip="127.0.0.1", rate_limit_guest_ip="2/60") as api:
+        # Nobody is exempt by default, the machine itself included, and without trusted
+        # proxies X-Forwarded-For is ignored: rotating it gains nothing.
+        assert Settings(secret_key="x" * 32).rate_limit_exempt == ""
+        statuses = [
+            (
+                await api.client.post(
+                    "/api/auth/guest",
+                    json={"display_name": f"G{i}"},
+                    headers={"X-Forwarded-For": f"198.51.100.{i}"},
+                )
+            ).status_code
+            for i in range(4)
+        ]
+        assert statuses == [201, 201, 429, 429]
+    async with limited(
+        ip="10.0.0.2", rate_limit_guest_ip="1/60", trusted_proxies="10.0.0.0/8"
+    ) as api:
+
+        async def guest(forwarded: str) -> int:
+            r = await api.client.post(
+                "/api/auth/guest",
+                json={"display_name": "G"},
+                headers={"X-Forwarded-For": forwarded},
+            )
+            return r.status_code
+
+        # Behind a trusted proxy each real client has a bucket; the client cannot choose its
+        # address by prepending one (the right-most untrusted hop counts).
+        assert await guest("198.51.100.1") == 201
+        assert await guest("198.51.100.2") == 201
+        assert await guest("203.0.113.9, 198.51.100.1") == 429
+        # A value that is not an IP address is never a key: the proxy stands for the client,
+        # so made-up values all share the proxy's one bucket.
+        assert await guest("not-an-ip") == 201
+        assert await guest("still not one") == 429
