@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -15,6 +16,7 @@ from redis.asyncio import Redis
 from starlette.types import ASGIApp
 
 from tests.conftest import Api, Backend
+from tests.live import serve
 from tests.sessions.game import answer, open_session
 from vocabquiz.app import create_app
 from vocabquiz.rate_limits import Rate, RateLimits, RedisBuckets, Rule
@@ -261,3 +263,26 @@ async def test_forwarded_addresses_count_only_from_trusted_proxies(limited: Clie
         # so made-up values all share the proxy's one bucket.
         assert await guest("not-an-ip") == 201
         assert await guest("still not one") == 429
+
+
+@pytest.mark.server
+async def test_vocabquiz_serve_believes_no_forwarded_header_by_default(
+    production_env: dict[str, str], tmp_path: Path
+) -> None:
+    env = {**production_env, "VOCABQUIZ_RATE_LIMITS": "on", "VOCABQUIZ_RATE_LIMIT_GUEST_IP": "3/60"}
+    with serve(env, tmp_path / "server.log") as url:
+        async with httpx.AsyncClient(base_url=url, timeout=10) as client:
+            statuses = [
+                (
+                    await client.post(
+                        "/api/auth/guest",
+                        json={"display_name": "Spoofer"},
+                        headers={
+                            "X-Forwarded-For": f"198.51.100.{i}",
+                            "Forwarded": f"for=10.1.{i}.1",
+                        },
+                    )
+                ).status_code
+                for i in range(6)
+            ]
+    assert statuses == [201] * 3 + [429] * 3
