@@ -19,6 +19,7 @@ from fastapi.routing import APIRoute
 from redis.asyncio import BlockingConnectionPool, Redis
 from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialWithJitterBackoff
+from redis.exceptions import RedisError
 from sqlalchemy import text
 from starlette.requests import Request
 from starlette.types import ASGIApp
@@ -100,7 +101,7 @@ async def _build_state(settings: Settings) -> AppState:
     else:
         memory_bus = MemoryEventBus()
         bus, board = memory_bus, MemoryLeaderboard(memory_bus.deliver)
-    standings = Standings(board, database.sessions)
+    standings = Standings(board, database.sessions, settings.closed_session_kept_s)
 
     async def read_session(code: str) -> dict[str, object]:
         async with database.sessions() as db:
@@ -116,6 +117,13 @@ async def _build_state(settings: Settings) -> AppState:
     bus.subscribe(broadcaster.on_event)
     await bus.start()
     broadcaster.start()
+    try:
+        behind = await standings.reconcile()
+    except RedisError as exc:  # each session is rebuilt when the store is back and reads it
+        log.warning("standings_not_reconciled", error=str(exc))
+    else:
+        if behind:
+            log.warning("standings_rebuilt", sessions=len(behind))
     if settings.admin_username and settings.admin_password:
         async with database.sessions() as db:
             if await auth_service.ensure_admin(

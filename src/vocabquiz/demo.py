@@ -106,7 +106,9 @@ async def load_demo(settings: Settings) -> str:
             )
             if code is None:
                 # The running server rebuilds the standings from the database on first use.
-                standings = Standings(MemoryLeaderboard(), database.sessions)
+                standings = Standings(
+                    MemoryLeaderboard(), database.sessions, settings.closed_session_kept_s
+                )
                 code = (await sessions.open_session(db, quiz_id, standings)).code
             return code
     finally:

@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     token_ttl_minutes: int = Field(default=7 * 24 * 60, ge=1, le=365 * 24 * 60)
     admin_username: str | None = None
     admin_password: str | None = None
+    # How long Redis keeps a closed session's standings (rebuilt from the database after that).
+    closed_session_kept_s: int = Field(default=86_400, ge=60, le=90 * 86_400)
     broadcast_interval_ms: int = Field(default=100, ge=10, le=10_000)
     ping_interval_s: float = Field(default=15.0, gt=0, le=60)
     # Event streams open at once per account and per client address, in each process (a

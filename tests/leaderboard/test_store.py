@@ -141,3 +141,17 @@ async def test_every_change_is_announced_and_nothing_else(backend: Backend) -> N
             await redis.delete(*[k async for k in redis.scan_iter(f"{namespace}:*")])
             await redis.aclose()
     assert [(e.kind, e.session_code) for e in heard] == [("leaderboard", "HEARD1")] * 3
+
+
+async def test_a_closed_sessions_standings_expire_and_then_count_as_not_held(app: FastAPI) -> None:
+    store = await _store_of(app)
+    await store.load("KEPT01", [standing("k" * 36, 100, reached_s=1, joined_s=0)], 2, expire_s=1)
+    assert (await store.board("KEPT01", 10)).participant_count == 1
+    assert await store.version("KEPT01") == 2
+    await asyncio.sleep(1.1)
+    assert await store.board("KEPT01", 10) is None
+    assert await store.version("KEPT01") is None
+    assert (
+        await store.put("KEPT01", standing("k" * 36, 200, reached_s=2, joined_s=0, answered=2))
+        is None
+    )

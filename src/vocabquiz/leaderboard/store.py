@@ -17,6 +17,7 @@ lost it): the caller rebuilds it from the database with `load` and asks again.
 
 from __future__ import annotations
 
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -106,9 +107,19 @@ class Leaderboard(Protocol):
         is held) and announce the change; returns their rank, or None when the session is not
         held."""
 
-    async def load(self, session_code: str, standings: Sequence[Standing], version: int) -> None:
+    async def load(
+        self,
+        session_code: str,
+        standings: Sequence[Standing],
+        version: int,
+        expire_s: int | None = None,
+    ) -> None:
         """Fill the session from the database and announce it. Entries already held and newer
-        are kept."""
+        are kept. With `expire_s` (a closed session) the session is dropped that long after,
+        to be rebuilt from the database if it is read again."""
+
+    async def version(self, session_code: str) -> int | None:
+        """The session's version, None when it is not held."""
 
     async def board(
         self,
@@ -176,8 +187,15 @@ class MemoryLeaderboard:
         if self._announce is not None:
             self._announce(Event.now("leaderboard", session_code))
 
-    async def put(self, session_code: str, standing: Standing) -> int | None:
+    def _held(self, session_code: str) -> _MemoryBoard | None:
         board = self._sessions.get(session_code)
+        if board is None or board.expires_at is None or board.expires_at > time.monotonic():
+            return board
+        del self._sessions[session_code]
+        return None
+
+    async def put(self, session_code: str, standing: Standing) -> int | None:
+        board = self._held(session_code)
         if board is None:
             return None
         pid = standing.participant_id
@@ -190,13 +208,29 @@ class MemoryLeaderboard:
             return after
         return board.rank(pid)
 
-    async def load(self, session_code: str, standings: Sequence[Standing], version: int) -> None:
+    async def load(
+        self,
+        session_code: str,
+        standings: Sequence[Standing],
+        version: int,
+        expire_s: int | None = None,
+    ) -> None:
+        now = time.monotonic()
+        # Closed sessions past their time are dropped here, so that they do not pile up.
+        for code in [c for c, b in self._sessions.items() if b.expires_at and b.expires_at <= now]:
+            del self._sessions[code]
         board = self._sessions.setdefault(session_code, _MemoryBoard())
         for standing in standings:
             board.put(standing)
         board.version = max(board.version, version)
         board.steps.clear()
+        if expire_s is not None:
+            board.expires_at = now + expire_s
         self._changed(session_code)
+
+    async def version(self, session_code: str) -> int | None:
+        board = self._held(session_code)
+        return None if board is None else board.version
 
     async def board(
         self,
@@ -205,7 +239,7 @@ class MemoryLeaderboard:
         participant_ids: Iterable[str] = (),
         since: int | None = None,
     ) -> Board | None:
-        board = self._sessions.get(session_code)
+        board = self._held(session_code)
         if board is None:
             return None
         top = [s.entry(rank) for rank, (_, _, s) in enumerate(board.order[:limit], start=1)]
@@ -223,6 +257,7 @@ class MemoryLeaderboard:
 class _MemoryBoard:
     def __init__(self) -> None:
         self.version = 0
+        self.expires_at: float | None = None
         self.by_id: dict[str, Standing] = {}
         self.order: SortedList = SortedList()
         self.steps: deque[bytes] = deque(maxlen=STEPS_KEPT)
@@ -283,10 +318,10 @@ redis.call('PUBLISH', ARGV[7], ARGV[8])
 return {after, 1}
 """.replace("STEPS_KEPT", str(STEPS_KEPT))
 
-# ARGV: the event channel and message, the version, then (participant id, -score, member, data,
-# answered_count) for each standing.
+# ARGV: the event channel and message, the version, milliseconds to live (0: for good), then
+# (participant id, -score, member, data, answered_count) for each standing.
 _LOAD = """
-for i = 4, #ARGV, 5 do
+for i = 5, #ARGV, 5 do
   local pid = ARGV[i]
   local old = redis.call('HGET', KEYS[2], pid)
   local keep = false
@@ -303,6 +338,9 @@ end
 local held = redis.call('GET', KEYS[4])
 if not held or tonumber(ARGV[3]) > tonumber(held) then redis.call('SET', KEYS[4], ARGV[3]) end
 redis.call('DEL', KEYS[5])
+if tonumber(ARGV[4]) > 0 then
+  for k = 1, 4 do redis.call('PEXPIRE', KEYS[k], ARGV[4]) end
+end
 redis.call('PUBLISH', ARGV[1], ARGV[2])
 return 1
 """
@@ -380,9 +418,16 @@ class RedisLeaderboard:
             return None
         return int(result[0]) + 1
 
-    async def load(self, session_code: str, standings: Sequence[Standing], version: int) -> None:
+    async def load(
+        self,
+        session_code: str,
+        standings: Sequence[Standing],
+        version: int,
+        expire_s: int | None = None,
+    ) -> None:
         event = encode(Event.now("leaderboard", session_code))
-        args: list[str | int | bytes] = [self._channel_of(session_code), event, version]
+        ttl_ms = 0 if expire_s is None else expire_s * 1000
+        args: list[str | int | bytes] = [self._channel_of(session_code), event, version, ttl_ms]
         for s in standings:
             args += [s.participant_id, -s.score, s.order_key, _data(s), s.answered_count]
         await self._load(keys=self._keys(session_code), args=args)
@@ -407,6 +452,10 @@ class RedisLeaderboard:
         mine_end = end + 3 * mine
         kept = list(result[mine_end:]) if steps >= 0 else None
         return Board(version, count, entries, _mine(result[end:mine_end]), kept)
+
+    async def version(self, session_code: str) -> int | None:
+        held = await self._redis.get(self._keys(session_code)[3])
+        return None if held is None else int(held)
 
     async def forget(self, session_code: str) -> None:
         await self._redis.delete(*self._keys(session_code))

@@ -4,6 +4,8 @@ are sessions/results.py."""
 
 from __future__ import annotations
 
+import structlog
+from redis.exceptions import RedisError
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,6 +22,8 @@ from vocabquiz.sessions.answers import CLOSED, Play, session_code
 from vocabquiz.sessions.codes import new_code
 from vocabquiz.sessions.models import Answer, Participant, QuizSession
 from vocabquiz.sessions.standings import Standings, standing_of
+
+log = structlog.get_logger(__name__)
 
 # --- reading sessions ---------------------------------------------------------------------------
 
@@ -165,6 +169,13 @@ async def close_session(db: AsyncSession, raw_code: str, play: Play) -> schemas.
             .where(Participant.session_id == session.id)
         )
         metrics.SESSION_ANSWERS.observe(answers or 0)
+        await db.commit()  # the rebuild reads on a connection of its own
+        # The final standings from the database, kept for a while: whatever the store missed
+        # (an instance that died mid-answer) is not carried into the results people see.
+        try:
+            await play.standings.rebuild(session.code)
+        except RedisError as exc:  # rebuilt at the next start-up or read instead
+            log.warning("final_standings_not_rebuilt", session=session.code, error=str(exc))
         await play.bus.publish(Event.now("session", session.code))
     return await session_out(db, session)
 

@@ -1,17 +1,22 @@
 """The standings of sessions: the Leaderboard store in front, the database behind it.
 
 The database is the truth; when the store does not hold a session (first use, Redis restarted or
-flushed) it is rebuilt from the participants table and then read again.
+flushed) it is rebuilt from the participants table and then read again. A process that died
+between committing an answer and updating the store leaves the store behind the database: each
+instance compares the two at start-up (`reconcile`) and rebuilds the sessions that differ, and
+closing a session rebuilds its final standings.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import timedelta
 
 from redis.exceptions import RedisError
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from vocabquiz.db import utcnow
 from vocabquiz.leaderboard.store import Board, Entry, Leaderboard, Standing
 from vocabquiz.observability import metrics
 from vocabquiz.observability.timing import timed
@@ -41,9 +46,16 @@ _HIT, _MISS = (metrics.CACHE_REQUESTS.labels(result=r) for r in ("hit", "miss"))
 
 
 class Standings:
-    def __init__(self, store: Leaderboard, sessions: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(
+        self,
+        store: Leaderboard,
+        sessions: async_sessionmaker[AsyncSession],
+        closed_kept_s: int,
+    ) -> None:
         self.store = store
         self._sessions = sessions
+        # How long the store keeps a closed session's standings after they were last rebuilt.
+        self._closed_kept_s = closed_kept_s
         # Sessions whose store missed a change (Redis failed after the answer was committed):
         # rebuilt from the database the next time they are used.
         self._stale: set[str] = set()
@@ -57,6 +69,9 @@ class Standings:
         _MISS.inc()
         async with self._sessions() as db:
             with timed("read_standings"):
+                status = await db.scalar(
+                    select(QuizSession.status).where(QuizSession.code == session_code)
+                )
                 rows = (
                     await db.scalars(
                         select(Participant)
@@ -66,7 +81,33 @@ class Standings:
                 ).all()
         # Every join and every answer moved the version by one.
         version = len(rows) + sum(p.answered_count for p in rows)
-        await self.store.load(session_code, [standing_of(p) for p in rows], version)
+        expire_s = self._closed_kept_s if status == "closed" else None
+        await self.store.load(session_code, [standing_of(p) for p in rows], version, expire_s)
+
+    async def reconcile(self) -> list[str]:
+        """Rebuild every session the store holds at another version than the database's: open
+        ones, and closed ones whose standings the store may still keep. Returns their codes."""
+        since = utcnow() - timedelta(seconds=self._closed_kept_s)
+        async with self._sessions() as db:
+            rows = (
+                await db.execute(
+                    select(
+                        QuizSession.code,
+                        func.count(Participant.id),
+                        func.coalesce(func.sum(Participant.answered_count), 0),
+                    )
+                    .outerjoin(Participant, Participant.session_id == QuizSession.id)
+                    .where(or_(QuizSession.status == "open", QuizSession.closed_at >= since))
+                    .group_by(QuizSession.code)
+                )
+            ).all()
+        behind = []
+        for code, joined, answered in rows:
+            held = await self.store.version(code)
+            if held is not None and held != joined + answered:
+                behind.append(code)
+                await self.rebuild(code)
+        return behind
 
     async def put(self, session_code: str, standing: Standing) -> int:
         try:
