@@ -57,20 +57,25 @@ class Unprocessable(AppError):
 
 
 class RowsRejected(Unprocessable):
-    """422 naming every bad row of an uploaded list at once. `detail` is FastAPI's standard list
-    of validation errors (loc ["body", line]); `errors` = [{line, reason}] says the same plainly."""
+    """422 naming the bad rows of an uploaded list at once. `detail` is FastAPI's standard list
+    of validation errors (loc ["body", line]); `errors` = [{line, reason}] says the same plainly.
+    Both hold the first SHOWN problems; `error_count` says how many there are in all."""
+
+    SHOWN = 100
 
     def __init__(self, errors: list[tuple[int | None, str]]) -> None:
         super().__init__(f"{len(errors)} rows rejected")
         self.errors = errors
 
     def content(self) -> dict[str, object]:
+        shown = self.errors[: self.SHOWN]
         return {
             "detail": [
                 {"type": "word_list", "loc": ["body"] if line is None else ["body", line], "msg": r}
-                for line, r in self.errors
+                for line, r in shown
             ],
-            "errors": [{"line": line, "reason": reason} for line, reason in self.errors],
+            "errors": [{"line": line, "reason": reason} for line, reason in shown],
+            "error_count": len(self.errors),
         }
 
 

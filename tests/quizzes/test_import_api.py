@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from typing import Any
+
+import pytest
 
 from tests.conftest import Api, question
 from tests.sessions.game import joined
+from vocabquiz.quizzes import service as quiz_service
 
 WORD_LIST = (
     "word;meaning;example\n"
@@ -184,3 +189,92 @@ async def test_an_imported_quiz_plays(api: Api) -> None:
         headers=mia,
     )
     assert r.json()["correct"] is True
+
+
+async def test_a_quiz_holds_at_most_its_cap_of_questions_however_they_are_added(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(quiz_service, "MAX_QUESTIONS", 12)
+    admin = await api.admin()
+    quiz = await new_quiz(api, admin, questions=[question()])
+    imported = await api.client.post(
+        f"/api/quizzes/{quiz['id']}/import?direction=both",
+        content=WORD_LIST,
+        headers={**admin, **CSV},
+    )
+    assert imported.status_code == 201 and len(imported.json()["questions"]) == 11
+    again = await api.client.post(
+        f"/api/quizzes/{quiz['id']}/import", content=WORD_LIST, headers={**admin, **CSV}
+    )
+    assert again.status_code == 422
+    assert again.json()["errors"] == [
+        {
+            "line": None,
+            "reason": "the quiz would have 16 questions (11 and 5 new); a quiz holds at most 12",
+        }
+    ]
+    one = await api.client.post(
+        f"/api/quizzes/{quiz['id']}/questions", json=question(), headers=admin
+    )
+    assert one.status_code == 201
+    over = await api.client.post(
+        f"/api/quizzes/{quiz['id']}/questions", json=question(), headers=admin
+    )
+    assert over.status_code == 422 and "12 questions" in over.json()["detail"]
+    stored = (await api.client.get(f"/api/quizzes/{quiz['id']}", headers=admin)).json()
+    assert len(stored["questions"]) == 12
+
+
+async def test_a_list_of_countless_problems_names_the_first_hundred_and_counts_them(
+    api: Api,
+) -> None:
+    admin = await api.admin()
+    quiz = await new_quiz(api, admin)
+    header = ",".join(f"c{i}" for i in range(400_000))
+    r = await api.client.post(
+        f"/api/quizzes/{quiz['id']}/import/preview",
+        content=f"word,meaning,{header}\nvivid,bright\n",
+        headers={**admin, **CSV},
+    )
+    assert r.status_code == 422
+    body = r.json()
+    assert body["error_count"] == 400_000
+    assert len(body["errors"]) == len(body["detail"]) == 100
+    assert body["errors"][0] == {
+        "line": 1,
+        "reason": "unknown column “c0”; the columns are "
+        "word, meaning, example, distractor_1, distractor_2, distractor_3",
+    }
+    assert len(r.content) < 40_000
+
+
+async def test_reading_a_long_list_does_not_hold_up_other_requests(api: Api) -> None:
+    """2,000 rows take a while to read; meanwhile the event loop keeps serving (it is checked
+    every 5 ms here: a read on the loop would stall it for the whole read)."""
+    admin = await api.admin()
+    quiz = await new_quiz(api, admin)
+    rows = "".join(
+        f"word{i},meaning number {i},An example with word{i} in it.\n" for i in range(2000)
+    )
+    stalls: list[float] = []
+    done = asyncio.Event()
+
+    async def watch_the_loop() -> None:
+        while not done.is_set():
+            start = time.perf_counter()
+            await asyncio.sleep(0.005)
+            stalls.append(time.perf_counter() - start - 0.005)
+
+    watcher = asyncio.create_task(watch_the_loop())
+    try:
+        r = await api.client.post(
+            f"/api/quizzes/{quiz['id']}/import/preview?direction=both",
+            content="word,meaning,example\n" + rows,
+            headers={**admin, **CSV},
+        )
+    finally:
+        done.set()
+        await watcher
+    assert r.status_code == 200 and len(r.json()["questions"]) == 4000
+    print(f"\nlongest stall of the event loop during the preview: {max(stalls) * 1000:.0f} ms")
+    assert max(stalls) < 0.1

@@ -7,10 +7,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from vocabquiz.db import is_id, new_id, utcnow
-from vocabquiz.errors import Conflict, NotFound
+from vocabquiz.errors import Conflict, NotFound, RowsRejected, Unprocessable
 from vocabquiz.quizzes.models import Choice, Question, Quiz
 from vocabquiz.quizzes.schemas import QuestionIn, QuizIn, QuizPatch, QuizSummary
 from vocabquiz.sessions.models import QuizSession
+
+# The most questions a quiz holds, however they were added: a quiz is read whole to edit it and
+# to play it, and this keeps that read in bounds.
+MAX_QUESTIONS = 4000
 
 
 def _question(data: QuestionIn, position: int) -> Question:
@@ -117,6 +121,8 @@ def _find_question(quiz: Quiz, question_id: str) -> Question:
 
 async def add_question(db: AsyncSession, quiz_id: str, data: QuestionIn) -> Question:
     quiz = await _editable_quiz(db, quiz_id)
+    if len(quiz.questions) >= MAX_QUESTIONS:
+        raise Unprocessable(f"The quiz has {MAX_QUESTIONS:,} questions, the most a quiz holds")
     question = _question(data, len(quiz.questions))
     quiz.questions.append(question)
     quiz.updated_at = utcnow()
@@ -155,6 +161,16 @@ async def append_questions(db: AsyncSession, quiz_id: str, questions: list[Quest
     """Add many questions at once (a word list): all of them or, on any error, none."""
     quiz = await _editable_quiz(db, quiz_id)
     start = len(quiz.questions)
+    if start + len(questions) > MAX_QUESTIONS:
+        raise RowsRejected(
+            [
+                (
+                    None,
+                    f"the quiz would have {start + len(questions):,} questions ({start:,} and "
+                    f"{len(questions):,} new); a quiz holds at most {MAX_QUESTIONS:,}",
+                )
+            ]
+        )
     question_rows, choice_rows = [], []
     for offset, data in enumerate(questions):
         question_id = new_id()
