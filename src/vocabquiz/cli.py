@@ -78,6 +78,9 @@ def serve(
         proxy_headers=False,
         server_header=False,
         access_log=False,
+        # Read by the protocol as the limits on each request's head (see server.py).
+        timeout_keep_alive=settings.request_head_timeout_s,
+        h11_max_incomplete_event_size=settings.max_request_head_kib * 1024,
         timeout_graceful_shutdown=8,
         # A busy worker may miss uvicorn's 5 s health check: that is load, not a hang.
         timeout_worker_healthcheck=30,

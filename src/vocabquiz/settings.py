@@ -36,6 +36,10 @@ class Settings(BaseSettings):
     closed_session_kept_s: int = Field(default=86_400, ge=60, le=90 * 86_400)
     broadcast_interval_ms: int = Field(default=100, ge=10, le=10_000)
     ping_interval_s: float = Field(default=15.0, gt=0, le=60)
+    # A client's time to send each request's head (line and headers), from connecting or from the
+    # previous response, and the most bytes the head may take; `vocabquiz serve` applies both.
+    request_head_timeout_s: int = Field(default=5, ge=1, le=300)
+    max_request_head_kib: int = Field(default=32, ge=4, le=1024)
     # Event streams open at once per account and per client address, in each process (a
     # classroom behind one address needs a stream per learner and the projector's).
     streams_per_user: int = Field(default=5, ge=1, le=1000)
