@@ -96,8 +96,9 @@ def vocabquiz_server(workers: int) -> Iterator[Server]:
         "VOCABQUIZ_ADMIN_PASSWORD": ADMIN[1],
         "VOCABQUIZ_LOG_LEVEL": "WARNING",
         "VOCABQUIZ_RATE_LIMITS": "off",
-        # Thousands of watchers share a few players' tokens.
+        # Thousands of watchers share a few players' tokens, all from this machine.
         "VOCABQUIZ_STREAMS_PER_USER": "100000",
+        "VOCABQUIZ_STREAMS_PER_ADDRESS": "100000",
     }
     with server_process(env, Path("var/bench-server.log"), workers) as server:
         yield server

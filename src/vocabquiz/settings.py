@@ -42,7 +42,7 @@ class Settings(BaseSettings):
     max_request_head_kib: int = Field(default=32, ge=4, le=1024)
     # Event streams open at once per account and per client address, in each process (a
     # classroom behind one address needs a stream per learner and the projector's).
-    streams_per_user: int = Field(default=5, ge=1, le=1000)
+    streams_per_user: int = Field(default=5, ge=1, le=1_000_000)
     streams_per_address: int = Field(default=2000, ge=1, le=1_000_000)
     # Connections kept by each PostgreSQL pool (the ORM's and the playing path's); each opens up
     # to twice as many under load.
