@@ -286,3 +286,29 @@ async def test_vocabquiz_serve_believes_no_forwarded_header_by_default(
                 for i in range(6)
             ]
     assert statuses == [201] * 3 + [429] * 3
+
+
+async def test_guessing_session_codes_is_limited_per_address(limited: Client) -> None:
+    async with limited(rate_limit_code_lookup_ip="5/60") as api:
+        guesser = await api.guest("Guesser")
+        guesses = await asyncio.gather(
+            *(api.client.get(f"/api/sessions/ZZ{i:04d}", headers=guesser) for i in range(40))
+        )
+        statuses = sorted(r.status_code for r in guesses)
+        assert statuses == [404] * 5 + [429] * 35, statuses
+        _assert_limited(next(r for r in guesses if r.status_code == 429), "codes")
+        async with client_of(api.app, "198.51.100.40") as learner:
+            # Codes that exist cost nothing: a learner from elsewhere plays on undisturbed.
+            _, code, quiz = await open_session(learner)
+            player = await learner.guest("Player")
+            for _ in range(3):
+                r = await learner.client.post(f"/api/sessions/{code}/join", headers=player)
+                assert r.status_code == 200, r.text
+            for _ in range(3):
+                await answer(learner, code, player, quiz)
+            for _ in range(10):
+                r = await learner.client.get(f"/api/sessions/{code}/leaderboard", headers=player)
+                assert r.status_code == 200, r.text
+            # The guesser's address stays refused, whatever path names the code.
+            r = await api.client.post(f"/api/sessions/{code}/join", headers=guesser)
+            _assert_limited(r, "codes")

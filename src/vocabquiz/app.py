@@ -41,7 +41,7 @@ from vocabquiz.observability import metrics
 from vocabquiz.observability.logging import configure_logging
 from vocabquiz.observability.sentry import init_sentry
 from vocabquiz.quizzes.router import router as quizzes_router
-from vocabquiz.rate_limits import build_rate_limits
+from vocabquiz.rate_limits import RateLimits, build_code_lookups, build_rate_limits
 from vocabquiz.sessions import play_routes
 from vocabquiz.sessions import service as sessions_service
 from vocabquiz.sessions.answers import Play, QuizContents
@@ -183,10 +183,14 @@ class VocabquizApp(FastAPI):
     fast_routes: list[FastRoute]
     cors_origins: list[str]
     trusted_proxies: list[Network]
+    code_lookups: RateLimits
 
     def build_middleware_stack(self) -> ASGIApp:
         app: ASGIApp = Edge(
-            super().build_middleware_stack(), self.fast_routes, self.trusted_proxies
+            super().build_middleware_stack(),
+            self.fast_routes,
+            self.trusted_proxies,
+            self.code_lookups,
         )
         if self.cors_origins:
             # Outermost, so that the playing routes get the headers too.
@@ -241,6 +245,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.fast_routes = [*play_routes.ROUTES, *OPERATIONS]
     app.cors_origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     app.trusted_proxies = networks(settings.trusted_proxies)
+    app.code_lookups = build_code_lookups(settings)
     install_error_handlers(app)
     app.include_router(auth_router)
     app.include_router(quizzes_router)

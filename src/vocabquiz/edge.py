@@ -35,6 +35,7 @@ from vocabquiz.http_guards import (
     too_large,
 )
 from vocabquiz.observability import metrics
+from vocabquiz.rate_limits import CODE_LOOKUP, RateLimits, TooManyRequests
 
 log = structlog.get_logger("vocabquiz.request")
 _VALID_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -170,13 +171,39 @@ class _RequestMetrics:
         duration.observe(seconds)
 
 
+# Paths that name a session code: a guess at a code is a request to one of them.
+_NAMES_A_CODE = re.compile(r"^/api/(?:me/)?sessions/[^/]+(?:/|$)")
+
+
+async def _charge(lookups: RateLimits, client: str | None) -> Reply | None:
+    """Charge one code lookup to the client's bucket; the 429 to send when it is empty."""
+    try:
+        await lookups.check(CODE_LOOKUP, client or "unknown")
+    except TooManyRequests as exc:
+        return _error_reply(exc)
+    return None
+
+
+def _error_reply(exc: Exception) -> Reply:
+    status, content, headers = error_content(exc)
+    reply = json_reply(content, status)
+    if headers:
+        reply.headers += tuple((k.lower().encode(), v.encode()) for k, v in headers.items())
+    return reply
+
+
 class Edge:
     def __init__(
-        self, app: ASGIApp, routes: list[FastRoute], trusted_proxies: Sequence[Network] = ()
+        self,
+        app: ASGIApp,
+        routes: list[FastRoute],
+        trusted_proxies: Sequence[Network] = (),
+        code_lookups: RateLimits | None = None,
     ) -> None:
         self.app = app
         self.routes = routes
         self._trusted = list(trusted_proxies)
+        self._lookups = code_lookups
         self._metrics = _RequestMetrics()
 
     def _route(self, method: str, path: str) -> tuple[FastRoute, dict[str, str]] | None:
@@ -206,12 +233,18 @@ class Edge:
         extra = [*security_headers(path), (b"x-request-id", request_id.encode())]
         found = self._route(method, path)
         handler, params, user_id, status = None, None, None, 500
+        client = scope["client"][0] if scope.get("client") else None
+        lookup = self._lookup_charged(path, client)
         try:
             limit = body_limit(method, path, headers)
             if isinstance(limit, Refusal):
                 status = limit.status_code
                 body = orjson.dumps({"detail": limit.detail})
                 await _send_reply(send, Reply(status, body), extra)
+            elif lookup is not None and (refused := await _charge(lookup, client)) is not None:
+                lookup = None  # refused: nothing to give back
+                status = refused.status
+                await _send_reply(send, refused, extra)
             elif found is not None:
                 route, params = found
                 handler = route.path
@@ -221,6 +254,8 @@ class Edge:
             else:
                 status = await self._forward(scope, receive, send, extra, limit)
         finally:
+            if lookup is not None and status != 404:
+                await lookup.refund(CODE_LOOKUP, client or "unknown")
             if handler is None:
                 route_of = scope.get("route")
                 handler = getattr(route_of, "path", None)
@@ -242,16 +277,20 @@ class Edge:
         # each request runs in its own task, so it ends with the task.
         structlog.contextvars.unbind_contextvars("request_id")
 
+    def _lookup_charged(self, path: str, client: str | None) -> RateLimits | None:
+        """The limits to charge when the request names a session code, and its client is not
+        exempt from them."""
+        if self._lookups is None or not _NAMES_A_CODE.match(path):
+            return None
+        return None if self._lookups.exempt(client) else self._lookups
+
     async def _serve(
         self, route: FastRoute, request: HttpRequest, send: Send, extra: list[tuple[bytes, bytes]]
     ) -> int:
         try:
             reply = await route.handler(request)
         except Exception as exc:
-            status, content, headers = error_content(exc)
-            reply = json_reply(content, status)
-            if headers:
-                reply.headers += tuple((k.lower().encode(), v.encode()) for k, v in headers.items())
+            reply = _error_reply(exc)
         if isinstance(reply, Reply):
             await _send_reply(send, reply, extra)
             return reply.status

@@ -235,6 +235,14 @@ _RULES = {
 }
 
 
+def _exempt_networks(settings: Settings) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    return [
+        ipaddress.ip_network(part.strip(), strict=False)
+        for part in settings.rate_limit_exempt.split(",")
+        if part.strip()
+    ]
+
+
 def build_rate_limits(settings: Settings, redis: Redis | None) -> RateLimits:
     buckets: BucketStore = (
         RedisBuckets(redis, settings.redis_namespace) if redis is not None else MemoryBuckets()
@@ -245,9 +253,23 @@ def build_rate_limits(settings: Settings, redis: Redis | None) -> RateLimits:
     }
     for name in rules:
         metrics.RATE_LIMITED.labels(name)  # at 0 from the start, for rate()
-    exempt = [
-        ipaddress.ip_network(part.strip(), strict=False)
-        for part in settings.rate_limit_exempt.split(",")
-        if part.strip()
-    ]
-    return RateLimits(buckets, rules, settings.rate_limits, exempt)
+    return RateLimits(buckets, rules, settings.rate_limits, _exempt_networks(settings))
+
+
+CODE_LOOKUP = "code_lookup_ip"
+
+
+def build_code_lookups(settings: Settings) -> RateLimits:
+    """Lookups of session codes per client address, in each process (they are on the playing
+    path, where a round trip to Redis per request would cost too much). The edge charges one
+    before every request that names a code and gives it back unless the code was not found, so
+    that guessing codes is slow however many guesses are sent at once."""
+    rule = Rule(
+        CODE_LOOKUP,
+        Rate.parse(settings.rate_limit_code_lookup_ip),
+        "Too many unknown session codes from your network",
+    )
+    metrics.RATE_LIMITED.labels(CODE_LOOKUP)
+    return RateLimits(
+        MemoryBuckets(), {CODE_LOOKUP: rule}, settings.rate_limits, _exempt_networks(settings)
+    )

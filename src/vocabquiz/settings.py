@@ -78,6 +78,8 @@ class Settings(BaseSettings):
     rate_limit_register_ip: str = "30/600"
     rate_limit_guest_ip: str = "300/60"
     rate_limit_join_ip: str = "600/60"
+    # Requests naming a session code that does not exist, per address in each process.
+    rate_limit_code_lookup_ip: str = "60/60"
     rate_limit_answers: str = "600/60"
 
     @field_validator("log_level", mode="before")
@@ -121,6 +123,7 @@ class Settings(BaseSettings):
         "rate_limit_register_ip",
         "rate_limit_guest_ip",
         "rate_limit_join_ip",
+        "rate_limit_code_lookup_ip",
         "rate_limit_answers",
     )
     @classmethod
