@@ -1,6 +1,12 @@
 from __future__ import annotations
 
-from tests.conftest import Api
+import stat
+from pathlib import Path
+
+import httpx
+
+from tests.conftest import ADMIN, Api
+from tests.live import serve
 
 
 async def test_healthz_answers_ok(api: Api) -> None:
@@ -25,3 +31,25 @@ async def test_openapi_has_readable_operation_ids(api: Api) -> None:
     doc = (await api.client.get("/openapi.json")).json()
     ids = {op["operationId"] for path in doc["paths"].values() for op in path.values()}
     assert {"register", "login", "create_quiz", "submit_answer", "stream_events"} <= ids
+
+
+def test_the_embedded_database_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    """It holds password hashes: 0600 like the key file, its -wal and -shm files too, and an
+    existing file left readable by others is tightened at start-up."""
+    old = tmp_path / "old" / "vocabquiz.db"
+    old.parent.mkdir()
+    old.touch(mode=0o644)
+    old.chmod(0o644)
+    for folder, db in (("new", tmp_path / "new" / "vocabquiz.db"), ("old", old)):
+        env = {
+            "VOCABQUIZ_DATABASE_URL": f"sqlite:///{db}",
+            "VOCABQUIZ_ADMIN_USERNAME": ADMIN[0],
+            "VOCABQUIZ_ADMIN_PASSWORD": ADMIN[1],
+        }
+        with serve(env, tmp_path / f"{folder}.log") as url:
+            assert httpx.post(f"{url}/api/auth/guest", json={"display_name": "Ann"}).is_success
+            files = sorted(db.parent.glob("vocabquiz.db*"))
+            assert {f.name for f in files} >= {"vocabquiz.db", "vocabquiz.db-wal"}
+            modes = {f.name: oct(stat.S_IMODE(f.stat().st_mode)) for f in files}
+            assert set(modes.values()) == {"0o600"}, modes
+            assert oct(stat.S_IMODE((db.parent / "secret_key").stat().st_mode)) == "0o600"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -100,7 +101,7 @@ def make_engine(url: str, pool_size: int = 10) -> AsyncEngine:
     if url.startswith("sqlite"):
         path = url.split(":///", 1)[1] if ":///" in url else ""
         if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            _private_file(Path(path))
         engine = create_async_engine(url, connect_args={"timeout": 30})
         _serialize_sqlite_writes(engine)
         return engine
@@ -114,6 +115,18 @@ def make_engine(url: str, pool_size: int = 10) -> AsyncEngine:
         pool_pre_ping=False,
         connect_args={"timeout": 5, "command_timeout": 15},
     )
+
+
+def _private_file(path: Path) -> None:
+    """The SQLite file (it holds password hashes) readable by its owner only, as the key file:
+    created 0600 (SQLite gives its -wal and -shm files the same mode), and tightened if an
+    older release left it readable by others."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if file.exists() and file.stat().st_mode & 0o077:
+            file.chmod(0o600)
 
 
 def _serialize_sqlite_writes(engine: AsyncEngine) -> None:
