@@ -4,6 +4,7 @@ player can read for a correct choice they have not answered yet."""
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -132,6 +133,30 @@ async def _quiz(api: Api, admin: dict[str, str], questions: int) -> dict[str, An
     return quiz
 
 
+@dataclass
+class _Targets:
+    """A session, its quiz, a spare quiz to edit and one to delete: the {placeholders} of
+    MATRIX."""
+
+    code: str
+    quiz: dict[str, Any]
+    spare: dict[str, Any]
+    doomed: dict[str, Any]
+
+    def path(self, template: str) -> str:
+        return template.format(
+            quiz=self.spare["id"],
+            question=self.spare["questions"][0]["id"],
+            doomed=self.doomed["id"],
+            code=self.code,
+        )
+
+
+async def _fresh_targets(api: Api, admin: dict[str, str]) -> _Targets:
+    _, code, quiz = await open_session(api, questions=3, time_limit_s=None)
+    return _Targets(code, quiz, await _quiz(api, admin, 2), await _quiz(api, admin, 1))
+
+
 async def _answer_body(
     api: Api, code: str, quiz: dict[str, Any], participant: dict[str, str]
 ) -> dict[str, str]:
@@ -158,18 +183,12 @@ async def test_every_endpoint_for_every_kind_of_caller(api: Api, app: FastAPI) -
     wrong: list[str] = []
     for role in ROLES:
         # Fresh things for each caller, so that deletes and closes hit real ones.
-        _, code, quiz = await open_session(api, questions=3, time_limit_s=None)
-        spare = await _quiz(api, admin, questions=2)
-        doomed = await _quiz(api, admin, questions=1)
+        targets = await _fresh_targets(api, admin)
+        code, quiz = targets.code, targets.quiz
         if role == "participant":
             headers["participant"] = await joined(api, code, "Here")
         for method, template, body, expected in MATRIX:
-            path = template.format(
-                quiz=spare["id"],
-                question=spare["questions"][0]["id"],
-                doomed=doomed["id"],
-                code=code,
-            )
+            path = targets.path(template)
             if body == "answer":
                 body = await _answer_body(api, code, quiz, headers.get("participant", admin))
             status = await _call(api, app, method, path, body, headers[role])
@@ -262,9 +281,8 @@ async def test_a_token_is_only_as_good_as_its_account(backend: Backend) -> None:
             admin = await api.admin()
             wrong: list[str] = []
             for change in ("demoted", "deleted", "revoked"):
-                _, code, quiz = await open_session(api, questions=3, time_limit_s=None)
-                spare = await _quiz(api, admin, questions=2)
-                doomed = await _quiz(api, admin, questions=1)
+                targets = await _fresh_targets(api, admin)
+                code, quiz = targets.code, targets.quiz
                 async with app.state.vocabquiz.database.sessions() as db:
                     await auth_service.register(
                         db, f"teacher_{change}", "password123", None, role="admin"
@@ -283,12 +301,7 @@ async def test_a_token_is_only_as_good_as_its_account(backend: Backend) -> None:
                     await _change_account(app, f"learner_{change}", change)
                     callers.append(("learner", learner, "participant"))
                 for method, template, body, expected in MATRIX:
-                    path = template.format(
-                        quiz=spare["id"],
-                        question=spare["questions"][0]["id"],
-                        doomed=doomed["id"],
-                        code=code,
-                    )
+                    path = targets.path(template)
                     if body == "answer":
                         body = await _answer_body(api, code, quiz, admin)
                     for who, headers, role in callers:
