@@ -45,6 +45,7 @@ from vocabquiz.rate_limits import RateLimits, build_code_lookups, build_rate_lim
 from vocabquiz.sessions import play_routes
 from vocabquiz.sessions import service as sessions_service
 from vocabquiz.sessions.answers import Play, QuizContents
+from vocabquiz.sessions.live import Live
 from vocabquiz.sessions.play_store import PlayStore, PostgresPlayStore, SqlitePlayStore
 from vocabquiz.sessions.router import router as sessions_router
 from vocabquiz.sessions.standings import Standings
@@ -107,12 +108,15 @@ async def _build_state(settings: Settings) -> AppState:
         async with database.sessions() as db:
             return (await sessions_service.get_session(db, code)).model_dump(mode="json")
 
+    play = Play(store=store, standings=standings, bus=bus, contents=QuizContents())
+    live = Live(database.sessions, play, database.engine.dialect.name)
     broadcaster = Broadcaster(
         standings,
         read_session,
         bus,
         settings.broadcast_interval_ms / 1000,
         settings.ping_interval_s,
+        read_live=live.summary,
     )
     bus.subscribe(broadcaster.on_event)
     await bus.start()
@@ -138,14 +142,16 @@ async def _build_state(settings: Settings) -> AppState:
         database=database,
         redis=redis,
         bus=bus,
-        play=Play(store=store, standings=standings, bus=bus, contents=QuizContents()),
+        play=play,
         broadcaster=broadcaster,
+        live=live,
         stream_caps=StreamCaps(settings.streams_per_user, settings.streams_per_address),
         limits=build_rate_limits(settings, redis),
     )
 
 
 async def _close_state(state: AppState) -> None:
+    state.live.close()
     await state.broadcaster.close()
     await state.bus.close()
     if state.redis is not None:

@@ -14,6 +14,7 @@ from vocabquiz.leaderboard.broadcaster import Broadcaster
 from vocabquiz.leaderboard.stream import StreamCaps
 from vocabquiz.rate_limits import RateLimits
 from vocabquiz.sessions.answers import Play
+from vocabquiz.sessions.live import Live
 from vocabquiz.settings import Settings
 
 
@@ -28,5 +29,6 @@ class AppState:
     bus: EventBus
     play: Play
     broadcaster: Broadcaster
+    live: Live
     stream_caps: StreamCaps
     limits: RateLimits

@@ -288,6 +288,227 @@ export type LeaderboardOut = {
 };
 
 /**
+ * LiveAction
+ *
+ * A host's step, valid only from the phase version the host saw: of two clicks (or two
+ * hosts) acting on the same phase, one goes through and the other gets 409.
+ */
+export type LiveAction = {
+    /**
+     * Phase Version
+     */
+    phase_version: number;
+};
+
+/**
+ * LiveAnswerResult
+ */
+export type LiveAnswerResult = {
+    /**
+     * Question Id
+     */
+    question_id: string;
+    /**
+     * Choice Id
+     */
+    choice_id: string;
+    /**
+     * Locked In
+     */
+    locked_in: boolean;
+};
+
+/**
+ * LiveEntry
+ */
+export type LiveEntry = {
+    /**
+     * Rank
+     */
+    rank: number;
+    /**
+     * Participant Id
+     */
+    participant_id: string;
+    /**
+     * Display Name
+     */
+    display_name: string;
+    /**
+     * Score
+     */
+    score: number;
+    /**
+     * Answered Count
+     */
+    answered_count: number;
+    /**
+     * Correct Count
+     */
+    correct_count: number;
+    /**
+     * Streak
+     */
+    streak: number;
+    /**
+     * Previous Rank
+     */
+    previous_rank: number | null;
+};
+
+/**
+ * LiveOutcome
+ *
+ * A participant's own result of the question just revealed.
+ */
+export type LiveOutcome = {
+    /**
+     * Answered
+     */
+    answered: boolean;
+    /**
+     * Choice Id
+     */
+    choice_id: string | null;
+    /**
+     * Correct
+     */
+    correct: boolean;
+    /**
+     * Late
+     */
+    late: boolean;
+    /**
+     * Points Awarded
+     */
+    points_awarded: number;
+    /**
+     * Streak Bonus
+     */
+    streak_bonus: number;
+    /**
+     * Streak
+     */
+    streak: number;
+    /**
+     * Score
+     */
+    score: number;
+    /**
+     * Rank
+     */
+    rank: number;
+    /**
+     * Behind
+     */
+    behind: number | null;
+};
+
+/**
+ * LivePodium
+ */
+export type LivePodium = {
+    /**
+     * Top
+     */
+    top: Array<LeaderboardEntry>;
+    me: LeaderboardEntry | null;
+};
+
+/**
+ * LiveReveal
+ */
+export type LiveReveal = {
+    /**
+     * Correct Choice Id
+     */
+    correct_choice_id: string;
+    /**
+     * Votes
+     */
+    votes: Array<LiveVote>;
+    /**
+     * Top
+     */
+    top: Array<LiveEntry>;
+    me: LiveOutcome | null;
+};
+
+/**
+ * LiveState
+ *
+ * A live session as the caller sees it now. The question's right choice and the votes come
+ * only with the reveal.
+ */
+export type LiveState = {
+    /**
+     * Session Code
+     */
+    session_code: string;
+    /**
+     * Status
+     */
+    status: 'open' | 'closed';
+    /**
+     * Phase
+     */
+    phase: 'lobby' | 'question' | 'reveal' | 'podium' | 'closed';
+    /**
+     * Phase Version
+     */
+    phase_version: number;
+    /**
+     * Question Index
+     */
+    question_index: number | null;
+    /**
+     * Question Count
+     */
+    question_count: number;
+    question: TurnQuestion | null;
+    /**
+     * Started At
+     */
+    started_at: string | null;
+    /**
+     * Deadline
+     */
+    deadline: string | null;
+    /**
+     * Server Time
+     */
+    server_time: string;
+    /**
+     * Participant Count
+     */
+    participant_count: number;
+    /**
+     * Answered Count
+     */
+    answered_count: number;
+    /**
+     * My Choice Id
+     */
+    my_choice_id: string | null;
+    reveal: LiveReveal | null;
+    podium: LivePodium | null;
+};
+
+/**
+ * LiveVote
+ */
+export type LiveVote = {
+    /**
+     * Choice Id
+     */
+    choice_id: string;
+    /**
+     * Count
+     */
+    count: number;
+};
+
+/**
  * LoginIn
  */
 export type LoginIn = {
@@ -750,6 +971,18 @@ export type RegisterIn = {
 };
 
 /**
+ * SessionIn
+ *
+ * How a session runs: each player at their own pace, or live, paced by the host.
+ */
+export type SessionIn = {
+    /**
+     * Mode
+     */
+    mode?: 'self_paced' | 'live';
+};
+
+/**
  * SessionOut
  */
 export type SessionOut = {
@@ -769,6 +1002,10 @@ export type SessionOut = {
      * Quiz Title
      */
     quiz_title: string;
+    /**
+     * Mode
+     */
+    mode?: 'self_paced' | 'live';
     /**
      * Status
      */
@@ -1436,7 +1673,10 @@ export type ListQuizSessionsResponses = {
 export type ListQuizSessionsResponse = ListQuizSessionsResponses[keyof ListQuizSessionsResponses];
 
 export type OpenSessionData = {
-    body?: never;
+    /**
+     * Body
+     */
+    body?: SessionIn | null;
     path: {
         /**
          * Quiz Id
@@ -1524,6 +1764,100 @@ export type CloseSessionResponses = {
 };
 
 export type CloseSessionResponse = CloseSessionResponses[keyof CloseSessionResponses];
+
+export type LiveStateData = {
+    body?: never;
+    path: {
+        /**
+         * Code
+         */
+        code: string;
+    };
+    query?: never;
+    url: '/api/sessions/{code}/live';
+};
+
+export type LiveStateErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type LiveStateError = LiveStateErrors[keyof LiveStateErrors];
+
+export type LiveStateResponses = {
+    /**
+     * Successful Response
+     */
+    200: LiveState;
+};
+
+export type LiveStateResponse = LiveStateResponses[keyof LiveStateResponses];
+
+export type LiveAnswerData = {
+    body: AnswerIn;
+    path: {
+        /**
+         * Code
+         */
+        code: string;
+    };
+    query?: never;
+    url: '/api/sessions/{code}/live/answers';
+};
+
+export type LiveAnswerErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type LiveAnswerError = LiveAnswerErrors[keyof LiveAnswerErrors];
+
+export type LiveAnswerResponses = {
+    /**
+     * Successful Response
+     */
+    200: LiveAnswerResult;
+};
+
+export type LiveAnswerResponse = LiveAnswerResponses[keyof LiveAnswerResponses];
+
+export type LiveActionData = {
+    body: LiveAction;
+    path: {
+        /**
+         * Code
+         */
+        code: string;
+        /**
+         * Action
+         */
+        action: 'start' | 'end' | 'next' | 'skip' | 'finish';
+    };
+    query?: never;
+    url: '/api/sessions/{code}/live/{action}';
+};
+
+export type LiveActionErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type LiveActionError = LiveActionErrors[keyof LiveActionErrors];
+
+export type LiveActionResponses = {
+    /**
+     * Successful Response
+     */
+    200: LiveState;
+};
+
+export type LiveActionResponse = LiveActionResponses[keyof LiveActionResponses];
 
 export type JoinSessionData = {
     body?: never;

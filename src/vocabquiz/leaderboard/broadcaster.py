@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable, Iterable
-from typing import Protocol
+from collections.abc import Awaitable, Callable, Coroutine, Iterable
+from typing import Any, Protocol
 
 import structlog
 
@@ -94,9 +94,14 @@ class Broadcaster:
         bus: EventBus,
         interval_s: float,
         ping_interval_s: float,
+        read_live: SessionReader | None = None,
     ) -> None:
         self._standings = standings
         self._read_session = read_session
+        self._read_live = read_live
+        # Live sessions whose phase is being read for a frame, and those changed again since.
+        self._live_reading: set[str] = set()
+        self._live_again: set[str] = set()
         self._bus = bus
         self._interval = interval_s
         self._ping_interval = ping_interval_s
@@ -210,9 +215,38 @@ class Broadcaster:
         if event.kind == "leaderboard":
             self._dirty(found, event.published_at)
         elif event.kind == "session":
-            task = asyncio.create_task(self._send_session(event.session_code))
-            self._background.add(task)
-            task.add_done_callback(self._background.discard)
+            self._spawn(self._send_session(event.session_code))
+        elif event.kind == "live" and self._read_live is not None:
+            # Answers come by the hundred: one read at a time per session, and one more after
+            # it when something changed meanwhile.
+            if event.session_code in self._live_reading:
+                self._live_again.add(event.session_code)
+            else:
+                self._live_reading.add(event.session_code)
+                self._spawn(self._send_live(event.session_code))
+
+    def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.create_task(work)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    async def _send_live(self, code: str) -> None:
+        assert self._read_live is not None
+        try:
+            while True:
+                self._live_again.discard(code)
+                try:
+                    data = await self._read_live(code)
+                except Exception:
+                    log.exception("live_event_read_failed", session_code=code)
+                    return
+                session = self._sessions.get(code)
+                if session is not None:
+                    self._write_all(session, Frame(frames.live(data)))
+                if code not in self._live_again:
+                    return
+        finally:
+            self._live_reading.discard(code)
 
     async def _send_session(self, code: str) -> None:
         try:

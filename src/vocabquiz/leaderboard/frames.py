@@ -88,3 +88,8 @@ def entries_json(entries: Sequence[Entry]) -> bytes:
 
 def session(data: dict[str, object]) -> bytes:
     return b"event: session\ndata: " + orjson.dumps(data, option=orjson.OPT_UTC_Z) + b"\n\n"
+
+
+def live(summary: dict[str, object]) -> bytes:
+    """A live session's phase changed, or how many have answered: clients read their own view."""
+    return b"event: live\ndata: %s\n\n" % orjson.dumps(summary)

@@ -33,6 +33,7 @@ from vocabquiz.sessions.scoring import deadline_of, score_answer
 from vocabquiz.sessions.standings import Standings, standing_of
 
 CLOSED = "This session is closed"
+LIVE = "This session is live: its host shows each question (see /api/sessions/{code}/live)"
 NOT_SERVED = "That question is not the one being served to you"
 # The counters' children looked up once: `labels()` costs more than `inc()`.
 _ANSWERS = {r: metrics.ANSWERS.labels(result=r) for r in ("correct", "wrong", "late")}
@@ -134,6 +135,8 @@ async def _player(play: Play, raw_code: str, user: TokenUser) -> tuple[SessionRo
         raise Forbidden("You have not joined this session")
     if session.status != "open":
         raise Conflict(CLOSED)
+    if session.mode == "live":
+        raise Conflict(LIVE)
     return session, participant
 
 

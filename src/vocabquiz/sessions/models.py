@@ -25,6 +25,7 @@ class QuizSession(Base):
     __table_args__ = (
         CheckConstraint("status IN ('open', 'closed')", name="status"),
         CheckConstraint("scoring IN ('speed', 'accuracy')", name="scoring"),
+        CheckConstraint("mode IN ('self_paced', 'live')", name="mode"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
@@ -39,6 +40,15 @@ class QuizSession(Base):
         String(10), default="speed", server_default="speed"
     )
     streak_bonus: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Live sessions (sessions/live.py): the host paces them through phases; every change of
+    # phase raises phase_version, and a change is made only from the version it was asked for.
+    mode: Mapped[str] = mapped_column(String(12), default="self_paced", server_default="self_paced")
+    phase: Mapped[str | None] = mapped_column(String(10))
+    phase_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    question_index: Mapped[int | None] = mapped_column(Integer)
+    question_id: Mapped[str | None] = mapped_column(String(36))
+    question_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    question_deadline: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Participant(Base):
@@ -65,6 +75,9 @@ class Participant(Base):
         ForeignKey("questions.id", ondelete="SET NULL")
     )
     served_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Live sessions: the rank after the last reveal, and the one before it.
+    live_rank: Mapped[int | None] = mapped_column(Integer)
+    live_previous_rank: Mapped[int | None] = mapped_column(Integer)
 
 
 class Answer(Base):

@@ -40,6 +40,7 @@ class SessionRow(NamedTuple):
     streak_bonus: bool
     # The quiz's updated_at: its questions are the same while it is.
     quiz_version: datetime
+    mode: str = "self_paced"
 
 
 class ParticipantRow(NamedTuple):
@@ -177,7 +178,7 @@ def _stored(participant_id: str, question_id: str, row: Any) -> tuple[AnswerRow,
 _PG_PLAYER = """
 SELECT s.id, s.code, s.status, s.quiz_id, s.scoring, s.streak_bonus, q.updated_at,
        p.id, p.display_name, p.score, p.answered_count, p.correct_count, p.streak,
-       p.joined_at, p.reached_at, p.served_question_id, p.served_at
+       p.joined_at, p.reached_at, p.served_question_id, p.served_at, s.mode
 FROM sessions s
 JOIN quizzes q ON q.id = s.quiz_id
 LEFT JOIN participants p ON p.session_id = s.id AND p.user_id = $2
@@ -358,7 +359,7 @@ class PostgresPlayStore:
         row = await self._run(asyncpg.Connection.fetchrow, _PG_PLAYER, code, user_id)
         if row is None:
             return None
-        session = SessionRow(*row[:7])
+        session = SessionRow._make((*row[:7], row[17]))
         if row[7] is None:
             return session, None
         return session, ParticipantRow(*row[7:17])
@@ -419,7 +420,7 @@ _PARTICIPANT_COLUMNS = (
 _SQLITE_PLAYER = (
     select(
         _S.c.id, _S.c.code, _S.c.status, _S.c.quiz_id, _S.c.scoring, _S.c.streak_bonus,
-        Quiz.updated_at, *_PARTICIPANT_COLUMNS,
+        Quiz.updated_at, *_PARTICIPANT_COLUMNS, _S.c.mode,
     )
     .select_from(
         _S.join(Quiz, Quiz.id == _S.c.quiz_id)
@@ -509,7 +510,7 @@ class SqlitePlayStore:
             row = (await conn.execute(_SQLITE_PLAYER, {"code": code, "user_id": user_id})).first()
         if row is None:
             return None
-        session = SessionRow(*row[:7])
+        session = SessionRow._make((*row[:7], row[17]))
         if row[7] is None:
             return session, None
         return session, ParticipantRow(*row[7:17])

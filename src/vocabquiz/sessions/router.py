@@ -5,17 +5,22 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response, status
 from fastapi.responses import StreamingResponse
 
-from vocabquiz.dependencies import Admin, CurrentUser, Db, Limits, PlayDeps, ReadDb
+from vocabquiz.dependencies import Admin, CurrentUser, Db, Limits, PlayDeps, ReadDb, State
 from vocabquiz.sessions import analytics, results, service
+from vocabquiz.sessions.live import Action
 from vocabquiz.sessions.schemas import (
     AnswerIn,
     AnswerResult,
     HistoryEntry,
     LeaderboardOut,
+    LiveAction,
+    LiveAnswerResult,
+    LiveState,
     ParticipantOut,
     ParticipantResult,
     Practice,
     QuestionAnalytics,
+    SessionIn,
     SessionOut,
     Turn,
 )
@@ -26,8 +31,11 @@ Limit = Annotated[int, Query(ge=1, le=100)]
 
 
 @router.post("/quizzes/{quiz_id}/sessions", status_code=status.HTTP_201_CREATED)
-async def open_session(quiz_id: str, _admin: Admin, db: Db, play: PlayDeps) -> SessionOut:
-    return await service.open_session(db, quiz_id, play.standings)
+async def open_session(
+    quiz_id: str, _admin: Admin, db: Db, play: PlayDeps, body: SessionIn | None = None
+) -> SessionOut:
+    mode = body.mode if body is not None else "self_paced"
+    return await service.open_session(db, quiz_id, play.standings, mode)
 
 
 @router.get("/quizzes/{quiz_id}/sessions")
@@ -41,8 +49,30 @@ async def get_session(code: str, _user: CurrentUser, db: Db) -> SessionOut:
 
 
 @router.post("/sessions/{code}/close")
-async def close_session(code: str, _admin: Admin, db: Db, play: PlayDeps) -> SessionOut:
-    return await service.close_session(db, code, play)
+async def close_session(code: str, _admin: Admin, db: Db, state: State) -> SessionOut:
+    if (await service.session_by_code(db, code)).mode == "live":
+        await state.live.finish_for_close(code)
+    return await service.close_session(db, code, state.play)
+
+
+@router.get("/sessions/{code}/live")
+async def live_state(code: str, user: CurrentUser, state: State) -> LiveState:
+    return await state.live.state(code, user)
+
+
+@router.post("/sessions/{code}/live/answers")
+async def live_answer(
+    code: str, body: AnswerIn, user: CurrentUser, state: State, limits: Limits
+) -> LiveAnswerResult:
+    await limits.per_key("answers", user.id)
+    return await state.live.answer(code, user, body.question_id, body.choice_id)
+
+
+@router.post("/sessions/{code}/live/{action}")
+async def live_action(
+    code: str, action: Action, body: LiveAction, _admin: Admin, state: State
+) -> LiveState:
+    return await state.live.act(code, action, body.phase_version)
 
 
 @router.post("/sessions/{code}/join")

@@ -5,12 +5,22 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+SessionMode = Literal["self_paced", "live"]
+LivePhase = Literal["lobby", "question", "reveal", "podium", "closed"]
+
+
+class SessionIn(BaseModel):
+    """How a session runs: each player at their own pace, or live, paced by the host."""
+
+    mode: SessionMode = "self_paced"
+
 
 class SessionOut(BaseModel):
     id: str
     code: str
     quiz_id: str
     quiz_title: str
+    mode: SessionMode = "self_paced"
     status: Literal["open", "closed"]
     question_count: int
     participant_count: int
@@ -175,3 +185,78 @@ class Practice(BaseModel):
     session_code: str
     quiz_title: str
     questions: list[PracticeQuestion]
+
+
+# --- live sessions (docs/API.md, live sessions) ----------------------------------------------
+
+
+class LiveVote(BaseModel):
+    choice_id: str
+    count: int
+
+
+class LiveEntry(LeaderboardEntry):
+    # The rank before the question just revealed; null for a participant who was not ranked.
+    previous_rank: int | None
+
+
+class LiveOutcome(BaseModel):
+    """A participant's own result of the question just revealed."""
+
+    answered: bool
+    choice_id: str | None
+    correct: bool
+    late: bool
+    points_awarded: int
+    streak_bonus: int
+    streak: int
+    score: int
+    rank: int
+    # Points to the participant ranked just above; null for the first.
+    behind: int | None
+
+
+class LiveReveal(BaseModel):
+    correct_choice_id: str
+    votes: list[LiveVote]
+    top: list[LiveEntry]
+    me: LiveOutcome | None
+
+
+class LivePodium(BaseModel):
+    top: list[LeaderboardEntry]
+    me: LeaderboardEntry | None
+
+
+class LiveState(BaseModel):
+    """A live session as the caller sees it now. The question's right choice and the votes come
+    only with the reveal."""
+
+    session_code: str
+    status: Literal["open", "closed"]
+    phase: LivePhase
+    phase_version: int
+    question_index: int | None
+    question_count: int
+    question: TurnQuestion | None
+    started_at: datetime | None
+    deadline: datetime | None
+    server_time: datetime
+    participant_count: int
+    answered_count: int
+    my_choice_id: str | None
+    reveal: LiveReveal | None
+    podium: LivePodium | None
+
+
+class LiveAction(BaseModel):
+    """A host's step, valid only from the phase version the host saw: of two clicks (or two
+    hosts) acting on the same phase, one goes through and the other gets 409."""
+
+    phase_version: int = Field(ge=0)
+
+
+class LiveAnswerResult(BaseModel):
+    question_id: str
+    choice_id: str
+    locked_in: bool

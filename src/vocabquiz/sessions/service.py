@@ -90,6 +90,7 @@ async def session_outs(db: AsyncSession, sessions: list[QuizSession]) -> list[sc
             code=s.code,
             quiz_id=s.quiz_id,
             quiz_title=quizzes[s.quiz_id][0],
+            mode=s.mode,
             status=s.status,
             question_count=quizzes[s.quiz_id][1],
             participant_count=participants.get(s.id, 0),
@@ -126,7 +127,9 @@ async def list_sessions(db: AsyncSession, quiz_id: str) -> list[schemas.SessionO
 # --- opening and closing ------------------------------------------------------------------------
 
 
-async def open_session(db: AsyncSession, quiz_id: str, standings: Standings) -> schemas.SessionOut:
+async def open_session(
+    db: AsyncSession, quiz_id: str, standings: Standings, mode: str = "self_paced"
+) -> schemas.SessionOut:
     quiz = await db.get(Quiz, quiz_id) if is_id(quiz_id) else None
     if quiz is None:
         raise NotFound("Quiz not found")
@@ -139,6 +142,8 @@ async def open_session(db: AsyncSession, quiz_id: str, standings: Standings) -> 
             status="open",
             scoring=quiz.scoring,
             streak_bonus=quiz.streak_bonus,
+            mode=mode,
+            phase="lobby" if mode == "live" else None,
         )
         db.add(session)
         try:
