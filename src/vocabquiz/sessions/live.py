@@ -137,7 +137,11 @@ class Live:
 
     # --- reading ---------------------------------------------------------------------------
 
-    async def _row(self, db: AsyncSession, raw_code: str) -> tuple[QuizSession, datetime]:
+    async def _row(
+        self, db: AsyncSession, raw_code: str
+    ) -> tuple[QuizSession, tuple[QuestionContent, ...]]:
+        """The live session and its questions. The transaction ends here: on SQLite every one
+        holds the write lock, and the questions may be read on a connection of their own."""
         row = (
             await db.execute(
                 select(QuizSession, Quiz.updated_at)
@@ -145,17 +149,13 @@ class Live:
                 .where(QuizSession.code == session_code(raw_code))
             )
         ).first()
+        await db.commit()
         if row is None:
             raise NotFound("Session not found")
         session, quiz_version = row
         if session.mode != "live":
             raise Conflict(NOT_LIVE)
-        return session, quiz_version
-
-    async def _questions(
-        self, session: QuizSession, quiz_version: datetime
-    ) -> tuple[QuestionContent, ...]:
-        row = SessionRow(
+        key = SessionRow(
             session.id,
             session.code,
             session.status,
@@ -165,13 +165,13 @@ class Live:
             quiz_version,
             session.mode,
         )
-        return (await self._play.contents.of(self._play.store, row)).questions
+        return session, (await self._play.contents.of(self._play.store, key)).questions
 
     async def summary(self, raw_code: str) -> dict[str, object]:
         """The phase in a few fields, for the event stream's `live` frames."""
         async with self._sessions() as db:
-            session, quiz_version = await self._row(db, raw_code)
-            count = len(await self._questions(session, quiz_version))
+            session, questions = await self._row(db, raw_code)
+            count = len(questions)
             participants, answered = await self._counts(db, session)
         return {
             "session_code": session.code,
@@ -209,7 +209,7 @@ class Live:
     async def state(self, raw_code: str, user: TokenUser) -> schemas.LiveState:
         for _ in range(3):
             async with self._sessions() as db:
-                session, quiz_version = await self._row(db, raw_code)
+                session, questions = await self._row(db, raw_code)
                 participant = await db.scalar(
                     select(Participant).where(
                         Participant.session_id == session.id, Participant.user_id == user.id
@@ -222,7 +222,7 @@ class Live:
                     await db.commit()
                     await self._advance(session.code, version, "end", automatic=True)
                     continue  # read it again as it is now
-                return await self._state_of(db, session, quiz_version, participant)
+                return await self._state_of(db, session, questions, participant)
         raise Conflict(STALE)
 
     def _overdue(self, session: QuizSession) -> bool:
@@ -238,10 +238,9 @@ class Live:
         self,
         db: AsyncSession,
         session: QuizSession,
-        quiz_version: datetime,
+        questions: tuple[QuestionContent, ...],
         participant: Participant | None,
     ) -> schemas.LiveState:
-        questions = await self._questions(session, quiz_version)
         participants, answered = await self._counts(db, session)
         phase = session.phase if session.status == "open" else "closed"
         shown = phase in ("question", "reveal") and session.question_index is not None
@@ -377,7 +376,7 @@ class Live:
     ) -> schemas.LiveAnswerResult:
         answered_at = utcnow()
         async with self._sessions() as db:
-            session, quiz_version = await self._row(db, raw_code)
+            session, questions = await self._row(db, raw_code)
             participant = await db.scalar(
                 select(Participant).where(
                     Participant.session_id == session.id, Participant.user_id == user.id
@@ -387,7 +386,6 @@ class Live:
                 raise Forbidden("You have not joined this session")
             if session.status != "open":
                 raise Conflict(CLOSED)
-            questions = await self._questions(session, quiz_version)
             question = next((q for q in questions if q.id == question_id), None)
             if question is None or question.id != session.question_id:
                 raise Conflict(ENDED if question is not None else "No such question here")
@@ -463,12 +461,11 @@ class Live:
         """Make the step from `version` in one transaction; False when the session is no longer
         at that version, or the step does not apply there."""
         async with self._sessions() as db:
-            session, quiz_version = await self._row(db, code)
+            session, questions = await self._row(db, code)
             if session.status != "open":
                 if automatic:
                     return False
                 raise Conflict(CLOSED)
-            questions = await self._questions(session, quiz_version)
             step = _step(action, session.phase, session.question_index, len(questions))
             if session.phase_version != version or step is None:
                 return False
@@ -516,7 +513,7 @@ class Live:
             "live_phase", session_code=code, action=action, phase=step.phase, version=version + 1
         )
         if session.phase == "question":
-            await self._play.standings.rebuild(code)
+            await self._play.standings.replace(code)
         self._clock(code, version + 1, values.get("question_deadline"))
         await self._play.bus.publish(Event.now("live", code))
         return True

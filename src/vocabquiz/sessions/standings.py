@@ -84,6 +84,12 @@ class Standings:
         expire_s = self._closed_kept_s if status == "closed" else None
         await self.store.load(session_code, [standing_of(p) for p in rows], version, expire_s)
 
+    async def replace(self, session_code: str) -> None:
+        """Rebuild the session from the database without keeping any entry held: for changes
+        that do not add answers (a live question left unanswered ends a streak)."""
+        await self.store.forget(session_code)
+        await self.rebuild(session_code)
+
     async def reconcile(self) -> list[str]:
         """Rebuild every session the store holds at another version than the database's: open
         ones, and closed ones whose standings the store may still keep. Returns their codes."""
