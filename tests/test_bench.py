@@ -84,3 +84,11 @@ def test_floor_bench_measures_the_floor_and_every_playing_route(
         assert figures[name]["server_cpu_ms"] > 0, figures[name]
     assert figures["answer (serve+answer)"]["ratio"] > 0
     assert "answer POST (derived)" in figures
+
+
+def test_live_bench_answers_everyone_and_sees_the_reveal(shared_database: str) -> None:
+    out = run(
+        "bench/live.py", "--players", "30", "--window", "0.5", "--workers", "1", "--time-limit", "5"
+    )
+    assert "accepted=30/30" in out and "phase after=reveal" in out, out
+    assert "on the last of 30/30 streams" in out, out

@@ -16,6 +16,7 @@ import Welcome from './routes/Welcome'
 
 // Teacher screens load on demand, so a player's phone downloads only what playing needs.
 const AdminAnalytics = lazy(() => import('./routes/AdminAnalytics'))
+const AdminLiveHost = lazy(() => import('./routes/AdminLiveHost'))
 const AdminProjector = lazy(() => import('./routes/AdminProjector'))
 const AdminQuizEditor = lazy(() => import('./routes/AdminQuizEditor'))
 const AdminQuizzes = lazy(() => import('./routes/AdminQuizzes'))
@@ -103,6 +104,12 @@ export const routes: RouteObject[] = [
     // The projector view fills the screen: no app header.
     path: '/admin/sessions/:code/board',
     element: admin(AdminProjector),
+    errorElement: <RouteError />,
+  },
+  {
+    // The host screen of a live session also goes on the projector: no app header either.
+    path: '/admin/sessions/:code/live',
+    element: admin(AdminLiveHost),
     errorElement: <RouteError />,
   },
 ]

@@ -67,3 +67,8 @@ export function rowProblems(error: unknown): RowProblem[] | null {
     return [{ line, reason: String(item.reason) }]
   })
 }
+
+/** For queries: retry only what may pass on a second try (no answer at all, or the server's trouble). */
+export function retryNetworkOnly(count: number, error: unknown): boolean {
+  return !(error instanceof ApiError && error.status > 0 && error.status < 500) && count < 3
+}

@@ -1,9 +1,22 @@
 import { readEventStream, StreamHttpError } from './sse'
 import { followStandings, type LeaderboardFrame } from './standings'
-import type { Leaderboard, Session } from './types'
+import type { Leaderboard, LiveState, Session } from './types'
 
 /** What the live indicator shows. "stopped" means retrying cannot help (unknown session, signed out). */
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'stopped'
+
+/** A `live` event: where a live session stands, sent when its phase changes or someone answers. */
+export type LiveFrame = Pick<
+  LiveState,
+  | 'session_code'
+  | 'phase'
+  | 'phase_version'
+  | 'question_index'
+  | 'question_count'
+  | 'deadline'
+  | 'participant_count'
+  | 'answered_count'
+>
 
 export type SessionEventsOptions = {
   code: string
@@ -11,6 +24,7 @@ export type SessionEventsOptions = {
   getToken: () => string | null
   onLeaderboard: (leaderboard: Leaderboard) => void
   onSession?: (session: Session) => void
+  onLive?: (frame: LiveFrame) => void
   onStatus: (status: StreamStatus, httpStatus?: number) => void
   /** First retry delay; doubles per failed attempt up to maxDelayMs, with jitter. */
   initialDelayMs?: number
@@ -89,6 +103,8 @@ export function connectSessionEvents(options: SessionEventsOptions): () => void 
               options.onLeaderboard(board)
             } else if (event.event === 'session') {
               options.onSession?.(payload as Session)
+            } else if (event.event === 'live') {
+              options.onLive?.(payload as LiveFrame)
             }
           },
         })

@@ -9,6 +9,9 @@ import type {
   GetTurnResponse,
   JoinSessionResponse,
   ListQuizzesResponse,
+  LiveActionData,
+  LiveAnswerResponse,
+  LiveStateResponse,
   LoginResponse,
   MeResponse,
   MySessionsResponse,
@@ -26,6 +29,7 @@ export type Quiz = GetQuizResponse
 export type Question = Quiz['questions'][number]
 export type QuestionInput = AddQuestionData['body']
 export type Session = GetSessionResponse
+export type SessionMode = NonNullable<Session['mode']>
 export type Participant = JoinSessionResponse
 export type Turn = GetTurnResponse
 export type AnswerResult = SubmitAnswerResponse
@@ -40,3 +44,13 @@ export type QuestionAnalytics = SessionAnalyticsResponse
 export type QuestionStats = QuestionAnalytics['questions'][number]
 export type Practice = PracticeResponse
 export type PracticeQuestion = Practice['questions'][number]
+export type LiveState = LiveStateResponse
+export type LivePhase = LiveState['phase']
+export type LiveQuestion = NonNullable<LiveState['question']>
+export type LiveReveal = NonNullable<LiveState['reveal']>
+export type LiveOutcome = NonNullable<LiveReveal['me']>
+export type LiveEntry = LiveReveal['top'][number]
+export type LivePodium = NonNullable<LiveState['podium']>
+export type LiveAnswerResult = LiveAnswerResponse
+export type LiveAction = LiveActionData['path']['action']
+export type LiveVote = LiveReveal['votes'][number]

@@ -6,7 +6,7 @@ type Choice = { id: string; text: string }
 
 // One colour per position, so "the orange one" means the same thing to everybody in the room.
 // The 700 shades keep white text above WCAG AA contrast.
-const COLOURS = ['blue', 'orange', 'teal', 'pink', 'purple', 'cyan'] as const
+export const CHOICE_COLOURS = ['blue', 'orange', 'teal', 'pink', 'purple', 'cyan'] as const
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
@@ -48,7 +48,7 @@ export function AnswerButtons({
   return (
     <SimpleGrid columns={{ base: 1, sm: 2 }} gap="3" role="group" aria-label="Answers">
       {choices.map((choice, index) => {
-        const colour = COLOURS[index % COLOURS.length]
+        const colour = CHOICE_COLOURS[index % CHOICE_COLOURS.length]
         const isCorrect = revealed && choice.id === correctId
         const isWrongPick = revealed && choice.id === chosenId && !isCorrect
         const isPick = choice.id === chosenId

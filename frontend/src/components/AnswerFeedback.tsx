@@ -3,7 +3,11 @@ import type { AnswerResult } from '../api/types'
 import { ordinal } from '../lib/ordinal'
 import { FeedbackPanel } from './FeedbackPanel'
 
-export function feedbackHeadline(result: AnswerResult): { title: string; emoji: string; palette: string } {
+export function feedbackHeadline(result: Pick<AnswerResult, 'correct' | 'late'>): {
+  title: string
+  emoji: string
+  palette: string
+} {
   if (result.correct && !result.late) return { title: 'Correct!', emoji: '🎉', palette: 'green' }
   if (result.late) return { title: "Time's up", emoji: '⏰', palette: 'orange' }
   return { title: 'Not quite', emoji: '💡', palette: 'red' }

@@ -12,12 +12,15 @@ export function CountdownBar({
   serverOffsetMs = 0,
   stopped = false,
   onExpire,
+  size = 'md',
 }: {
   servedAt: string
   deadline: string
   serverOffsetMs?: number
   stopped?: boolean
   onExpire?: () => void
+  /** "lg" for a screen the whole room reads. */
+  size?: 'md' | 'lg'
 }) {
   const start = Date.parse(servedAt)
   const end = Date.parse(deadline)
@@ -45,8 +48,9 @@ export function CountdownBar({
   const fraction = remaining / total
   const seconds = Math.ceil(remaining / 1000)
   const palette = fraction > 0.5 ? 'green' : fraction > 0.2 ? 'orange' : 'red'
+  const big = size === 'lg'
   return (
-    <HStack gap="3">
+    <HStack gap={big ? '5' : '3'}>
       <Box
         role="progressbar"
         aria-label="Time left"
@@ -55,7 +59,7 @@ export function CountdownBar({
         aria-valuenow={seconds}
         aria-valuetext={remaining === 0 ? "Time's up" : `${seconds} seconds left`}
         flex="1"
-        h="3"
+        h={big ? '5' : '3'}
         bg="bg.emphasized"
         borderRadius="full"
         overflow="hidden"
@@ -70,10 +74,11 @@ export function CountdownBar({
       </Box>
       <HStack
         gap="1"
-        minW="14"
+        minW={big ? '28' : '14'}
         justify="end"
         color={`${palette}.fg`}
-        fontWeight="bold"
+        fontWeight={big ? 'black' : 'bold'}
+        fontSize={big ? '4xl' : undefined}
         fontVariantNumeric="tabular-nums"
         aria-hidden
       >

@@ -33,11 +33,14 @@ export function Leaderboard({
   me,
   size = 'md',
   label = 'Leaderboard',
+  previousRanks,
 }: {
   entries: LeaderboardEntry[]
   me?: LeaderboardEntry | null
   size?: 'md' | 'lg'
   label?: string
+  /** Ranks before the last question (null: not ranked then): each row then shows its move since, to stay. */
+  previousRanks?: ReadonlyMap<string, number | null>
 }) {
   const rows = useMemo(() => leaderboardRows(entries, me), [entries, me])
   const rowElements = useRef(new Map<string, HTMLElement>())
@@ -101,7 +104,12 @@ export function Leaderboard({
       gap={big ? '3' : '2'}
     >
       {rows.map((row) => {
-        const move = moves[row.participant_id]
+        const before = previousRanks?.get(row.participant_id)
+        const move = previousRanks
+          ? before != null && before !== row.rank
+            ? before - row.rank
+            : undefined
+          : moves[row.participant_id]
         return (
           <Box
             as="li"

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { connectSessionEvents, type StreamStatus } from '../api/sessionEvents'
+import { connectSessionEvents, type LiveFrame, type StreamStatus } from '../api/sessionEvents'
 import type { Leaderboard, Session } from '../api/types'
 import { getToken } from '../auth/tokenStore'
 
@@ -7,8 +7,12 @@ export type SessionEvents = {
   leaderboard: Leaderboard | null
   /** The latest session sent by the stream (it changes when the session closes). */
   session: Session | null
+  /** The latest phase of a live session sent by the stream. */
+  live: LiveFrame | null
   status: StreamStatus
   httpStatus: number | undefined
+  /** How many times the stream has opened: frames sent while it was down are missed, so readers catch up. */
+  openings: number
 }
 
 /** Live standings of a session from its event stream, reconnecting on its own. */
@@ -20,13 +24,15 @@ export function useSessionEvents(
   const [state, setState] = useState<SessionEvents>({
     leaderboard: null,
     session: null,
+    live: null,
     status: 'connecting',
     httpStatus: undefined,
+    openings: 0,
   })
 
   useEffect(() => {
     if (!code || !enabled) return
-    setState({ leaderboard: null, session: null, status: 'connecting', httpStatus: undefined })
+    setState({ leaderboard: null, session: null, live: null, status: 'connecting', httpStatus: undefined, openings: 0 })
     return connectSessionEvents({
       code,
       limit,
@@ -35,7 +41,9 @@ export function useSessionEvents(
       initialDelayMs,
       onLeaderboard: (leaderboard) => setState((s) => ({ ...s, leaderboard })),
       onSession: (session) => setState((s) => ({ ...s, session })),
-      onStatus: (status, httpStatus) => setState((s) => ({ ...s, status, httpStatus })),
+      onLive: (live) => setState((s) => ({ ...s, live })),
+      onStatus: (status, httpStatus) =>
+        setState((s) => ({ ...s, status, httpStatus, openings: s.openings + (status === 'live' ? 1 : 0) })),
     })
   }, [code, limit, enabled, fetchImpl, initialDelayMs])
 

@@ -1,6 +1,5 @@
 import { Box, Button, Flex, Grid, Heading, HStack, Stack, Text, VStack } from '@chakra-ui/react'
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
 import { Link as RouterLink, useParams } from 'react-router'
 import { LuArrowLeft, LuMaximize, LuMinimize, LuUsers } from 'react-icons/lu'
 import { unwrap } from '../api/client'
@@ -15,22 +14,9 @@ import { ScoringBadges } from '../components/ScoringRule'
 import { SessionCodeDisplay } from '../components/SessionCodeDisplay'
 import { EmptyView, ErrorState, LoadingState } from '../components/StateViews'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
+import { useFullscreen } from '../hooks/useFullscreen'
 import { useSessionEvents } from '../hooks/useSessionEvents'
 import { normalizeJoinCode } from '../lib/joinCode'
-
-function useFullscreen() {
-  const [on, setOn] = useState(() => Boolean(document.fullscreenElement))
-  useEffect(() => {
-    const sync = () => setOn(Boolean(document.fullscreenElement))
-    document.addEventListener('fullscreenchange', sync)
-    return () => document.removeEventListener('fullscreenchange', sync)
-  }, [])
-  const toggle = () => {
-    if (document.fullscreenElement) void document.exitFullscreen()
-    else void document.documentElement.requestFullscreen?.()
-  }
-  return { on, toggle, supported: typeof document.documentElement.requestFullscreen === 'function' }
-}
 
 /** The leaderboard for a projector: big, readable from the back row, with the code to join. */
 export default function AdminProjector() {

@@ -10,6 +10,7 @@ import {
   HStack,
   IconButton,
   Link,
+  RadioCard,
   Stack,
   Text,
 } from '@chakra-ui/react'
@@ -18,7 +19,7 @@ import { useEffect, useState } from 'react'
 import { Link as RouterLink, useLocation, useNavigate, useParams } from 'react-router'
 import { LuArrowLeft, LuChartBar, LuFileUp, LuPencil, LuPlay, LuPlus, LuTrash2, LuUsers } from 'react-icons/lu'
 import { unwrap } from '../api/client'
-import type { Question, QuestionInput, Quiz } from '../api/types'
+import type { Question, QuestionInput, Quiz, Session, SessionMode } from '../api/types'
 import { addQuestion, deleteQuestion, deleteQuiz, openSession, replaceQuestion, updateQuiz } from '../client'
 import { ConfirmButton } from '../components/ConfirmButton'
 import { QuestionCard } from '../components/QuestionCard'
@@ -34,6 +35,20 @@ import { useQuiz, useQuizSessions } from '../hooks/useQuiz'
 
 /** What the import screen hands back: where the new questions start in the list, and how many. */
 export type ImportedState = { imported?: { first: number; count: number } }
+
+const SESSION_MODES: { value: SessionMode; label: string; description: string }[] = [
+  { value: 'self_paced', label: 'Self-paced', description: 'Each player answers the questions at their own pace.' },
+  {
+    value: 'live',
+    label: 'Live (you lead it)',
+    description: 'Everyone answers the same question at once; you move the class on.',
+  },
+]
+
+/** Where the teacher runs an open session: a live one from its host screen. */
+function sessionHostPath(session: Session): string {
+  return session.mode === 'live' ? `/admin/sessions/${session.code}/live` : `/admin/sessions/${session.code}`
+}
 
 type Editing = { kind: 'none' } | { kind: 'new' } | { kind: 'question'; id: string } | { kind: 'details' }
 
@@ -96,12 +111,13 @@ function SessionsPanel({ quiz }: { quiz: Quiz }) {
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const sessions = useQuizSessions(quiz.id)
+  const [mode, setMode] = useState<SessionMode>('self_paced')
   const open = useMutation({
-    mutationFn: () => unwrap(openSession({ path: { quiz_id: quiz.id } })),
+    mutationFn: (chosen: SessionMode) => unwrap(openSession({ path: { quiz_id: quiz.id }, body: { mode: chosen } })),
     onSuccess: (session) => {
       void queryClient.invalidateQueries({ queryKey: ['quiz-sessions', quiz.id] })
       void queryClient.invalidateQueries({ queryKey: ['quizzes'] })
-      navigate(`/admin/sessions/${session.code}`)
+      navigate(sessionHostPath(session))
     },
   })
   const noQuestions = quiz.questions.length === 0
@@ -111,8 +127,30 @@ function SessionsPanel({ quiz }: { quiz: Quiz }) {
         <Heading as="h2" id="sessions-heading" size="lg">
           Sessions
         </Heading>
-        <Button size="lg" onClick={() => open.mutate()} loading={open.isPending} disabled={noQuestions}>
-          <LuPlay /> Open a session
+        <RadioCard.Root
+          value={mode}
+          onValueChange={(e) => e.value && setMode(e.value as SessionMode)}
+          size="sm"
+          disabled={noQuestions}
+        >
+          <RadioCard.Label>How the class plays</RadioCard.Label>
+          <Stack gap="2">
+            {SESSION_MODES.map((option) => (
+              <RadioCard.Item key={option.value} value={option.value}>
+                <RadioCard.ItemHiddenInput />
+                <RadioCard.ItemControl>
+                  <RadioCard.ItemContent>
+                    <RadioCard.ItemText>{option.label}</RadioCard.ItemText>
+                    <RadioCard.ItemDescription>{option.description}</RadioCard.ItemDescription>
+                  </RadioCard.ItemContent>
+                  <RadioCard.ItemIndicator />
+                </RadioCard.ItemControl>
+              </RadioCard.Item>
+            ))}
+          </Stack>
+        </RadioCard.Root>
+        <Button size="lg" onClick={() => open.mutate(mode)} loading={open.isPending} disabled={noQuestions}>
+          <LuPlay /> {mode === 'live' ? 'Open a live session' : 'Open a session'}
         </Button>
         {noQuestions && (
           <Text fontSize="sm" color="fg.muted">
@@ -149,15 +187,18 @@ function SessionsPanel({ quiz }: { quiz: Quiz }) {
                     <Badge colorPalette={s.status === 'open' ? 'green' : 'gray'} variant="subtle">
                       {s.status === 'open' ? 'Open' : 'Closed'}
                     </Badge>
+                    {s.mode === 'live' && (
+                      <Badge colorPalette="purple" variant="subtle">
+                        Live
+                      </Badge>
+                    )}
                   </HStack>
                   <Text fontSize="xs" color="fg.muted" display="flex" alignItems="center" gap="1">
                     <LuUsers aria-hidden /> {s.participant_count} · {formatDateTime(s.created_at)}
                   </Text>
                 </Box>
                 <Button asChild size="sm" variant={s.status === 'open' ? 'solid' : 'outline'}>
-                  <RouterLink
-                    to={s.status === 'open' ? `/admin/sessions/${s.code}` : `/admin/sessions/${s.code}/results`}
-                  >
+                  <RouterLink to={s.status === 'open' ? sessionHostPath(s) : `/admin/sessions/${s.code}/results`}>
                     {s.status === 'open' ? 'Host' : 'Results'}
                   </RouterLink>
                 </Button>

@@ -1,7 +1,7 @@
 import { Button, Card, Container, Grid, Heading, HStack, Link, Stack, Stat, Text, VStack } from '@chakra-ui/react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link as RouterLink, useParams } from 'react-router'
-import { LuArrowLeft, LuChartBar, LuCopy, LuMaximize, LuSquare, LuTable } from 'react-icons/lu'
+import { LuArrowLeft, LuChartBar, LuCopy, LuMaximize, LuRadio, LuSquare, LuTable } from 'react-icons/lu'
 import { unwrap } from '../api/client'
 import { isApiError } from '../api/errors'
 import { closeSession, getSession } from '../client'
@@ -61,6 +61,7 @@ export default function AdminSession() {
   const data = events.session ?? session.data
   const closed = data.status === 'closed' || events.leaderboard?.status === 'closed'
   const participants = events.leaderboard?.participant_count ?? data.participant_count
+  const live = data.mode === 'live'
 
   const copyLink = async () => {
     try {
@@ -83,6 +84,13 @@ export default function AdminSession() {
           {closed ? 'Session closed' : 'Your session is open'}
         </Heading>
         <HStack gap="2" wrap="wrap">
+          {live && (
+            <Button asChild variant={closed ? 'outline' : 'solid'}>
+              <RouterLink to={`/admin/sessions/${code}/live`}>
+                <LuRadio /> Host screen
+              </RouterLink>
+            </Button>
+          )}
           <Button asChild variant="outline">
             <RouterLink to={`/admin/sessions/${code}/board`}>
               <LuMaximize /> Projector view
@@ -133,6 +141,15 @@ export default function AdminSession() {
                 <Stat.ValueText fontSize="4xl">{data.question_count}</Stat.ValueText>
               </Stat.Root>
             </HStack>
+            {live && !closed && (
+              <Text color="fg.muted" textAlign="center">
+                A live session: you lead each question from the{' '}
+                <Link asChild color="purple.fg" fontWeight="semibold">
+                  <RouterLink to={`/admin/sessions/${code}/live`}>host screen</RouterLink>
+                </Link>
+                .
+              </Text>
+            )}
             {closed && (
               <VStack gap="1">
                 <Text color="fg.muted">Closed. The standings are final.</Text>

@@ -16,7 +16,7 @@ import { useCallback, useState } from 'react'
 import { Link as RouterLink, useParams } from 'react-router'
 import { LuSearchX, LuTimerOff } from 'react-icons/lu'
 import { unwrap, unwrapWithClock } from '../api/client'
-import { ApiError, isApiError } from '../api/errors'
+import { isApiError, retryNetworkOnly } from '../api/errors'
 import type { AnswerResult, Leaderboard, Turn } from '../api/types'
 import { getSession, getTurn, joinSession, submitAnswer } from '../client'
 import { AnswerButtons } from '../components/AnswerButtons'
@@ -30,6 +30,7 @@ import { EmptyView, ErrorState, InlineError, LoadingState } from '../components/
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
 import { useSessionEvents } from '../hooks/useSessionEvents'
 import { normalizeJoinCode } from '../lib/joinCode'
+import { LivePlay } from './LivePlay'
 
 type LoadedTurn = { data: Turn; serverOffsetMs: number }
 
@@ -51,20 +52,33 @@ function othersStillPlaying(leaderboard: Leaderboard | null | undefined, total: 
   return leaderboard.entries.some((entry) => entry.answered_count < total)
 }
 
-function retryNetworkOnly(count: number, error: unknown) {
-  return !(error instanceof ApiError && error.status > 0 && error.status < 500) && count < 3
-}
-
-export default function Play() {
-  const { code: rawCode = '' } = useParams()
-  const code = normalizeJoinCode(rawCode)
-  const queryClient = useQueryClient()
-
-  const session = useQuery({
+function useSession(code: string) {
+  return useQuery({
     queryKey: ['session', code],
     queryFn: () => unwrap(getSession({ path: { code } })),
     retry: retryNetworkOnly,
   })
+}
+
+/** A session played live (paced by the host) or at each player's own pace: its mode says which. */
+export default function Play() {
+  const { code: rawCode = '' } = useParams()
+  const code = normalizeJoinCode(rawCode)
+  const session = useSession(code)
+  if (session.isPending)
+    return (
+      <Container maxW="6xl" py={{ base: '4', md: '8' }}>
+        <LoadingState label="Getting your question…" />
+      </Container>
+    )
+  if (session.data?.mode === 'live') return <LivePlay code={code} session={session.data} />
+  // The self-paced screen explains a session that didn't load (e.g. an unknown code) itself.
+  return <SelfPacedPlay code={code} />
+}
+
+function SelfPacedPlay({ code }: { code: string }) {
+  const queryClient = useQueryClient()
+  const session = useSession(code)
   useDocumentTitle(session.data?.quiz_title ?? 'Play')
   const events = useSessionEvents(code, { limit: 10 })
   const status = events.session?.status ?? events.leaderboard?.status ?? session.data?.status

@@ -1,0 +1,45 @@
+import { Badge, Flex, Text } from '@chakra-ui/react'
+import type { LeaderboardEntry } from '../api/types'
+
+/** The players who have joined, by name, as they arrive; those beyond the list are counted. */
+export function PlayerNames({
+  entries,
+  count,
+  size = 'md',
+}: {
+  entries: LeaderboardEntry[]
+  count: number
+  size?: 'md' | 'lg'
+}) {
+  const big = size === 'lg'
+  const more = count - entries.length
+  return (
+    <Flex as="ul" aria-label="Players who joined" wrap="wrap" gap={big ? '3' : '2'} listStyleType="none" m="0" p="0">
+      {entries.map((entry) => (
+        <Badge
+          as="li"
+          key={entry.participant_id}
+          size="lg"
+          variant="surface"
+          colorPalette="purple"
+          borderRadius="full"
+          px={big ? '5' : '3'}
+          py={big ? '2' : '1'}
+          fontSize={big ? '2xl' : 'md'}
+          fontWeight="bold"
+          maxW="full"
+          data-testid="player-name"
+        >
+          <Text as="span" truncate>
+            {entry.display_name}
+          </Text>
+        </Badge>
+      ))}
+      {more > 0 && (
+        <Text as="li" alignSelf="center" fontSize={big ? '2xl' : 'md'} color="fg.muted" fontWeight="semibold">
+          and {more} more
+        </Text>
+      )}
+    </Flex>
+  )
+}

@@ -1,0 +1,97 @@
+import { Box, Flex, Text, VisuallyHidden } from '@chakra-ui/react'
+import type { LeaderboardEntry } from '../api/types'
+
+// By rank: medal, colour and step height (small screen, big screen).
+const STEPS = [
+  { medal: '🥇', palette: 'yellow', small: '24', big: '56' },
+  { medal: '🥈', palette: 'gray', small: '16', big: '40' },
+  { medal: '🥉', palette: 'orange', small: '12', big: '28' },
+] as const
+// Where each of the first three stands, left to right: second, first, third.
+const VISUAL_ORDER = [2, 1, 3]
+
+/** The top three on steps: first in the middle and highest. In the page's order they read 1, 2, 3. */
+export function Podium({
+  top,
+  meId,
+  size = 'md',
+}: {
+  top: LeaderboardEntry[]
+  meId?: string | null
+  size?: 'md' | 'lg'
+}) {
+  const big = size === 'lg'
+  return (
+    <Flex
+      as="ol"
+      aria-label="Podium"
+      listStyleType="none"
+      m="0"
+      p="0"
+      justify="center"
+      align="end"
+      gap={big ? '6' : '3'}
+      data-testid="podium"
+    >
+      {top.slice(0, 3).map((entry, index) => {
+        const step = STEPS[Math.min(entry.rank, 3) - 1] ?? STEPS[2]
+        const isMe = entry.participant_id === meId
+        return (
+          <Flex
+            as="li"
+            key={entry.participant_id}
+            direction="column"
+            align="center"
+            flex="1"
+            maxW={big ? '96' : '48'}
+            minW="0"
+            order={VISUAL_ORDER[index]}
+            aria-current={isMe ? 'true' : undefined}
+          >
+            <Text fontSize={big ? '6xl' : '4xl'} lineHeight="1" aria-hidden>
+              {step.medal}
+            </Text>
+            <Text
+              fontSize={big ? '4xl' : 'lg'}
+              fontWeight="black"
+              textAlign="center"
+              lineClamp={2}
+              wordBreak="break-word"
+              mt="2"
+            >
+              <VisuallyHidden>{`Place ${entry.rank}: `}</VisuallyHidden>
+              {entry.display_name}
+              {isMe && (
+                <Text as="span" fontWeight="medium" color="fg.muted">
+                  {' '}
+                  (you)
+                </Text>
+              )}
+            </Text>
+            <Text fontSize={big ? '2xl' : 'md'} fontWeight="bold" color="fg.muted" fontVariantNumeric="tabular-nums">
+              {entry.score.toLocaleString()} points
+            </Text>
+            <Box
+              aria-hidden
+              mt="3"
+              w="full"
+              h={big ? { base: step.small, md: step.big } : step.small}
+              colorPalette={step.palette}
+              bg="colorPalette.subtle"
+              borderWidth="2px"
+              borderColor={isMe ? 'me.border' : 'colorPalette.muted'}
+              borderTopRadius="2xl"
+              display="grid"
+              placeItems="center"
+              fontSize={big ? '6xl' : '3xl'}
+              fontWeight="black"
+              color="colorPalette.fg"
+            >
+              {entry.rank}
+            </Box>
+          </Flex>
+        )
+      })}
+    </Flex>
+  )
+}

@@ -1,0 +1,73 @@
+import { Box, Heading, HStack, Stack, Text } from '@chakra-ui/react'
+import type { LiveOutcome } from '../api/types'
+import { ordinal } from '../lib/ordinal'
+import { feedbackHeadline, streakParts } from './AnswerFeedback'
+
+/** The headline of a player's result: right, wrong, or no answer in time. */
+export function revealHeadline(outcome: LiveOutcome): { title: string; emoji: string; palette: string } {
+  if (!outcome.answered) return { title: "Time's up", emoji: '⏰', palette: 'orange' }
+  return feedbackHeadline(outcome)
+}
+
+/** Where the player stands after a question, in words: "2nd place · 150 points behind #1". */
+export function standingLine(outcome: LiveOutcome): string {
+  if (outcome.rank === 1) return "1st place: you're in the lead!"
+  if (outcome.behind === null) return `${ordinal(outcome.rank)} place`
+  if (outcome.behind === 0) return `${ordinal(outcome.rank)} place, level with #${outcome.rank - 1}`
+  const points = outcome.behind === 1 ? 'point' : 'points'
+  return `${ordinal(outcome.rank)} place · ${outcome.behind.toLocaleString()} ${points} behind #${outcome.rank - 1}`
+}
+
+/** A player's own result of the question just revealed: right or wrong, points, streak and place. */
+export function RevealResult({ outcome, correctText }: { outcome: LiveOutcome; correctText: string }) {
+  const { title, emoji, palette } = revealHeadline(outcome)
+  const streak = streakParts(outcome)
+  return (
+    <Box
+      colorPalette={palette}
+      bg="colorPalette.subtle"
+      borderWidth="2px"
+      borderColor="colorPalette.solid"
+      borderRadius="2xl"
+      p={{ base: '4', md: '5' }}
+      data-testid="reveal-result"
+    >
+      <HStack gap="3" align="start">
+        <Text fontSize="4xl" lineHeight="1" aria-hidden>
+          {emoji}
+        </Text>
+        <Stack gap="1">
+          <Heading as="h3" size="xl" color="colorPalette.fg">
+            {title}
+            {outcome.points_awarded > 0 && ` +${outcome.points_awarded.toLocaleString()} points`}
+          </Heading>
+          {(streak.bonus || streak.run) && (
+            <Text fontWeight="bold" color="orange.fg" data-testid="streak-line">
+              {streak.bonus}
+              {streak.bonus && streak.run && ' · '}
+              {streak.run && (
+                <Text as="span" whiteSpace="nowrap">
+                  <span aria-hidden>🔥 </span>
+                  {streak.run}
+                </Text>
+              )}
+            </Text>
+          )}
+          {!outcome.answered && <Text>You didn't answer this one.</Text>}
+          {!outcome.correct && (
+            <Text>
+              The answer was <strong>{correctText}</strong>.
+            </Text>
+          )}
+          {outcome.correct && outcome.late && <Text>Right answer, but too late to score.</Text>}
+          <Text fontWeight="bold" fontSize="lg" mt="1" data-testid="standing-line">
+            {standingLine(outcome)}
+          </Text>
+          <Text fontSize="sm" color="fg.muted">
+            Your score: {outcome.score.toLocaleString()}
+          </Text>
+        </Stack>
+      </HStack>
+    </Box>
+  )
+}
