@@ -15,6 +15,7 @@ import contextlib
 import random
 import sys
 import time
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -105,28 +106,56 @@ async def _act(client: httpx.AsyncClient, code: str, admin: dict[str, str], acti
     return dict(r.json())
 
 
+@dataclass
+class Answered:
+    reads: list[float] = field(default_factory=list)
+    submits: list[float] = field(default_factory=list)
+    accepted: int = 0
+    last_at: float = 0.0
+
+
 async def _answer_all(
     url: str, code: str, tokens: list[str], question_id: str, choice_id: str, window: float
-) -> tuple[list[float], int]:
+) -> Answered:
+    """Each player does what the app does when a question starts: reads the live state (within
+    the first 0.3 s, as their streams tell them), then answers at a random moment of `window`."""
     connections = [await PlayerConnection.open(url) for _ in tokens]
     body = orjson.dumps({"question_id": question_id, "choice_id": choice_id})
-    latencies: list[float] = []
-    accepted = 0
+    done = Answered()
+    began = time.monotonic()
 
     async def one(connection: PlayerConnection, token: str) -> None:
-        nonlocal accepted
-        await asyncio.sleep(random.uniform(0, window))
+        await asyncio.sleep(random.uniform(0, 0.3))
+        start = time.monotonic()
+        status, _ = await connection.request("GET", f"/api/sessions/{code}/live", token)
+        done.reads.append(time.monotonic() - start)
+        await asyncio.sleep(max(0.0, began + random.uniform(0, window) - time.monotonic()))
         start = time.monotonic()
         status, _ = await connection.request(
             "POST", f"/api/sessions/{code}/live/answers", token, body
         )
-        latencies.append(time.monotonic() - start)
-        accepted += status == 200
+        done.submits.append(time.monotonic() - start)
+        if status == 200:
+            done.accepted += 1
+            done.last_at = max(done.last_at, time.monotonic())
 
     await asyncio.gather(*(one(c, t) for c, t in zip(connections, tokens, strict=True)))
     for connection in connections:
         connection.close()
-    return latencies, accepted
+    return done
+
+
+async def _phase_reached(
+    client: httpx.AsyncClient, code: str, admin: dict[str, str], phase: str
+) -> float:
+    """When the host's screen first reads `phase` (polled every 10 ms, for at most 15 s)."""
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        r = await client.get(f"/api/sessions/{code}/live", headers=admin)
+        if r.json()["phase"] == phase:
+            return time.monotonic()
+        await asyncio.sleep(0.01)
+    raise RuntimeError(f"the session never reached {phase}")
 
 
 async def run(server: Server, workers: int, players: int, window: float, time_limit_s: int) -> None:
@@ -136,12 +165,14 @@ async def run(server: Server, workers: int, players: int, window: float, time_li
         # Question 1: everyone answers within the window; the last answer ends it.
         started = await _act(client, code, admin, "start")
         qid = started["question"]["id"]
-        latencies, accepted = await _answer_all(server.url, code, tokens, qid, right[qid], window)
-        ended = (await client.get(f"/api/sessions/{code}/live", headers=admin)).json()
+        done = await _answer_all(server.url, code, tokens, qid, right[qid], window)
+        revealed_at = await _phase_reached(client, code, admin, "reveal")
         print(
             f"workers={workers} players={players} window={window}s: "
-            f"accepted={accepted}/{players} submit p50={pct(latencies, 50) * 1000:.0f} ms "
-            f"p99={pct(latencies, 99) * 1000:.0f} ms phase after={ended['phase']}"
+            f"accepted={done.accepted}/{players} "
+            f"read p50={pct(done.reads, 0.5):.0f} ms p99={pct(done.reads, 0.99):.0f} ms, "
+            f"submit p50={pct(done.submits, 0.5):.0f} ms p99={pct(done.submits, 0.99):.0f} ms, "
+            f"last answer -> reveal {(revealed_at - done.last_at) * 1000:.0f} ms"
         )
         # Question 2: all but 1% answer; it ends at its deadline.
         nxt = await _act(client, code, admin, "next")

@@ -90,5 +90,5 @@ def test_live_bench_answers_everyone_and_sees_the_reveal(shared_database: str) -
     out = run(
         "bench/live.py", "--players", "30", "--window", "0.5", "--workers", "1", "--time-limit", "5"
     )
-    assert "accepted=30/30" in out and "phase after=reveal" in out, out
+    assert "accepted=30/30" in out and "last answer -> reveal" in out, out
     assert "on the last of 30/30 streams" in out, out

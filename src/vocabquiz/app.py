@@ -109,7 +109,7 @@ async def _build_state(settings: Settings) -> AppState:
             return (await sessions_service.get_session(db, code)).model_dump(mode="json")
 
     play = Play(store=store, standings=standings, bus=bus, contents=QuizContents())
-    live = Live(database.sessions, play, database.engine.dialect.name)
+    live = Live(database.sessions, database.engine, play)
     broadcaster = Broadcaster(
         standings,
         read_session,

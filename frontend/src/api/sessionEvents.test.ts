@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { connectSessionEvents, type StreamStatus } from './sessionEvents'
+import { connectSessionEvents, type LiveFrame, type StreamStatus } from './sessionEvents'
 import type { Leaderboard } from './types'
 
 function board(version: number, status: 'open' | 'closed' = 'open'): Leaderboard {
@@ -119,5 +119,35 @@ describe('connectSessionEvents', () => {
     await until(() => onSession.mock.calls.length === 1)
     stop()
     expect(onSession).toHaveBeenCalledWith(closed)
+  })
+
+  it('passes live frames on, beside the standings', async () => {
+    const onLive = vi.fn()
+    const versions: number[] = []
+    const live: LiveFrame = {
+      session_code: 'K7P2QX',
+      phase: 'question',
+      phase_version: 2,
+      question_index: 0,
+      question_count: 5,
+      deadline: '2030-01-01T10:00:20Z',
+      participant_count: 3,
+      answered_count: 1,
+    }
+    const fetchImpl = vi.fn(async () =>
+      streamResponse([frame(board(1)), `event: live\ndata: ${JSON.stringify(live)}\n\n`], { end: false }),
+    )
+    const stop = connectSessionEvents({
+      code: 'K7P2QX',
+      getToken: () => 't',
+      onLeaderboard: (b) => versions.push(b.version),
+      onLive,
+      onStatus: () => {},
+      fetchImpl,
+    })
+    await until(() => onLive.mock.calls.length === 1)
+    stop()
+    expect(onLive).toHaveBeenCalledWith(live)
+    expect(versions).toEqual([1])
   })
 })

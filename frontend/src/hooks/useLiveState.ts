@@ -32,7 +32,8 @@ export function useLiveState(code: string, options: { load: () => Promise<LiveSt
   const query = useQuery({
     queryKey: liveQueryKey(code),
     queryFn: async () => received(await load()),
-    refetchInterval: POLL_MS,
+    // A refusal (not live, not found) is not going to change by asking again.
+    refetchInterval: (q) => (q.state.status === 'error' && !retryNetworkOnly(0, q.state.error) ? false : POLL_MS),
     retry: retryNetworkOnly,
   })
 

@@ -12,12 +12,12 @@ import {
   VisuallyHidden,
 } from '@chakra-ui/react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { Link as RouterLink, useParams } from 'react-router'
 import { LuSearchX, LuTimerOff } from 'react-icons/lu'
 import { unwrap, unwrapWithClock } from '../api/client'
 import { isApiError, retryNetworkOnly } from '../api/errors'
-import type { AnswerResult, Leaderboard, Turn } from '../api/types'
+import type { AnswerResult, Leaderboard, Session, Turn } from '../api/types'
 import { getSession, getTurn, joinSession, submitAnswer } from '../client'
 import { AnswerButtons } from '../components/AnswerButtons'
 import { AnswerFeedback, feedbackHeadline, streakParts } from '../components/AnswerFeedback'
@@ -52,20 +52,23 @@ function othersStillPlaying(leaderboard: Leaderboard | null | undefined, total: 
   return leaderboard.entries.some((entry) => entry.answered_count < total)
 }
 
-function useSession(code: string) {
-  return useQuery({
-    queryKey: ['session', code],
-    queryFn: () => unwrap(getSession({ path: { code } })),
-    retry: retryNetworkOnly,
-  })
-}
-
 /** A session played live (paced by the host) or at each player's own pace: its mode says which. */
 export default function Play() {
   const { code: rawCode = '' } = useParams()
   const code = normalizeJoinCode(rawCode)
-  const session = useSession(code)
-  if (session.isPending)
+  const session = useQuery({
+    queryKey: ['session', code],
+    queryFn: () => unwrap(getSession({ path: { code } })),
+    retry: retryNetworkOnly,
+  })
+  // Decided once: a session that failed to load is pending again while it is retried, and the
+  // screen below must not be thrown away (and remounted, and retried) each time.
+  const [settled, setSettled] = useState(false)
+  useEffect(() => {
+    if (!session.isPending) setSettled(true)
+  }, [session.isPending])
+
+  if (session.isPending && !settled)
     return (
       <Container maxW="6xl" py={{ base: '4', md: '8' }}>
         <LoadingState label="Getting your question…" />
@@ -73,15 +76,14 @@ export default function Play() {
     )
   if (session.data?.mode === 'live') return <LivePlay code={code} session={session.data} />
   // The self-paced screen explains a session that didn't load (e.g. an unknown code) itself.
-  return <SelfPacedPlay code={code} />
+  return <SelfPacedPlay code={code} session={session.data} />
 }
 
-function SelfPacedPlay({ code }: { code: string }) {
+function SelfPacedPlay({ code, session }: { code: string; session: Session | undefined }) {
   const queryClient = useQueryClient()
-  const session = useSession(code)
-  useDocumentTitle(session.data?.quiz_title ?? 'Play')
+  useDocumentTitle(session?.quiz_title ?? 'Play')
   const events = useSessionEvents(code, { limit: 10 })
-  const status = events.session?.status ?? events.leaderboard?.status ?? session.data?.status
+  const status = events.session?.status ?? events.leaderboard?.status ?? session?.status
   const closed = status === 'closed'
 
   // The server keeps the served question (and its clock) until it is answered, so a refresh resumes it.
@@ -152,7 +154,7 @@ function SelfPacedPlay({ code }: { code: string }) {
   }, [])
 
   const leaderboard = events.leaderboard
-  const total = turn?.total ?? session.data?.question_count ?? 0
+  const total = turn?.total ?? session?.question_count ?? 0
 
   let main: React.ReactNode
   if (turnQuery.isPending) {
@@ -288,16 +290,16 @@ function SelfPacedPlay({ code }: { code: string }) {
     <Container maxW="6xl" py={{ base: '4', md: '8' }}>
       <HStack justify="space-between" mb="4" gap="3" wrap="wrap">
         <Heading as="h1" size={{ base: 'lg', md: 'xl' }} truncate>
-          {session.data?.quiz_title ?? 'Quiz'}
+          {session?.quiz_title ?? 'Quiz'}
         </Heading>
         <Badge fontFamily="mono" letterSpacing="widest" size="lg" variant="surface">
           <VisuallyHidden>Code </VisuallyHidden>
           {code}
         </Badge>
       </HStack>
-      {session.data && (
+      {session && (
         <Box mt="-2" mb="4">
-          <ScoringBadges scoring={session.data.scoring} streakBonus={session.data.streak_bonus} size="sm" forPlayers />
+          <ScoringBadges scoring={session.scoring} streakBonus={session.streak_bonus} size="sm" forPlayers />
         </Box>
       )}
       <Grid

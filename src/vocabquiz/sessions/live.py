@@ -16,25 +16,28 @@ writer at a time.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections import OrderedDict
+from collections.abc import Coroutine
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import structlog
-from sqlalchemy import func, select, text, update
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import bindparam, func, select, text, update
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.orm import aliased
 
 from vocabquiz.auth.tokens import TokenUser
 from vocabquiz.db import new_id, utcnow
 from vocabquiz.errors import Conflict, Forbidden, NotFound, Unprocessable
 from vocabquiz.events import Event
 from vocabquiz.quizzes.models import Quiz
-from vocabquiz.sessions import choice_order, schemas
+from vocabquiz.sessions import choice_order
 from vocabquiz.sessions.answers import CLOSED, Play, session_code
 from vocabquiz.sessions.models import Answer, Participant, QuizSession
 from vocabquiz.sessions.play_store import QuestionContent, SessionRow
-from vocabquiz.sessions.scoring import deadline_of, score_answer
+from vocabquiz.sessions.scoring import ScoringRule, deadline_of, score_answer
 from vocabquiz.sessions.standings import ranked
 
 log = structlog.get_logger(__name__)
@@ -45,6 +48,8 @@ STALE = "The session has moved on since you looked: here is where it is now"
 ENDED = "This question has ended"
 TOP = 5
 PODIUM = 3
+# How long an answer may go by what this process read of its player and session.
+PLAYER_KEPT_S = 2.0
 
 # An answer, stored only while the session shows that question (the phase version says which
 # showing); nothing when the participant already answered it.
@@ -102,38 +107,135 @@ def _step(action: Action, phase: str | None, index: int | None, count: int) -> _
 
 @dataclass(frozen=True)
 class _Revealed:
-    """What a reveal shows, the same for everyone: read once per process and phase version."""
+    """What a reveal shows, the same for everyone (entries as schemas.LiveEntry)."""
 
     correct_choice_id: str
-    votes: list[schemas.LiveVote]
-    top: list[schemas.LiveEntry]
+    votes: list[dict[str, Any]]
+    top: list[dict[str, Any]]
     # Scores by rank, for how far each participant is behind the one above.
     scores: list[int]
 
 
-def _entry(p: Participant, previous: bool) -> dict[str, Any]:
-    entry = {
-        "rank": p.live_rank or 0,
-        "participant_id": p.id,
-        "display_name": p.display_name,
-        "score": p.score,
-        "answered_count": p.answered_count,
-        "correct_count": p.correct_count,
-        "streak": p.streak,
+class _View(NamedTuple):
+    """One caller's view of a live session, as _VIEW reads it."""
+
+    id: str
+    code: str
+    status: str
+    quiz_id: str
+    scoring: ScoringRule
+    streak_bonus: bool
+    quiz_version: datetime
+    mode: str
+    phase: str | None
+    phase_version: int
+    question_index: int | None
+    question_id: str | None
+    question_started_at: datetime | None
+    question_deadline: datetime | None
+    participant_id: str | None
+    score: int | None
+    streak: int | None
+    live_rank: int | None
+    my_choice_id: str | None
+    my_correct: bool | None
+    my_late: bool | None
+    my_points: int | None
+    my_streak_bonus: int | None
+    joined: int
+    answered: int
+
+
+_ME, _MINE = aliased(Participant), aliased(Answer)
+_JOINED, _ANSWERER, _ANSWERS = aliased(Participant), aliased(Participant), aliased(Answer)
+# The session, the caller's participant and their answer to the question shown, and how many
+# have joined and answered: one statement, built once.
+_VIEW = (
+    select(
+        QuizSession.id, QuizSession.code, QuizSession.status, QuizSession.quiz_id,
+        QuizSession.scoring, QuizSession.streak_bonus, Quiz.updated_at, QuizSession.mode,
+        QuizSession.phase, QuizSession.phase_version, QuizSession.question_index,
+        QuizSession.question_id, QuizSession.question_started_at, QuizSession.question_deadline,
+        _ME.id, _ME.score, _ME.streak, _ME.live_rank,
+        _MINE.choice_id, _MINE.correct, _MINE.late, _MINE.points_awarded, _MINE.streak_bonus,
+        select(func.count()).select_from(_JOINED).where(_JOINED.session_id == QuizSession.id)
+        .correlate(QuizSession).scalar_subquery(),
+        select(func.count()).select_from(_ANSWERS)
+        .join(_ANSWERER, _ANSWERER.id == _ANSWERS.participant_id)
+        .where(
+            _ANSWERER.session_id == QuizSession.id,
+            _ANSWERS.question_id == QuizSession.question_id,
+        )
+        .correlate(QuizSession).scalar_subquery(),
+    )
+    .select_from(QuizSession)
+    .join(Quiz, Quiz.id == QuizSession.quiz_id)
+    .outerjoin(_ME, (_ME.session_id == QuizSession.id) & (_ME.user_id == bindparam("user_id")))
+    .outerjoin(
+        _MINE, (_MINE.participant_id == _ME.id) & (_MINE.question_id == QuizSession.question_id)
+    )
+    .where(QuizSession.code == bindparam("code"))
+)  # fmt: skip
+
+
+def _overdue(status: str, phase: str | None, deadline: datetime | None) -> bool:
+    return (
+        status == "open" and phase == "question" and deadline is not None and deadline <= utcnow()
+    )
+
+
+def _question(question: QuestionContent, participant_id: str | None) -> dict[str, Any]:
+    # Each player has the choices in an order of their own; the host's screen the quiz's order.
+    choices = (
+        choice_order.for_participant(participant_id, question.choices)
+        if participant_id
+        else question.choices
+    )
+    return {
+        "id": question.id,
+        "prompt": question.prompt,
+        "choices": [{"id": c.id, "text": c.text} for c in choices],
+        "time_limit_s": question.time_limit_s,
+        "points": question.points,
     }
-    if previous:
-        entry["previous_rank"] = p.live_previous_rank
-    return entry
+
+
+def _outcome(view: _View, revealed: _Revealed) -> dict[str, Any]:
+    """The participant's own result of the question just revealed (schemas.LiveOutcome)."""
+    rank = view.live_rank or len(revealed.scores)
+    above = revealed.scores[rank - 2] if 1 < rank <= len(revealed.scores) + 1 else None
+    answered = view.my_choice_id is not None
+    return {
+        "answered": answered,
+        "choice_id": view.my_choice_id,
+        "correct": bool(view.my_correct),
+        "late": bool(view.my_late),
+        "points_awarded": view.my_points or 0,
+        "streak_bonus": view.my_streak_bonus or 0,
+        "streak": view.streak or 0,
+        "score": view.score or 0,
+        "rank": rank,
+        "behind": None if above is None else above - (view.score or 0),
+    }
 
 
 class Live:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], play: Play, dialect: str):
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], engine: AsyncEngine, play: Play
+    ) -> None:
         self._sessions = sessions
+        self._engine = engine
         self._play = play
-        self._answer_sql = _PG_ANSWER if dialect == "postgresql" else _SQLITE_ANSWER
+        self._answer_sql = _PG_ANSWER if engine.dialect.name == "postgresql" else _SQLITE_ANSWER
         self._timers: dict[str, asyncio.TimerHandle] = {}
         self._revealed: OrderedDict[tuple[str, int], _Revealed] = OrderedDict()
         self._background: set[asyncio.Task[None]] = set()
+        # (code, user id) -> (trusted until, what _player read)
+        self._players: dict[
+            tuple[str, str], tuple[float, tuple[_View, tuple[QuestionContent, ...]]]
+        ] = {}
+        self._checking: set[str] = set()
+        self._check_again: set[str] = set()
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -167,287 +269,289 @@ class Live:
         )
         return session, (await self._play.contents.of(self._play.store, key)).questions
 
+    async def _view(self, raw_code: str, user_id: str) -> _View:
+        async with self._engine.connect() as conn:
+            row = (
+                await conn.execute(_VIEW, {"code": session_code(raw_code), "user_id": user_id})
+            ).first()
+        if row is None:
+            raise NotFound("Session not found")
+        view = _View._make(row)
+        if view.mode != "live":
+            raise Conflict(NOT_LIVE)
+        return view
+
+    async def _questions_of(self, view: _View) -> tuple[QuestionContent, ...]:
+        key = SessionRow(
+            view.id, view.code, view.status, view.quiz_id, view.scoring, view.streak_bonus,
+            view.quiz_version, view.mode,
+        )  # fmt: skip
+        return (await self._play.contents.of(self._play.store, key)).questions
+
     async def summary(self, raw_code: str) -> dict[str, object]:
         """The phase in a few fields, for the event stream's `live` frames."""
-        async with self._sessions() as db:
-            session, questions = await self._row(db, raw_code)
-            count = len(questions)
-            participants, answered = await self._counts(db, session)
+        view = await self._view(raw_code, "")
         return {
-            "session_code": session.code,
-            "phase": session.phase if session.status == "open" else "closed",
-            "phase_version": session.phase_version,
-            "question_index": session.question_index,
-            "question_count": count,
-            "deadline": session.question_deadline.isoformat()
-            if session.question_deadline
-            else None,
-            "participant_count": participants,
-            "answered_count": answered,
+            "session_code": view.code,
+            "phase": view.phase if view.status == "open" else "closed",
+            "phase_version": view.phase_version,
+            "question_index": view.question_index,
+            "question_count": len(await self._questions_of(view)),
+            "deadline": view.question_deadline.isoformat() if view.question_deadline else None,
+            "participant_count": view.joined,
+            "answered_count": view.answered,
         }
 
-    async def _counts(self, db: AsyncSession, session: QuizSession) -> tuple[int, int]:
-        participants = await db.scalar(
-            select(func.count()).where(Participant.session_id == session.id)
-        )
-        answered = 0
-        if session.question_id is not None:
-            answered = (
-                await db.scalar(
-                    select(func.count())
-                    .select_from(Answer)
-                    .join(Participant, Participant.id == Answer.participant_id)
-                    .where(
-                        Participant.session_id == session.id,
-                        Answer.question_id == session.question_id,
-                    )
-                )
-                or 0
-            )
-        return participants or 0, answered
-
-    async def state(self, raw_code: str, user: TokenUser) -> schemas.LiveState:
+    async def state(self, raw_code: str, user: TokenUser) -> dict[str, Any]:
+        """The caller's LiveState (schemas.LiveState), from one read."""
         for _ in range(3):
-            async with self._sessions() as db:
-                session, questions = await self._row(db, raw_code)
-                participant = await db.scalar(
-                    select(Participant).where(
-                        Participant.session_id == session.id, Participant.user_id == user.id
-                    )
-                )
-                if participant is None and not user.is_admin:
-                    raise Forbidden("Join the session to follow it")
-                if self._overdue(session):
-                    version = session.phase_version
-                    await db.commit()
-                    await self._advance(session.code, version, "end", automatic=True)
-                    continue  # read it again as it is now
-                return await self._state_of(db, session, questions, participant)
+            view = await self._view(raw_code, user.id)
+            if view.participant_id is None and not user.is_admin:
+                raise Forbidden("Join the session to follow it")
+            if _overdue(view.status, view.phase, view.question_deadline):
+                await self._advance(view.code, view.phase_version, "end", automatic=True)
+                continue  # read it again as it is now
+            return await self._state_of(view, await self._remember(view, user.id))
         raise Conflict(STALE)
 
-    def _overdue(self, session: QuizSession) -> bool:
-        deadline = session.question_deadline
-        return (
-            session.status == "open"
-            and session.phase == "question"
-            and deadline is not None
-            and deadline <= utcnow()
-        )
-
     async def _state_of(
-        self,
-        db: AsyncSession,
-        session: QuizSession,
-        questions: tuple[QuestionContent, ...],
-        participant: Participant | None,
-    ) -> schemas.LiveState:
-        participants, answered = await self._counts(db, session)
-        phase = session.phase if session.status == "open" else "closed"
-        shown = phase in ("question", "reveal") and session.question_index is not None
-        question = questions[session.question_index] if shown else None  # type: ignore[index]
-        mine = None
-        if participant is not None and question is not None:
-            mine = await db.scalar(
-                select(Answer).where(
-                    Answer.participant_id == participant.id, Answer.question_id == question.id
-                )
-            )
+        self, view: _View, questions: tuple[QuestionContent, ...]
+    ) -> dict[str, Any]:
+        phase = view.phase if view.status == "open" else "closed"
+        shown = phase in ("question", "reveal") and view.question_index is not None
+        question = questions[view.question_index] if shown else None  # type: ignore[index]
         reveal = None
         if phase == "reveal" and question is not None:
-            revealed = await self._reveal_of(db, session, question)
-            reveal = schemas.LiveReveal(
-                correct_choice_id=revealed.correct_choice_id,
-                votes=revealed.votes,
-                top=revealed.top,
-                me=self._outcome(participant, mine, revealed) if participant else None,
-            )
+            revealed = await self._reveal_of(view, question)
+            reveal = {
+                "correct_choice_id": revealed.correct_choice_id,
+                "votes": revealed.votes,
+                "top": revealed.top,
+                "me": _outcome(view, revealed) if view.participant_id else None,
+            }
         podium = None
         if phase in ("podium", "closed"):
-            podium = await self._podium(db, session, participant)
-        return schemas.LiveState(
-            session_code=session.code,
-            status=session.status,
-            phase=phase,
-            phase_version=session.phase_version,
-            question_index=session.question_index,
-            question_count=len(questions),
-            question=self._question(question, participant) if question else None,
-            started_at=session.question_started_at if shown else None,
-            deadline=session.question_deadline if shown else None,
-            server_time=utcnow(),
-            participant_count=participants,
-            answered_count=answered,
-            my_choice_id=mine.choice_id if mine else None,
-            reveal=reveal,
-            podium=podium,
-        )
+            everyone = await self._standing_of(view)
+            mine = next((e for e in everyone if e["participant_id"] == view.participant_id), None)
+            podium = {"top": everyone[:PODIUM], "me": mine}
+        return {
+            "session_code": view.code,
+            "status": view.status,
+            "phase": phase,
+            "phase_version": view.phase_version,
+            "question_index": view.question_index,
+            "question_count": len(questions),
+            "question": _question(question, view.participant_id) if question else None,
+            "started_at": view.question_started_at if shown else None,
+            "deadline": view.question_deadline if shown else None,
+            "server_time": utcnow(),
+            "participant_count": view.joined,
+            "answered_count": view.answered,
+            "my_choice_id": view.my_choice_id if question else None,
+            "reveal": reveal,
+            "podium": podium,
+        }
 
-    def _question(
-        self, question: QuestionContent, participant: Participant | None
-    ) -> schemas.TurnQuestion:
-        # Each player has the choices in an order of their own; the host's screen has the
-        # quiz's order.
-        choices = (
-            choice_order.for_participant(participant.id, question.choices)
-            if participant
-            else question.choices
-        )
-        return schemas.TurnQuestion(
-            id=question.id,
-            prompt=question.prompt,
-            choices=[schemas.TurnChoice(id=c.id, text=c.text) for c in choices],
-            time_limit_s=question.time_limit_s,
-            points=question.points,
-        )
-
-    async def _reveal_of(
-        self, db: AsyncSession, session: QuizSession, question: QuestionContent
-    ) -> _Revealed:
-        key = (session.code, session.phase_version)
+    async def _reveal_of(self, view: _View, question: QuestionContent) -> _Revealed:
+        """What the reveal shows everyone: read once per process and phase version."""
+        key = (view.code, view.phase_version)
         known = self._revealed.get(key)
         if known is not None:
             return known
-        picked = dict(
-            (
-                await db.execute(
-                    select(Answer.choice_id, func.count())
-                    .join(Participant, Participant.id == Answer.participant_id)
-                    .where(Participant.session_id == session.id, Answer.question_id == question.id)
-                    .group_by(Answer.choice_id)
-                )
-            ).all()
-        )
-        standing = (
-            await db.scalars(
-                select(Participant)
-                .where(Participant.session_id == session.id)
-                .order_by(Participant.live_rank)
+        async with self._engine.connect() as conn:
+            picked = dict(
+                (
+                    await conn.execute(
+                        select(Answer.choice_id, func.count())
+                        .join(Participant, Participant.id == Answer.participant_id)
+                        .where(Participant.session_id == view.id, Answer.question_id == question.id)
+                        .group_by(Answer.choice_id)
+                    )
+                ).all()
             )
-        ).all()
+        standing = await self._standing_of(view)
         revealed = _Revealed(
             correct_choice_id=question.correct_choice_id,
-            votes=[
-                schemas.LiveVote(choice_id=c.id, count=picked.get(c.id, 0))
-                for c in question.choices
-            ],
-            top=[schemas.LiveEntry(**_entry(p, previous=True)) for p in standing[:TOP]],
-            scores=[p.score for p in standing],
+            votes=[{"choice_id": c.id, "count": picked.get(c.id, 0)} for c in question.choices],
+            top=standing[:TOP],
+            scores=[e["score"] for e in standing],
         )
         self._revealed[key] = revealed
         if len(self._revealed) > 256:
             self._revealed.popitem(last=False)
         return revealed
 
-    def _outcome(
-        self, participant: Participant, answer: Answer | None, revealed: _Revealed
-    ) -> schemas.LiveOutcome:
-        rank = participant.live_rank or len(revealed.scores)
-        above = revealed.scores[rank - 2] if 1 < rank <= len(revealed.scores) + 1 else None
-        return schemas.LiveOutcome(
-            answered=answer is not None,
-            choice_id=answer.choice_id if answer else None,
-            correct=bool(answer and answer.correct),
-            late=bool(answer and answer.late),
-            points_awarded=answer.points_awarded if answer else 0,
-            streak_bonus=answer.streak_bonus if answer else 0,
-            streak=participant.streak,
-            score=participant.score,
-            rank=rank,
-            behind=None if above is None else above - participant.score,
-        )
-
-    async def _podium(
-        self, db: AsyncSession, session: QuizSession, participant: Participant | None
-    ) -> schemas.LivePodium:
-        everyone = ranked(
-            await db.scalars(select(Participant).where(Participant.session_id == session.id))
-        )
+    async def _standing_of(self, view: _View) -> list[dict[str, Any]]:
+        """Everyone in rank order as of the last end of a question, with the rank before it."""
+        key = (view.code, -view.phase_version)
+        known = self._revealed.get(key)
+        if known is not None:
+            return known.top
+        async with self._sessions() as db:
+            everyone = ranked(
+                await db.scalars(select(Participant).where(Participant.session_id == view.id))
+            )
         entries = [
-            schemas.LeaderboardEntry(**{**_entry(p, previous=False), "rank": rank})
+            {
+                "rank": rank,
+                "participant_id": p.id,
+                "display_name": p.display_name,
+                "score": p.score,
+                "answered_count": p.answered_count,
+                "correct_count": p.correct_count,
+                "streak": p.streak,
+                "previous_rank": p.live_previous_rank,
+            }
             for rank, p in enumerate(everyone, start=1)
         ]
-        me = next((e for e in entries if participant and e.participant_id == participant.id), None)
-        return schemas.LivePodium(top=entries[:PODIUM], me=me)
+        self._revealed[key] = _Revealed("", [], entries, [])
+        if len(self._revealed) > 256:
+            self._revealed.popitem(last=False)
+        return entries
 
     # --- answering ------------------------------------------------------------------------
 
+    async def _player(
+        self, raw_code: str, user: TokenUser
+    ) -> tuple[_View, tuple[QuestionContent, ...]]:
+        """The user's view of the session and its questions, as this process read them within
+        the last moment: an answer's write is guarded by the phase version, so a stale copy only
+        makes it refuse, and the answer is then taken from a fresh read."""
+        key = (session_code(raw_code), user.id)
+        known = self._players.get(key)
+        if known is not None and known[0] > time.monotonic():
+            return known[1]
+        view = await self._view(raw_code, user.id)
+        return view, await self._remember(view, user.id)
+
+    async def _remember(self, view: _View, user_id: str) -> tuple[QuestionContent, ...]:
+        questions = await self._questions_of(view)
+        if view.participant_id is not None:
+            if len(self._players) >= 100_000:
+                self._players.clear()
+            self._players[view.code, user_id] = (
+                time.monotonic() + PLAYER_KEPT_S,
+                (view, questions),
+            )
+        return questions
+
     async def answer(
         self, raw_code: str, user: TokenUser, question_id: str, choice_id: str
-    ) -> schemas.LiveAnswerResult:
+    ) -> dict[str, Any]:
+        """An answer to the question shown (schemas.LiveAnswerResult)."""
         answered_at = utcnow()
-        async with self._sessions() as db:
-            session, questions = await self._row(db, raw_code)
-            participant = await db.scalar(
-                select(Participant).where(
-                    Participant.session_id == session.id, Participant.user_id == user.id
-                )
-            )
-            if participant is None:
-                raise Forbidden("You have not joined this session")
-            if session.status != "open":
-                raise Conflict(CLOSED)
-            question = next((q for q in questions if q.id == question_id), None)
-            if question is None or question.id != session.question_id:
-                raise Conflict(ENDED if question is not None else "No such question here")
-            choice = next((c for c in question.choices if c.id == choice_id), None)
-            if choice is None:
-                raise Unprocessable("That choice does not belong to this question")
-            started_at = session.question_started_at or answered_at
+        result = await self._answer(raw_code, user, question_id, choice_id, answered_at)
+        if result is None:  # the copy read earlier was stale: once more, from a fresh read
+            self._players.pop((session_code(raw_code), user.id), None)
+            result = await self._answer(raw_code, user, question_id, choice_id, answered_at)
+        if result is None:
+            raise Conflict(ENDED)
+        return result
+
+    async def _answer(
+        self,
+        raw_code: str,
+        user: TokenUser,
+        question_id: str,
+        choice_id: str,
+        answered_at: datetime,
+    ) -> dict[str, Any] | None:
+        view, questions = await self._player(raw_code, user)
+        if view.participant_id is None or view.score is None or view.streak is None:
+            raise Forbidden("You have not joined this session")
+        if view.status != "open":
+            raise Conflict(CLOSED)
+        question = next((q for q in questions if q.id == question_id), None)
+        if question is None:
+            raise Conflict("No such question here")
+        choice = next((c for c in question.choices if c.id == choice_id), None)
+        if choice is None:
+            raise Unprocessable("That choice does not belong to this question")
+        locked = {"question_id": question.id, "choice_id": choice.id, "locked_in": True}
+        stored = None
+        if question.id == view.question_id and view.phase == "question":
+            started_at = view.question_started_at or answered_at
             scored = score_answer(
                 points=question.points,
                 time_limit_s=question.time_limit_s,
                 correct=choice.correct,
                 served_at=started_at,
                 answered_at=answered_at,
-                rule=session.scoring,
-                streak_bonus=session.streak_bonus,
-                streak_before=participant.streak,
+                rule=view.scoring,
+                streak_bonus=view.streak_bonus,
+                streak_before=view.streak,
             )
-            stored = await db.scalar(
-                self._answer_sql,
-                {
-                    "session_id": session.id,
-                    "phase_version": session.phase_version,
-                    "id": new_id(),
-                    "participant_id": participant.id,
-                    "question_id": question.id,
-                    "choice_id": choice.id,
-                    "correct": scored.correct,
-                    "late": scored.late,
-                    "points_awarded": scored.points_awarded,
-                    "streak_bonus": scored.streak_bonus,
-                    "streak": scored.streak,
-                    "score_after": participant.score + scored.points_awarded,
-                    "served_at": started_at,
-                    "answered_at": answered_at,
-                    "elapsed_ms": scored.elapsed_ms,
-                },
-            )
-            await db.commit()
-            if stored is None:
-                earlier = await db.scalar(
-                    select(Answer).where(
-                        Answer.participant_id == participant.id, Answer.question_id == question.id
+            async with self._engine.begin() as conn:
+                stored = (
+                    await conn.execute(
+                        self._answer_sql,
+                        {
+                            "session_id": view.id,
+                            "phase_version": view.phase_version,
+                            "id": new_id(),
+                            "participant_id": view.participant_id,
+                            "question_id": question.id,
+                            "choice_id": choice.id,
+                            "correct": scored.correct,
+                            "late": scored.late,
+                            "points_awarded": scored.points_awarded,
+                            "streak_bonus": scored.streak_bonus,
+                            "streak": scored.streak,
+                            "score_after": view.score + scored.points_awarded,
+                            "served_at": started_at,
+                            "answered_at": answered_at,
+                            "elapsed_ms": scored.elapsed_ms,
+                        },
+                    )
+                ).scalar()
+            if stored is not None:
+                await self._answered(view.code, view.phase_version, late=scored.late)
+                return locked
+        async with self._engine.connect() as conn:
+            earlier = (
+                await conn.execute(
+                    select(Answer.choice_id).where(
+                        Answer.participant_id == view.participant_id,
+                        Answer.question_id == question.id,
                     )
                 )
-                if earlier is None:
-                    raise Conflict(ENDED)
-                if earlier.choice_id != choice.id:
-                    raise Conflict("You already answered this question with a different choice")
-                return schemas.LiveAnswerResult(
-                    question_id=question.id, choice_id=choice.id, locked_in=True
-                )
-            participants, answered = await self._counts(db, session)
-        await self._play.bus.publish(Event.now("live", session.code))
-        if answered >= participants or scored.late:
-            await self._advance(session.code, session.phase_version, "end", automatic=True)
-        return schemas.LiveAnswerResult(
-            question_id=question.id, choice_id=choice.id, locked_in=True
-        )
+            ).scalar()
+        if earlier is None:
+            return None
+        if earlier != choice.id:
+            raise Conflict("You already answered this question with a different choice")
+        return locked
+
+    async def _answered(self, code: str, version: int, late: bool) -> None:
+        """After an answer: tell the stream clients, and end the question when everyone has
+        answered (or the deadline has passed). Answers come by the hundred at once: while one
+        check runs, the others only ask for one more after it."""
+        if code in self._checking:
+            self._check_again.add(code)
+            return
+        self._checking.add(code)
+        try:
+            await self._check(code, version, late)
+        finally:
+            self._checking.discard(code)
+        if code in self._check_again:
+            self._check_again.discard(code)
+            self._spawn(self._answered(code, version, late=False))
+
+    async def _check(self, code: str, version: int, late: bool) -> None:
+        await self._play.bus.publish(Event.now("live", code))
+        view = await self._view(code, "")
+        if late or view.answered >= view.joined:
+            await self._advance(code, version, "end", automatic=True)
+
+    def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.create_task(work)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
 
     # --- changing phase --------------------------------------------------------------------
 
-    async def act(self, raw_code: str, action: Action, phase_version: int) -> schemas.LiveState:
+    async def act(self, raw_code: str, action: Action, phase_version: int) -> dict[str, Any]:
         """A host's step from the phase version they saw; 409 when it has moved on or the step
         makes no sense from there."""
         async with self._sessions() as db:
@@ -567,9 +671,7 @@ class Live:
 
     def _on_deadline(self, code: str, version: int) -> None:
         self._timers.pop(code, None)
-        task = asyncio.create_task(self._end_on_time(code, version))
-        self._background.add(task)
-        task.add_done_callback(self._background.discard)
+        self._spawn(self._end_on_time(code, version))
 
     async def _end_on_time(self, code: str, version: int) -> None:
         try:

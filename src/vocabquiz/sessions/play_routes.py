@@ -110,9 +110,29 @@ async def stream_events(request: HttpRequest) -> EventStream:
     )
 
 
+async def live_state(request: HttpRequest) -> Reply:
+    state = request.app_state
+    user = await signed_in(request, state)
+    return json_reply(await state.live.state(request.params["code"], user))
+
+
+async def live_answer(request: HttpRequest) -> Reply:
+    state = request.app_state
+    user = await signed_in(request, state)
+    try:
+        body = _ANSWER.validate_json(await request.body())
+    except ValidationError as exc:
+        raise _invalid(exc, "body") from None
+    await ClientLimits(state.limits, _client_ip(request)).per_key("answers", user.id)
+    result = await state.live.answer(request.params["code"], user, body.question_id, body.choice_id)
+    return json_reply(result)
+
+
 ROUTES = [
     FastRoute("GET", "/api/sessions/{code}/question", get_turn),
     FastRoute("POST", "/api/sessions/{code}/answers", submit_answer),
     FastRoute("GET", "/api/sessions/{code}/leaderboard", get_leaderboard),
     FastRoute("GET", "/api/sessions/{code}/events", stream_events),
+    FastRoute("GET", "/api/sessions/{code}/live", live_state),
+    FastRoute("POST", "/api/sessions/{code}/live/answers", live_answer),
 ]

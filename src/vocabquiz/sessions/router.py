@@ -57,24 +57,11 @@ async def close_session(code: str, _admin: Admin, db: Db, state: State) -> Sessi
     return await service.close_session(db, code, state.play)
 
 
-@router.get("/sessions/{code}/live")
-async def live_state(code: str, user: CurrentUser, state: State) -> LiveState:
-    return await state.live.state(code, user)
-
-
-@router.post("/sessions/{code}/live/answers")
-async def live_answer(
-    code: str, body: AnswerIn, user: CurrentUser, state: State, limits: Limits
-) -> LiveAnswerResult:
-    await limits.per_key("answers", user.id)
-    return await state.live.answer(code, user, body.question_id, body.choice_id)
-
-
 @router.post("/sessions/{code}/live/{action}")
 async def live_action(
     code: str, action: Action, body: LiveAction, _admin: Admin, state: State
 ) -> LiveState:
-    return await state.live.act(code, action, body.phase_version)
+    return LiveState.model_validate(await state.live.act(code, action, body.phase_version))
 
 
 @router.post("/sessions/{code}/join")
@@ -96,6 +83,16 @@ async def get_turn(code: str, _user: CurrentUser) -> Turn:
 
 @router.post("/sessions/{code}/answers")
 async def submit_answer(code: str, body: AnswerIn, _user: CurrentUser) -> AnswerResult:
+    raise NotImplementedError
+
+
+@router.get("/sessions/{code}/live")
+async def live_state(code: str, _user: CurrentUser) -> LiveState:
+    raise NotImplementedError
+
+
+@router.post("/sessions/{code}/live/answers")
+async def live_answer(code: str, body: AnswerIn, _user: CurrentUser) -> LiveAnswerResult:
     raise NotImplementedError
 
 

@@ -1,0 +1,88 @@
+import { screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import type { Quiz, Session } from '../api/types'
+import { installFakeApi, json } from '../test/fakeApi'
+import { renderScreen, teacher } from '../test/render'
+import AdminQuizEditor from './AdminQuizEditor'
+
+const quiz: Quiz = {
+  id: 'z1',
+  title: 'Animals in French',
+  description: '',
+  created_at: '2030-01-01T09:00:00Z',
+  updated_at: '2030-01-01T09:00:00Z',
+  scoring: 'speed',
+  streak_bonus: false,
+  questions: [
+    {
+      id: 'q1',
+      position: 0,
+      prompt: 'the dog',
+      choices: [
+        { id: 'a', text: 'le chien', correct: true },
+        { id: 'b', text: 'le chat', correct: false },
+      ],
+      time_limit_s: 20,
+      points: 1000,
+    },
+  ],
+}
+
+const opened: Session = {
+  id: 's1',
+  code: 'K7P2QX',
+  quiz_id: 'z1',
+  quiz_title: 'Animals in French',
+  status: 'open',
+  question_count: 1,
+  participant_count: 0,
+  created_at: '2030-01-01T10:00:00Z',
+  closed_at: null,
+  scoring: 'speed',
+  streak_bonus: false,
+}
+
+function renderEditor(sessions: Session[] = []) {
+  const api = installFakeApi({
+    'GET /api/quizzes/z1': () => json(quiz),
+    'GET /api/quizzes/z1/sessions': () => json(sessions),
+    'POST /api/quizzes/z1/sessions': (request) =>
+      json({ ...opened, mode: (request.body as { mode: Session['mode'] }).mode }, 201),
+  })
+  renderScreen(<AdminQuizEditor />, {
+    path: '/admin/quizzes/:quizId',
+    url: '/admin/quizzes/z1',
+    user: teacher,
+    extraRoutes: [
+      { path: '/admin/sessions/:code', element: <p>Session screen</p> },
+      { path: '/admin/sessions/:code/live', element: <p>Host screen</p> },
+    ],
+  })
+  return api
+}
+
+describe('AdminQuizEditor, opening a session', () => {
+  it('opens a live session and goes to its host screen', async () => {
+    const api = renderEditor()
+    const user = userEvent.setup({ delay: null })
+    await user.click(await screen.findByRole('radio', { name: /Live \(you lead it\)/ }))
+    await user.click(screen.getByRole('button', { name: /Open a live session/ }))
+    expect(await screen.findByText('Host screen')).toBeInTheDocument()
+    expect(api.requests.find((r) => r.method === 'POST')?.body).toEqual({ mode: 'live' })
+  })
+
+  it('opens a self-paced session by default', async () => {
+    const api = renderEditor()
+    const user = userEvent.setup({ delay: null })
+    expect(await screen.findByRole('radio', { name: /Self-paced/ })).toBeChecked()
+    await user.click(screen.getByRole('button', { name: /Open a session/ }))
+    expect(await screen.findByText('Session screen')).toBeInTheDocument()
+    expect(api.requests.find((r) => r.method === 'POST')?.body).toEqual({ mode: 'self_paced' })
+  })
+
+  it('hosts an open live session from its host screen', async () => {
+    renderEditor([{ ...opened, mode: 'live' }])
+    expect(await screen.findByRole('link', { name: 'Host' })).toHaveAttribute('href', '/admin/sessions/K7P2QX/live')
+  })
+})
