@@ -24,9 +24,8 @@ from datetime import datetime
 from typing import Any, Literal, NamedTuple
 
 import structlog
-from sqlalchemy import bindparam, func, select, text, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
-from sqlalchemy.orm import aliased
 
 from vocabquiz.auth.tokens import TokenUser
 from vocabquiz.db import new_id, utcnow
@@ -36,7 +35,7 @@ from vocabquiz.quizzes.models import Quiz
 from vocabquiz.sessions import choice_order
 from vocabquiz.sessions.answers import CLOSED, Play, session_code
 from vocabquiz.sessions.models import Answer, Participant, QuizSession
-from vocabquiz.sessions.play_store import QuestionContent, SessionRow
+from vocabquiz.sessions.play_store import AnswerRow, QuestionContent, SessionRow
 from vocabquiz.sessions.scoring import ScoringRule, deadline_of, score_answer
 from vocabquiz.sessions.standings import ranked
 
@@ -50,35 +49,6 @@ TOP = 5
 PODIUM = 3
 # How long an answer may go by what this process read of its player and session.
 PLAYER_KEPT_S = 2.0
-
-# An answer, stored only while the session shows that question (the phase version says which
-# showing); nothing when the participant already answered it.
-_PG_ANSWER = text("""
-WITH showing AS (
-  SELECT id FROM sessions
-  WHERE id = :session_id AND status = 'open' AND phase = 'question'
-    AND phase_version = :phase_version
-  FOR SHARE
-)
-INSERT INTO answers (id, participant_id, question_id, choice_id, correct, late, points_awarded,
-                     streak_bonus, streak, score_after, served_at, answered_at, elapsed_ms)
-SELECT :id, :participant_id, :question_id, :choice_id, :correct, :late, :points_awarded,
-       :streak_bonus, :streak, :score_after, :served_at, :answered_at, :elapsed_ms
-FROM showing
-ON CONFLICT (participant_id, question_id) DO NOTHING
-RETURNING id
-""")
-_SQLITE_ANSWER = text("""
-INSERT INTO answers (id, participant_id, question_id, choice_id, correct, late, points_awarded,
-                     streak_bonus, streak, score_after, served_at, answered_at, elapsed_ms)
-SELECT :id, :participant_id, :question_id, :choice_id, :correct, :late, :points_awarded,
-       :streak_bonus, :streak, :score_after, :served_at, :answered_at, :elapsed_ms
-FROM sessions
-WHERE id = :session_id AND status = 'open' AND phase = 'question'
-  AND phase_version = :phase_version
-ON CONFLICT (participant_id, question_id) DO NOTHING
-RETURNING id
-""")
 
 
 @dataclass(frozen=True)
@@ -146,38 +116,6 @@ class _View(NamedTuple):
     answered: int
 
 
-_ME, _MINE = aliased(Participant), aliased(Answer)
-_JOINED, _ANSWERER, _ANSWERS = aliased(Participant), aliased(Participant), aliased(Answer)
-# The session, the caller's participant and their answer to the question shown, and how many
-# have joined and answered: one statement, built once.
-_VIEW = (
-    select(
-        QuizSession.id, QuizSession.code, QuizSession.status, QuizSession.quiz_id,
-        QuizSession.scoring, QuizSession.streak_bonus, Quiz.updated_at, QuizSession.mode,
-        QuizSession.phase, QuizSession.phase_version, QuizSession.question_index,
-        QuizSession.question_id, QuizSession.question_started_at, QuizSession.question_deadline,
-        _ME.id, _ME.score, _ME.streak, _ME.live_rank,
-        _MINE.choice_id, _MINE.correct, _MINE.late, _MINE.points_awarded, _MINE.streak_bonus,
-        select(func.count()).select_from(_JOINED).where(_JOINED.session_id == QuizSession.id)
-        .correlate(QuizSession).scalar_subquery(),
-        select(func.count()).select_from(_ANSWERS)
-        .join(_ANSWERER, _ANSWERER.id == _ANSWERS.participant_id)
-        .where(
-            _ANSWERER.session_id == QuizSession.id,
-            _ANSWERS.question_id == QuizSession.question_id,
-        )
-        .correlate(QuizSession).scalar_subquery(),
-    )
-    .select_from(QuizSession)
-    .join(Quiz, Quiz.id == QuizSession.quiz_id)
-    .outerjoin(_ME, (_ME.session_id == QuizSession.id) & (_ME.user_id == bindparam("user_id")))
-    .outerjoin(
-        _MINE, (_MINE.participant_id == _ME.id) & (_MINE.question_id == QuizSession.question_id)
-    )
-    .where(QuizSession.code == bindparam("code"))
-)  # fmt: skip
-
-
 def _overdue(status: str, phase: str | None, deadline: datetime | None) -> bool:
     return (
         status == "open" and phase == "question" and deadline is not None and deadline <= utcnow()
@@ -226,7 +164,6 @@ class Live:
         self._sessions = sessions
         self._engine = engine
         self._play = play
-        self._answer_sql = _PG_ANSWER if engine.dialect.name == "postgresql" else _SQLITE_ANSWER
         self._timers: dict[str, asyncio.TimerHandle] = {}
         self._revealed: OrderedDict[tuple[str, int], _Revealed] = OrderedDict()
         self._background: set[asyncio.Task[None]] = set()
@@ -270,10 +207,7 @@ class Live:
         return session, (await self._play.contents.of(self._play.store, key)).questions
 
     async def _view(self, raw_code: str, user_id: str) -> _View:
-        async with self._engine.connect() as conn:
-            row = (
-                await conn.execute(_VIEW, {"code": session_code(raw_code), "user_id": user_id})
-            ).first()
+        row = await self._play.store.live_view(session_code(raw_code), user_id)
         if row is None:
             raise NotFound("Session not found")
         view = _View._make(row)
@@ -468,7 +402,7 @@ class Live:
         if choice is None:
             raise Unprocessable("That choice does not belong to this question")
         locked = {"question_id": question.id, "choice_id": choice.id, "locked_in": True}
-        stored = None
+        stored = False
         if question.id == view.question_id and view.phase == "question":
             started_at = view.question_started_at or answered_at
             scored = score_answer(
@@ -481,41 +415,29 @@ class Live:
                 streak_bonus=view.streak_bonus,
                 streak_before=view.streak,
             )
-            async with self._engine.begin() as conn:
-                stored = (
-                    await conn.execute(
-                        self._answer_sql,
-                        {
-                            "session_id": view.id,
-                            "phase_version": view.phase_version,
-                            "id": new_id(),
-                            "participant_id": view.participant_id,
-                            "question_id": question.id,
-                            "choice_id": choice.id,
-                            "correct": scored.correct,
-                            "late": scored.late,
-                            "points_awarded": scored.points_awarded,
-                            "streak_bonus": scored.streak_bonus,
-                            "streak": scored.streak,
-                            "score_after": view.score + scored.points_awarded,
-                            "served_at": started_at,
-                            "answered_at": answered_at,
-                            "elapsed_ms": scored.elapsed_ms,
-                        },
-                    )
-                ).scalar()
-            if stored is not None:
+            stored = await self._play.store.live_answer(
+                view.id,
+                view.phase_version,
+                AnswerRow(
+                    id=new_id(),
+                    participant_id=view.participant_id,
+                    question_id=question.id,
+                    choice_id=choice.id,
+                    correct=scored.correct,
+                    late=scored.late,
+                    points_awarded=scored.points_awarded,
+                    streak_bonus=scored.streak_bonus,
+                    streak=scored.streak,
+                    score_after=view.score + scored.points_awarded,
+                    served_at=started_at,
+                    answered_at=answered_at,
+                    elapsed_ms=scored.elapsed_ms,
+                ),
+            )
+            if stored:
                 await self._answered(view.code, view.phase_version, late=scored.late)
                 return locked
-        async with self._engine.connect() as conn:
-            earlier = (
-                await conn.execute(
-                    select(Answer.choice_id).where(
-                        Answer.participant_id == view.participant_id,
-                        Answer.question_id == question.id,
-                    )
-                )
-            ).scalar()
+        earlier = await self._play.store.answer_choice(view.participant_id, question.id)
         if earlier is None:
             return None
         if earlier != choice.id:

@@ -16,12 +16,14 @@ from datetime import datetime
 from typing import Any, NamedTuple, Protocol, cast
 
 import asyncpg
-from sqlalchemy import Table, bindparam, exists, insert, select, update
+from sqlalchemy import Table, bindparam, exists, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.orm import aliased
 
 from vocabquiz.auth.accounts import Account
 from vocabquiz.auth.models import User
+from vocabquiz.db import UTCDateTime
 from vocabquiz.quizzes.models import Choice, Question, Quiz
 from vocabquiz.sessions.models import Answer, Participant, QuizSession
 from vocabquiz.sessions.scoring import ScoringRule
@@ -135,6 +137,17 @@ class PlayStore(Protocol):
     async def account(self, user_id: str) -> Account | None:
         """A user's role, guest flag and token version; None when there is no such user."""
 
+    async def live_view(self, code: str, user_id: str) -> tuple[Any, ...] | None:
+        """A live session as one user sees it (the fields of live._View); None when no session
+        has the code."""
+
+    async def live_answer(self, session_id: str, phase_version: int, answer: AnswerRow) -> bool:
+        """Store an answer while the session still shows the question at that phase version;
+        False when it does not, or the participant already answered (sessions/live.py)."""
+
+    async def answer_choice(self, participant_id: str, question_id: str) -> str | None:
+        """The choice of a participant's stored answer to a question."""
+
     def connection_counts(self) -> tuple[int, int]:
         """Connections of its own (in use, idle), for the pool gauge."""
 
@@ -216,6 +229,35 @@ WITH moved AS (
 SELECT display_name FROM moved
 """
 _PG_ACCOUNT = "SELECT role, is_guest, token_version FROM users WHERE id = $1"
+_PG_LIVE_VIEW = """
+SELECT s.id, s.code, s.status, s.quiz_id, s.scoring, s.streak_bonus, q.updated_at, s.mode,
+       s.phase, s.phase_version, s.question_index, s.question_id, s.question_started_at,
+       s.question_deadline, p.id, p.score, p.streak, p.live_rank,
+       a.choice_id, a.correct, a.late, a.points_awarded, a.streak_bonus,
+       (SELECT count(*) FROM participants j WHERE j.session_id = s.id),
+       (SELECT count(*) FROM answers x JOIN participants y ON y.id = x.participant_id
+        WHERE y.session_id = s.id AND x.question_id = s.question_id)
+FROM sessions s
+JOIN quizzes q ON q.id = s.quiz_id
+LEFT JOIN participants p ON p.session_id = s.id AND p.user_id = $2
+LEFT JOIN answers a ON a.participant_id = p.id AND a.question_id = s.question_id
+WHERE s.code = $1
+"""
+# The session row is held FOR SHARE while the answer is stored: the end of the question (an
+# UPDATE of that row) waits for answers in flight, and then counts every one of them.
+_PG_LIVE_ANSWER = """
+WITH showing AS (
+  SELECT id FROM sessions
+  WHERE id = $1 AND status = 'open' AND phase = 'question' AND phase_version = $2
+  FOR SHARE
+)
+INSERT INTO answers (id, participant_id, question_id, choice_id, correct, late, points_awarded,
+                     streak_bonus, streak, score_after, served_at, answered_at, elapsed_ms)
+SELECT $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15 FROM showing
+ON CONFLICT (participant_id, question_id) DO NOTHING
+RETURNING id
+"""
+_PG_ANSWER_CHOICE = "SELECT choice_id FROM answers WHERE participant_id = $1 AND question_id = $2"
 _PG_STORED_ANSWER = """
 SELECT a.id, a.choice_id, a.correct, a.late, a.points_awarded, a.streak_bonus, a.streak,
        a.score_after, a.served_at, a.answered_at, a.elapsed_ms,
@@ -340,6 +382,26 @@ class PostgresPlayStore:
     async def account(self, user_id: str) -> Account | None:
         row = await self._run(asyncpg.Connection.fetchrow, _PG_ACCOUNT, user_id)
         return None if row is None else Account(*row)
+
+    async def live_view(self, code: str, user_id: str) -> tuple[Any, ...] | None:
+        row = await self._run(asyncpg.Connection.fetchrow, _PG_LIVE_VIEW, code, user_id)
+        return None if row is None else tuple(row)
+
+    async def live_answer(self, session_id: str, phase_version: int, answer: AnswerRow) -> bool:
+        a = answer
+        stored = await self._run(
+            asyncpg.Connection.fetchval, _PG_LIVE_ANSWER, session_id, phase_version,
+            a.id, a.participant_id, a.question_id, a.choice_id, a.correct, a.late,
+            a.points_awarded, a.streak_bonus, a.streak, a.score_after, a.served_at,
+            a.answered_at, a.elapsed_ms,
+        )  # fmt: skip
+        return stored is not None
+
+    async def answer_choice(self, participant_id: str, question_id: str) -> str | None:
+        choice: str | None = await self._run(
+            asyncpg.Connection.fetchval, _PG_ANSWER_CHOICE, participant_id, question_id
+        )
+        return choice
 
     async def _run(self, method: Any, sql: str, *args: object) -> Any:
         """One statement, a transaction of its own; a connection that broke under it is not
@@ -488,6 +550,49 @@ _SQLITE_ACCOUNT = select(User.role, User.is_guest, User.token_version).where(
 )
 
 
+_ME, _MINE = aliased(Participant), aliased(Answer)
+_JOINED, _ANSWERER, _ANSWERS = aliased(Participant), aliased(Participant), aliased(Answer)
+_SQLITE_LIVE_VIEW = (
+    select(
+        _S.c.id, _S.c.code, _S.c.status, _S.c.quiz_id, _S.c.scoring, _S.c.streak_bonus,
+        Quiz.updated_at, _S.c.mode, _S.c.phase, _S.c.phase_version, _S.c.question_index,
+        _S.c.question_id, _S.c.question_started_at, _S.c.question_deadline,
+        _ME.id, _ME.score, _ME.streak, _ME.live_rank,
+        _MINE.choice_id, _MINE.correct, _MINE.late, _MINE.points_awarded, _MINE.streak_bonus,
+        select(func.count()).select_from(_JOINED).where(_JOINED.session_id == _S.c.id)
+        .correlate(_S).scalar_subquery(),
+        select(func.count()).select_from(_ANSWERS)
+        .join(_ANSWERER, _ANSWERER.id == _ANSWERS.participant_id)
+        .where(_ANSWERER.session_id == _S.c.id, _ANSWERS.question_id == _S.c.question_id)
+        .correlate(_S).scalar_subquery(),
+    )
+    .select_from(_S.join(Quiz, Quiz.id == _S.c.quiz_id))
+    .outerjoin(_ME, (_ME.session_id == _S.c.id) & (_ME.user_id == bindparam("user_id")))
+    .outerjoin(
+        _MINE, (_MINE.participant_id == _ME.id) & (_MINE.question_id == _S.c.question_id)
+    )
+    .where(_S.c.code == bindparam("code"))
+)  # fmt: skip
+# One writer at a time on SQLite: nothing can end the question while this runs.
+_SQLITE_LIVE_ANSWER = text("""
+INSERT INTO answers (id, participant_id, question_id, choice_id, correct, late, points_awarded,
+                     streak_bonus, streak, score_after, served_at, answered_at, elapsed_ms)
+SELECT :id, :participant_id, :question_id, :choice_id, :correct, :late, :points_awarded,
+       :streak_bonus, :streak, :score_after, :served_at, :answered_at, :elapsed_ms
+FROM sessions
+WHERE id = :session_id AND status = 'open' AND phase = 'question'
+  AND phase_version = :phase_version
+ON CONFLICT (participant_id, question_id) DO NOTHING
+RETURNING id
+""").bindparams(
+    bindparam("served_at", type_=UTCDateTime()), bindparam("answered_at", type_=UTCDateTime())
+)
+_SQLITE_ANSWER_CHOICE = select(Answer.choice_id).where(
+    Answer.participant_id == bindparam("participant_id"),
+    Answer.question_id == bindparam("question_id"),
+)
+
+
 class SqlitePlayStore:
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -502,6 +607,27 @@ class SqlitePlayStore:
         async with self._engine.connect() as conn:
             row = (await conn.execute(_SQLITE_ACCOUNT, {"user_id": user_id})).first()
         return None if row is None else Account(*row)
+
+    async def live_view(self, code: str, user_id: str) -> tuple[Any, ...] | None:
+        async with self._engine.connect() as conn:
+            row = (
+                await conn.execute(_SQLITE_LIVE_VIEW, {"code": code, "user_id": user_id})
+            ).first()
+        return None if row is None else tuple(row)
+
+    async def live_answer(self, session_id: str, phase_version: int, answer: AnswerRow) -> bool:
+        async with self._engine.begin() as conn:
+            stored = await conn.execute(
+                _SQLITE_LIVE_ANSWER,
+                {**asdict(answer), "session_id": session_id, "phase_version": phase_version},
+            )
+            return stored.first() is not None
+
+    async def answer_choice(self, participant_id: str, question_id: str) -> str | None:
+        async with self._engine.connect() as conn:
+            params = {"participant_id": participant_id, "question_id": question_id}
+            choice: str | None = (await conn.execute(_SQLITE_ANSWER_CHOICE, params)).scalar()
+        return choice
 
     async def player(
         self, code: str, user_id: str
