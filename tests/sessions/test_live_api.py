@@ -145,6 +145,15 @@ async def test_a_live_game_goes_through_every_phase(api: Api) -> None:
     assert (await state(api, code, ann))["phase"] == "closed"
     results = await board_is_results(api, code, admin)
     assert {r["display_name"]: r["answered_count"] for r in results} == {"Ann": 1, "Bob": 2}
+    # After the game, everything that reads a session reads this one.
+    csv = await api.client.get(f"/api/sessions/{code}/results?format=csv", headers=admin)
+    assert csv.status_code == 200 and "Bob" in csv.text
+    stats = (await api.client.get(f"/api/sessions/{code}/analytics", headers=admin)).json()
+    assert sum(q["answer_count"] for q in stats["questions"]) == 3
+    history = (await api.client.get("/api/me/sessions", headers=bob)).json()
+    assert [(h["session_code"], h["answered_count"]) for h in history] == [(code, 2)]
+    practice = (await api.client.get(f"/api/me/sessions/{code}/practice", headers=bob)).json()
+    assert [q["id"] for q in practice["questions"]] == [qid]  # the one Bob got wrong
 
 
 async def test_hosts_acting_at_once_change_the_phase_once(api: Api) -> None:

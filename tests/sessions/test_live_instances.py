@@ -16,6 +16,7 @@ from tests.conftest import Api
 from tests.live import EventReader, serve, stream
 from tests.sessions.game import correct_choice, joined
 from tests.sessions.test_live_api import open_live
+from tests.test_authorization import _leaks
 
 pytestmark = pytest.mark.server
 
@@ -86,3 +87,6 @@ async def test_a_live_game_across_two_instances(
     expected = [(1, "question"), (2, "reveal"), (3, "question"), (4, "reveal"), (5, "podium")]
     for reader in readers:
         assert phases(reader) == expected
+        # The stream's live frames say where the game is, never what is right.
+        frames = [data for name, data, _ in reader.events if name == "live"]
+        assert _leaks(frames, answered=set()) == [] and not any("votes" in f for f in frames)
