@@ -3,9 +3,9 @@ import type { LeaderboardEntry } from '../api/types'
 
 // By rank: medal, colour and step height (small screen, big screen).
 const STEPS = [
-  { medal: '🥇', palette: 'yellow', small: '24', big: '56' },
-  { medal: '🥈', palette: 'gray', small: '16', big: '40' },
-  { medal: '🥉', palette: 'orange', small: '12', big: '28' },
+  { medal: '🥇', palette: 'yellow', small: '24', big: '80' },
+  { medal: '🥈', palette: 'gray', small: '16', big: '56' },
+  { medal: '🥉', palette: 'orange', small: '12', big: '40' },
 ] as const
 // Where each of the first three stands, left to right: second, first, third.
 const VISUAL_ORDER = [2, 1, 3]
@@ -75,7 +75,7 @@ export function Podium({
               aria-hidden
               mt="3"
               w="full"
-              h={big ? { base: step.small, md: step.big } : step.small}
+              h={big ? { base: step.small, lg: step.big } : step.small}
               colorPalette={step.palette}
               bg="colorPalette.subtle"
               borderWidth="2px"

@@ -32,8 +32,11 @@ export function useLiveState(code: string, options: { load: () => Promise<LiveSt
   const query = useQuery({
     queryKey: liveQueryKey(code),
     queryFn: async () => received(await load()),
-    // A refusal (not live, not found) is not going to change by asking again.
-    refetchInterval: (q) => (q.state.status === 'error' && !retryNetworkOnly(0, q.state.error) ? false : POLL_MS),
+    // Nothing changes after the close, and a refusal (not live, not found) won't change by asking again.
+    refetchInterval: (q) => {
+      if (q.state.data?.state.status === 'closed') return false
+      return q.state.status === 'error' && !retryNetworkOnly(0, q.state.error) ? false : POLL_MS
+    },
     retry: retryNetworkOnly,
   })
 

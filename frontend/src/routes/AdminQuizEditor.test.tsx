@@ -43,6 +43,9 @@ const opened: Session = {
   streak_bonus: false,
 }
 
+// The whole editor renders in jsdom; on a busy machine that takes longer than findBy's default second.
+const slow = { timeout: 5000 }
+
 function renderEditor(sessions: Session[] = []) {
   const api = installFakeApi({
     'GET /api/quizzes/z1': () => json(quiz),
@@ -66,23 +69,26 @@ describe('AdminQuizEditor, opening a session', () => {
   it('opens a live session and goes to its host screen', async () => {
     const api = renderEditor()
     const user = userEvent.setup({ delay: null })
-    await user.click(await screen.findByRole('radio', { name: /Live \(you lead it\)/ }))
+    await user.click(await screen.findByRole('radio', { name: /Live \(you lead it\)/ }, slow))
     await user.click(screen.getByRole('button', { name: /Open a live session/ }))
-    expect(await screen.findByText('Host screen')).toBeInTheDocument()
+    expect(await screen.findByText('Host screen', {}, slow)).toBeInTheDocument()
     expect(api.requests.find((r) => r.method === 'POST')?.body).toEqual({ mode: 'live' })
   })
 
   it('opens a self-paced session by default', async () => {
     const api = renderEditor()
     const user = userEvent.setup({ delay: null })
-    expect(await screen.findByRole('radio', { name: /Self-paced/ })).toBeChecked()
+    expect(await screen.findByRole('radio', { name: /Self-paced/ }, slow)).toBeChecked()
     await user.click(screen.getByRole('button', { name: /Open a session/ }))
-    expect(await screen.findByText('Session screen')).toBeInTheDocument()
+    expect(await screen.findByText('Session screen', {}, slow)).toBeInTheDocument()
     expect(api.requests.find((r) => r.method === 'POST')?.body).toEqual({ mode: 'self_paced' })
   })
 
   it('hosts an open live session from its host screen', async () => {
     renderEditor([{ ...opened, mode: 'live' }])
-    expect(await screen.findByRole('link', { name: 'Host' })).toHaveAttribute('href', '/admin/sessions/K7P2QX/live')
+    expect(await screen.findByRole('link', { name: 'Host' }, slow)).toHaveAttribute(
+      'href',
+      '/admin/sessions/K7P2QX/live',
+    )
   })
 })
