@@ -4,14 +4,11 @@
 // closes the session, downloads the results and sees which questions were hard; a learner practises
 // the questions she missed. Along the way it saves a screenshot of each main screen at phone and
 // desktop sizes. Each player sees the choices in an order of their own, so answers are found by text.
-import { expect, test, type Browser, type BrowserContextOptions, type Locator, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
+import { choice, DESKTOP, newPage, PHONE, shot, SHOTS, timeLeft, watchForErrors } from './pages'
 import { OUTPUT_DIR } from './server'
-
-const SHOTS = path.join(OUTPUT_DIR, 'screens')
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
-const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 }
 
 type QuestionPlan = { prompt: string; choices: string[]; correct: number; seconds: number | null }
 const QUIZ = { title: 'Animals in French', description: 'Pets and farm animals for year 7.' }
@@ -50,39 +47,7 @@ const BROKEN_WORD_LIST = WORD_LIST.replace('le cochon,', ',')
 const IMPORTED_PROMPTS = WORDS.map((w) => (w.example ? "___ mange de l'herbe." : `Which word means “${w.meaning}”?`))
 const TOTAL = QUESTIONS.length + WORDS.length
 
-const baseURL = () => {
-  const url = process.env.E2E_BASE_URL
-  if (!url) throw new Error('E2E_BASE_URL is not set: the global setup (e2e/server.ts) did not run')
-  return url
-}
 const points = (score: number) => score.toLocaleString('en-US')
-
-/**
- * A browser context of its own (its own storage, so its own user). `reducedMotion` stills the
- * endless "Live" pulse, which on two cores otherwise costs a quarter of the run's CPU.
- */
-async function newPage(
-  browser: Browser,
-  device: BrowserContextOptions,
-  reducedMotion: 'reduce' | 'no-preference',
-): Promise<Page> {
-  const context = await browser.newContext({
-    ...device,
-    baseURL: baseURL(),
-    locale: 'en-US',
-    timezoneId: 'UTC',
-    colorScheme: 'light',
-    reducedMotion,
-  })
-  return context.newPage()
-}
-
-async function shot(page: Page, name: string, fullPage = true) {
-  // From the top, so that the sticky header sits at the top of a full-page picture.
-  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0))
-  await page.evaluate(() => document.fonts.ready)
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage, animations: 'disabled', caret: 'hide' })
-}
 
 /** The teacher's screens at both sizes: the desktop window is narrowed to a phone's width and back. */
 async function shotBoth(page: Page, name: string, fullPage = true) {
@@ -99,18 +64,6 @@ async function darkShot(page: Page, name: string, fullPage = true) {
   await shot(page, name, fullPage)
   await page.emulateMedia({ colorScheme: 'light' })
   await expect(page.locator('html')).not.toHaveClass(/\bdark\b/)
-}
-
-/** Uncaught errors, and what a Content-Security-Policy refused, end the test: the app must run under the server's CSP. */
-function watchForErrors(pages: Record<string, Page>, problems: string[]) {
-  for (const [name, page] of Object.entries(pages)) {
-    page.on('pageerror', (error) => problems.push(`${name}: uncaught ${error.message}`))
-    page.on('console', (message) => {
-      if (process.env.E2E_DEBUG_CONSOLE) console.log(`[${name}] ${message.type()}: ${message.text()}`)
-      if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text()))
-        problems.push(`${name}: ${message.text()}`)
-    })
-  }
 }
 
 /** Pastes `text` into a field through the clipboard, as a teacher copying from a spreadsheet would. */
@@ -147,13 +100,6 @@ async function expectQuestion(page: Page, number: number) {
   await expect(page.getByRole('heading', { name: prompt, exact: true })).toBeVisible()
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-/** The answer button showing `text`, wherever this player's own order put it. */
-function choice(page: Page, text: string) {
-  return page.getByRole('button', { name: new RegExp(`^Answer \\d: ${escapeRegExp(text)}( \\(|$)`) })
-}
-
 /** The number key that answers with `text` for this player. */
 async function choiceKey(page: Page, text: string): Promise<string> {
   const label = (await choice(page, text).getAttribute('aria-label')) ?? ''
@@ -170,10 +116,6 @@ async function expectFeedback(page: Page, headline: 'Correct!' | 'Not quite'): P
   const match = /Your score: ([\d,]+)/.exec(text)
   expect(match, `score in "${text}"`).not.toBeNull()
   return Number(match![1].replace(/,/g, ''))
-}
-
-async function timeLeft(page: Page): Promise<number> {
-  return Number(await page.getByRole('progressbar', { name: 'Time left' }).getAttribute('aria-valuenow'))
 }
 
 /** Fills the open question editor; `seconds: null` makes the question untimed. */

@@ -88,6 +88,10 @@ async def test_a_live_game_goes_through_every_phase(api: Api) -> None:
     qid = running["question"]["id"]
     seen = await state(api, code, ann)
     assert seen["question"]["id"] == qid and seen["my_choice_id"] is None
+    # Everyone has the quiz's order, the host's screen's: players match its numbers.
+    written = [c["id"] for q in quiz["questions"] if q["id"] == qid for c in q["choices"]]
+    assert [c["id"] for c in seen["question"]["choices"]] == written
+    assert [c["id"] for c in (await state(api, code, bob))["question"]["choices"]] == written
     assert seen["started_at"] == running["started_at"] and seen["deadline"] is None
     right, wrong = correct_choice(quiz, qid), wrong_choice(quiz, qid)
     locked = await send(api, code, ann, qid, right)

@@ -32,7 +32,6 @@ from vocabquiz.db import new_id, utcnow
 from vocabquiz.errors import Conflict, Forbidden, NotFound, Unprocessable
 from vocabquiz.events import Event
 from vocabquiz.quizzes.models import Quiz
-from vocabquiz.sessions import choice_order
 from vocabquiz.sessions.answers import CLOSED, Play, session_code
 from vocabquiz.sessions.models import Answer, Participant, QuizSession
 from vocabquiz.sessions.play_store import AnswerRow, QuestionContent, SessionRow
@@ -122,17 +121,13 @@ def _overdue(status: str, phase: str | None, deadline: datetime | None) -> bool:
     )
 
 
-def _question(question: QuestionContent, participant_id: str | None) -> dict[str, Any]:
-    # Each player has the choices in an order of their own; the host's screen the quiz's order.
-    choices = (
-        choice_order.for_participant(participant_id, question.choices)
-        if participant_id
-        else question.choices
-    )
+def _question(question: QuestionContent) -> dict[str, Any]:
+    # The quiz's order for everyone: a player looks at the projector's numbered, coloured
+    # choices and taps the same one on their phone.
     return {
         "id": question.id,
         "prompt": question.prompt,
-        "choices": [{"id": c.id, "text": c.text} for c in choices],
+        "choices": [{"id": c.id, "text": c.text} for c in question.choices],
         "time_limit_s": question.time_limit_s,
         "points": question.points,
     }
@@ -275,7 +270,7 @@ class Live:
             "phase_version": view.phase_version,
             "question_index": view.question_index,
             "question_count": len(questions),
-            "question": _question(question, view.participant_id) if question else None,
+            "question": _question(question) if question else None,
             "started_at": view.question_started_at if shown else None,
             "deadline": view.question_deadline if shown else None,
             "server_time": utcnow(),
