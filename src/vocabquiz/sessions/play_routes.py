@@ -55,14 +55,20 @@ async def get_turn(request: HttpRequest) -> Reply:
     return json_reply(await answers.current_turn(state.play, request.params["code"], user))
 
 
-async def submit_answer(request: HttpRequest) -> Reply:
-    state = request.app_state
-    user = await signed_in(request, state)
+async def _answer_of(request: HttpRequest, state: Any, user: TokenUser) -> AnswerIn:
+    """The request's answer, once the player's bucket of answers allows it."""
     try:
         body = _ANSWER.validate_json(await request.body())
     except ValidationError as exc:
         raise _invalid(exc, "body") from None
     await ClientLimits(state.limits, _client_ip(request)).per_key("answers", user.id)
+    return body
+
+
+async def submit_answer(request: HttpRequest) -> Reply:
+    state = request.app_state
+    user = await signed_in(request, state)
+    body = await _answer_of(request, state, user)
     result = await answers.submit_answer(
         state.play, request.params["code"], user, body.question_id, body.choice_id
     )
@@ -119,11 +125,7 @@ async def live_state(request: HttpRequest) -> Reply:
 async def live_answer(request: HttpRequest) -> Reply:
     state = request.app_state
     user = await signed_in(request, state)
-    try:
-        body = _ANSWER.validate_json(await request.body())
-    except ValidationError as exc:
-        raise _invalid(exc, "body") from None
-    await ClientLimits(state.limits, _client_ip(request)).per_key("answers", user.id)
+    body = await _answer_of(request, state, user)
     result = await state.live.answer(request.params["code"], user, body.question_id, body.choice_id)
     return json_reply(result)
 
