@@ -310,3 +310,52 @@ async def test_a_token_is_only_as_good_as_its_account(backend: Backend) -> None:
                         if status != want:
                             wrong.append(f"{change} {who}: {method} {template} -> {status}, {want}")
             assert wrong == []
+
+
+LIVE_MATRIX: list[tuple[str, str, Any, dict[str, int]]] = [
+    ("GET", "/api/sessions/{code}/live", None, _expect(200, ["participant", "admin"])),
+    ("POST", "/api/sessions/{code}/live/answers", "answer", _expect(200, PARTICIPANT)),
+    ("POST", "/api/sessions/{code}/live/end", {"phase_version": 1}, _expect(200, ["admin"])),
+]
+
+
+async def test_every_live_endpoint_for_every_kind_of_caller(api: Api) -> None:
+    admin = await api.admin()
+    headers = {
+        "anonymous": {},
+        "guest": await api.guest("Guest"),
+        "player": await api.player("player1"),
+        "admin": admin,
+    }
+    _, other_code, _ = await open_session(api)
+    headers["other participant"] = await joined(api, other_code, "Elsewhere")
+    wrong: list[str] = []
+    for role in ROLES:
+        quiz = await _quiz(api, admin, questions=2)
+        r = await api.client.post(
+            f"/api/quizzes/{quiz['id']}/sessions", json={"mode": "live"}, headers=admin
+        )
+        code = r.json()["code"]
+        headers["participant"] = await joined(api, code, "Here")
+        started = await api.client.post(
+            f"/api/sessions/{code}/live/start", json={"phase_version": 0}, headers=admin
+        )
+        question = started.json()["question"]
+        right = next(
+            c["id"]
+            for q in quiz["questions"]
+            if q["id"] == question["id"]
+            for c in q["choices"]
+            if c["correct"]
+        )
+        for method, template, body, expected in LIVE_MATRIX:
+            if body == "answer":
+                body = {"question_id": question["id"], "choice_id": right}
+            path = template.format(code=code)
+            r = await api.client.request(method, path, json=body, headers=headers[role])
+            if r.status_code != expected[role]:
+                wrong.append(f"{role}: {method} {template} -> {r.status_code}, {expected[role]}")
+            # Nothing any caller can read during the question tells the right choice.
+            if r.status_code == 200 and template.endswith("/live"):
+                assert _leaks(r.json(), answered=set()) == []
+    assert wrong == []
