@@ -33,9 +33,11 @@ async function expectLiveQuestion(page: Page, number: number) {
   await expect(page.getByRole('heading', { name: QUESTIONS[number - 1].prompt, exact: true })).toBeVisible()
 }
 
-async function lockIn(page: Page, text: string) {
+/** Answers; the last player to answer goes straight on to the reveal, the others wait locked in. */
+async function lockIn(page: Page, text: string, last = false) {
   await choice(page, text).click()
-  await expect(page.getByTestId('locked-in')).toContainText('Answer locked in')
+  if (last) await expect(page.getByTestId('reveal-result')).toBeVisible()
+  else await expect(page.getByTestId('locked-in')).toContainText('Answer locked in')
 }
 
 test('a teacher runs a live game on the projector; three learners play, one joins late, one refreshes', async ({
@@ -94,7 +96,7 @@ test('a teacher runs a live game on the projector; three learners play, one join
     await lockIn(mia, RIGHT[0])
     await expect(host.getByTestId('answered-count')).toContainText('1')
     await shot(mia, 'live-locked-in-phone', false)
-    await lockIn(leo, QUESTIONS[0].choices[1])
+    await lockIn(leo, QUESTIONS[0].choices[1], true)
     await expect(host.getByRole('heading', { name: RIGHT[0] })).toBeVisible()
     await expect(host.getByRole('heading', { name: 'Top 2' })).toBeVisible()
     await expect(mia.getByTestId('reveal-result').getByRole('heading')).toContainText('Correct')
@@ -125,7 +127,9 @@ test('a teacher runs a live game on the projector; three learners play, one join
   await test.step('question 3, then the podium and the close', async () => {
     await host.getByTestId('main-action').click()
     await expectLiveQuestion(leo, 3)
-    for (const page of [mia, leo, zoe]) await lockIn(page, RIGHT[2])
+    await lockIn(mia, RIGHT[2])
+    await lockIn(leo, RIGHT[2])
+    await lockIn(zoe, RIGHT[2], true)
     await expect(host.getByRole('button', { name: 'Show podium' })).toBeVisible()
     await host.getByRole('button', { name: 'Show podium' }).click()
     await expect(host.getByRole('heading', { name: /The podium/ })).toBeVisible()

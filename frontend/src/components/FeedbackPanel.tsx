@@ -1,6 +1,7 @@
 import { Box, Button, Flex, Heading, HStack, Text } from '@chakra-ui/react'
 import type { ReactNode } from 'react'
 import { LuArrowRight, LuFlag } from 'react-icons/lu'
+import { ResultBox } from './ResultBox'
 
 /** The panel under an answered question: a headline in the result's colour, what it means, and
  * the button to the next question (or to the end). */
@@ -27,15 +28,7 @@ export function FeedbackPanel({
   testId: string
 }) {
   return (
-    <Box
-      colorPalette={palette}
-      bg="colorPalette.subtle"
-      borderWidth="2px"
-      borderColor="colorPalette.solid"
-      borderRadius="2xl"
-      p={{ base: '4', md: '5' }}
-      data-testid={testId}
-    >
+    <ResultBox palette={palette} testId={testId}>
       <Flex gap="4" align={{ base: 'stretch', sm: 'center' }} direction={{ base: 'column', sm: 'row' }}>
         <HStack gap="3" flex="1" align="start">
           <Text fontSize="4xl" lineHeight="1" aria-hidden>
@@ -60,6 +53,6 @@ export function FeedbackPanel({
           )}
         </Button>
       </Flex>
-    </Box>
+    </ResultBox>
   )
 }

@@ -1,7 +1,9 @@
-import { Box, Heading, HStack, Stack, Text } from '@chakra-ui/react'
+import { Heading, HStack, Stack, Text } from '@chakra-ui/react'
 import type { LiveOutcome } from '../api/types'
 import { ordinal } from '../lib/ordinal'
-import { feedbackHeadline, streakParts } from './AnswerFeedback'
+import { feedbackHeadline } from './AnswerFeedback'
+import { ResultBox } from './ResultBox'
+import { StreakLine } from './StreakLine'
 
 /** The headline of a player's result: right, wrong, or no answer in time. */
 export function revealHeadline(outcome: LiveOutcome): { title: string; emoji: string; palette: string } {
@@ -21,17 +23,8 @@ export function standingLine(outcome: LiveOutcome): string {
 /** A player's own result of the question just revealed: right or wrong, points, streak and place. */
 export function RevealResult({ outcome, correctText }: { outcome: LiveOutcome; correctText: string }) {
   const { title, emoji, palette } = revealHeadline(outcome)
-  const streak = streakParts(outcome)
   return (
-    <Box
-      colorPalette={palette}
-      bg="colorPalette.subtle"
-      borderWidth="2px"
-      borderColor="colorPalette.solid"
-      borderRadius="2xl"
-      p={{ base: '4', md: '5' }}
-      data-testid="reveal-result"
-    >
+    <ResultBox palette={palette} testId="reveal-result">
       <HStack gap="3" align="start">
         <Text fontSize="4xl" lineHeight="1" aria-hidden>
           {emoji}
@@ -41,18 +34,7 @@ export function RevealResult({ outcome, correctText }: { outcome: LiveOutcome; c
             {title}
             {outcome.points_awarded > 0 && ` +${outcome.points_awarded.toLocaleString()} points`}
           </Heading>
-          {(streak.bonus || streak.run) && (
-            <Text fontWeight="bold" color="orange.fg" data-testid="streak-line">
-              {streak.bonus}
-              {streak.bonus && streak.run && ' · '}
-              {streak.run && (
-                <Text as="span" whiteSpace="nowrap">
-                  <span aria-hidden>🔥 </span>
-                  {streak.run}
-                </Text>
-              )}
-            </Text>
-          )}
+          <StreakLine result={outcome} />
           {!outcome.answered && <Text>You didn't answer this one.</Text>}
           {!outcome.correct && (
             <Text>
@@ -68,6 +50,6 @@ export function RevealResult({ outcome, correctText }: { outcome: LiveOutcome; c
           </Text>
         </Stack>
       </HStack>
-    </Box>
+    </ResultBox>
   )
 }

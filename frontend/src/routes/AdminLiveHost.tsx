@@ -16,12 +16,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo } from 'react'
 import { Link as RouterLink, useParams } from 'react-router'
 import {
-  LuArrowLeft,
   LuArrowRight,
   LuChartBar,
   LuFlag,
-  LuMaximize,
-  LuMinimize,
   LuPlay,
   LuSkipForward,
   LuSquare,
@@ -34,22 +31,21 @@ import { isApiError } from '../api/errors'
 import type { LiveAction, LiveState } from '../api/types'
 import { closeSession, getSession, liveAction, liveState } from '../client'
 import { ChoiceTiles } from '../components/ChoiceTiles'
-import { ColorModeToggle } from '../components/ColorMode'
 import { ConfirmButton } from '../components/ConfirmButton'
-import { CountdownBar } from '../components/CountdownBar'
 import { JoinQrCode } from '../components/JoinQrCode'
 import { Leaderboard } from '../components/Leaderboard'
+import { LiveCountdown } from '../components/LiveCountdown'
 import { LiveIndicator } from '../components/LiveIndicator'
 import { Logo } from '../components/Logo'
 import { PlayerNames } from '../components/PlayerNames'
 import { Podium } from '../components/Podium'
 import { QuizProgress } from '../components/QuizProgress'
+import { ScreenControls } from '../components/ScreenControls'
 import { SessionCodeDisplay } from '../components/SessionCodeDisplay'
 import { EmptyView, ErrorState, InlineError, LoadingState } from '../components/StateViews'
 import { toaster } from '../components/Toaster'
 import { VoteBars } from '../components/VoteBars'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
-import { useFullscreen } from '../hooks/useFullscreen'
 import { liveQueryKey, received, useLiveState, type LoadedLive } from '../hooks/useLiveState'
 import { normalizeJoinCode } from '../lib/joinCode'
 
@@ -96,7 +92,6 @@ export default function AdminLiveHost() {
   const { code: rawCode = '' } = useParams()
   const code = normalizeJoinCode(rawCode)
   const queryClient = useQueryClient()
-  const fullscreen = useFullscreen()
   const session = useQuery({ queryKey: ['session', code], queryFn: () => unwrap(getSession({ path: { code } })) })
   const load = useCallback(() => unwrap(liveState({ path: { code } })), [code])
   const { query, events, refresh, answeredCount, participantCount } = useLiveState(code, {
@@ -277,20 +272,17 @@ export default function AdminLiveHost() {
         >
           {question.prompt}
         </Heading>
-        {state.deadline && state.started_at ? (
-          <CountdownBar
-            key={state.phase_version}
-            servedAt={state.started_at}
-            deadline={state.deadline}
-            serverOffsetMs={query.data?.serverOffsetMs}
-            onExpire={refresh}
-            size="lg"
-          />
-        ) : (
-          <Text textAlign="center" color="fg.muted" fontSize="lg">
-            No time limit: end the question when you're ready.
-          </Text>
-        )}
+        <LiveCountdown
+          state={state}
+          serverOffsetMs={query.data?.serverOffsetMs}
+          onExpire={refresh}
+          size="lg"
+          untimed={
+            <Text textAlign="center" color="fg.muted" fontSize="lg">
+              No time limit: end the question when you're ready.
+            </Text>
+          }
+        />
         <ChoiceTiles choices={question.choices} />
         <Flex
           justify="space-between"
@@ -438,17 +430,7 @@ export default function AdminLiveHost() {
               Trying to reach the server…
             </Badge>
           )}
-          <Button asChild variant="ghost" size="sm">
-            <RouterLink to={`/admin/sessions/${code}`}>
-              <LuArrowLeft /> Session
-            </RouterLink>
-          </Button>
-          {fullscreen.supported && (
-            <Button variant="ghost" size="sm" onClick={fullscreen.toggle}>
-              {fullscreen.on ? <LuMinimize /> : <LuMaximize />} {fullscreen.on ? 'Leave full screen' : 'Full screen'}
-            </Button>
-          )}
-          <ColorModeToggle />
+          <ScreenControls code={code} backLabel="Session" />
         </HStack>
       </HStack>
       <Flex direction="column" flex="1" maxW="8xl" w="full" mx="auto">

@@ -1,20 +1,19 @@
-import { Box, Button, Flex, Grid, Heading, HStack, Stack, Text, VStack } from '@chakra-ui/react'
+import { Box, Flex, Grid, Heading, HStack, Stack, Text, VStack } from '@chakra-ui/react'
 import { useQuery } from '@tanstack/react-query'
-import { Link as RouterLink, useParams } from 'react-router'
-import { LuArrowLeft, LuMaximize, LuMinimize, LuUsers } from 'react-icons/lu'
+import { useParams } from 'react-router'
+import { LuUsers } from 'react-icons/lu'
 import { unwrap } from '../api/client'
 import { getSession } from '../client'
-import { ColorModeToggle } from '../components/ColorMode'
 import { JoinQrCode } from '../components/JoinQrCode'
 import { Leaderboard } from '../components/Leaderboard'
 import { LiveIndicator } from '../components/LiveIndicator'
 import { Logo } from '../components/Logo'
 import { RankAnnouncer } from '../components/RankAnnouncer'
 import { ScoringBadges } from '../components/ScoringRule'
+import { ScreenControls } from '../components/ScreenControls'
 import { SessionCodeDisplay } from '../components/SessionCodeDisplay'
 import { EmptyView, ErrorState, LoadingState } from '../components/StateViews'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
-import { useFullscreen } from '../hooks/useFullscreen'
 import { useSessionEvents } from '../hooks/useSessionEvents'
 import { normalizeJoinCode } from '../lib/joinCode'
 
@@ -24,7 +23,6 @@ export default function AdminProjector() {
   const code = normalizeJoinCode(rawCode)
   const session = useQuery({ queryKey: ['session', code], queryFn: () => unwrap(getSession({ path: { code } })) })
   const events = useSessionEvents(code, { limit: 10 })
-  const fullscreen = useFullscreen()
   useDocumentTitle(session.data ? `${session.data.quiz_title}: leaderboard` : 'Leaderboard')
 
   const data = events.session ?? session.data
@@ -42,17 +40,7 @@ export default function AdminProjector() {
         </HStack>
         <HStack gap="2">
           <LiveIndicator status={events.status} closed={closed} />
-          <Button asChild variant="ghost" size="sm">
-            <RouterLink to={`/admin/sessions/${code}`}>
-              <LuArrowLeft /> Back
-            </RouterLink>
-          </Button>
-          {fullscreen.supported && (
-            <Button variant="ghost" size="sm" onClick={fullscreen.toggle}>
-              {fullscreen.on ? <LuMinimize /> : <LuMaximize />} {fullscreen.on ? 'Leave full screen' : 'Full screen'}
-            </Button>
-          )}
-          <ColorModeToggle />
+          <ScreenControls code={code} backLabel="Back" />
         </HStack>
       </HStack>
       {session.isPending ? (

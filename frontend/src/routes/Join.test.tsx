@@ -1,20 +1,10 @@
 import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import { samJoined } from '../test/animals'
 import { installFakeApi, json } from '../test/fakeApi'
 import { renderScreen } from '../test/render'
 import Join from './Join'
-
-const participant = {
-  id: 'p1',
-  session_code: 'K7P2QX',
-  display_name: 'Sam',
-  score: 0,
-  answered_count: 0,
-  correct_count: 0,
-  streak: 0,
-  joined_at: '2030-01-01T10:00:00Z',
-}
 
 function renderJoin(url = '/join') {
   const playRoute = { path: '/play/:code', element: <p>Playing now</p> }
@@ -25,7 +15,7 @@ describe('Join', () => {
   it('cleans up what the player types and joins with the normalised code', async () => {
     const api = installFakeApi({
       'GET /api/me/sessions': () => json([]),
-      'POST /api/sessions/K7P2QX/join': () => json(participant),
+      'POST /api/sessions/K7P2QX/join': () => json(samJoined),
     })
     const user = userEvent.setup({ delay: null })
     const { router } = renderJoin()
@@ -58,7 +48,7 @@ describe('Join', () => {
   it('joins at once from a deep link', async () => {
     installFakeApi({
       'GET /api/me/sessions': () => json([]),
-      'POST /api/sessions/K7P2QX/join': () => json(participant),
+      'POST /api/sessions/K7P2QX/join': () => json(samJoined),
     })
     const { router } = renderJoin('/join/k7p2qx')
     expect(await screen.findByText('Playing now')).toBeInTheDocument()

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { LiveState } from '../api/types'
+import { samJoined } from '../test/animals'
 import { installFakeApi, json, openStream } from '../test/fakeApi'
 import {
   dogQuestionForPlayer,
@@ -185,16 +186,7 @@ describe('Play, live', () => {
         }
         return json(lobbyState())
       },
-      'POST /api/sessions/K7P2QX/join': () =>
-        json({
-          id: 'me',
-          session_code: 'K7P2QX',
-          display_name: 'Sam',
-          score: 0,
-          answered_count: 0,
-          correct_count: 0,
-          joined_at: '2030-01-01T10:00:00Z',
-        }),
+      'POST /api/sessions/K7P2QX/join': () => json(samJoined),
     })
     renderPlay()
     expect(await screen.findByRole('heading', { name: "You're in!" })).toBeInTheDocument()

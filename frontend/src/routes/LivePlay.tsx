@@ -15,33 +15,31 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useState } from 'react'
 import { Link as RouterLink } from 'react-router'
-import { LuLock, LuSearchX, LuTimerOff, LuUsers } from 'react-icons/lu'
+import { LuLock, LuUsers } from 'react-icons/lu'
 import { unwrap } from '../api/client'
 import { isApiError } from '../api/errors'
+import { readAsPlayer } from '../api/readAsPlayer'
 import type { LiveQuestion, LiveState, Session } from '../api/types'
 import { useAuth } from '../auth/AuthProvider'
-import { joinSession, liveAnswer, liveState } from '../client'
+import { liveAnswer, liveState } from '../client'
 import { AnswerButtons } from '../components/AnswerButtons'
-import { CountdownBar } from '../components/CountdownBar'
+import { AnswerNotSent } from '../components/AnswerNotSent'
 import { FinalRank } from '../components/FinalRank'
+import { LiveCountdown } from '../components/LiveCountdown'
 import { LiveIndicator } from '../components/LiveIndicator'
 import { Podium } from '../components/Podium'
 import { QuizProgress } from '../components/QuizProgress'
 import { revealHeadline, RevealResult, standingLine } from '../components/RevealResult'
 import { EmptyView, ErrorState, InlineError, LoadingState } from '../components/StateViews'
+import { TimeUpNotice } from '../components/TimeUpNotice'
+import { UnknownCodeView } from '../components/UnknownCodeView'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
 import { liveQueryKey, useLiveState, type LoadedLive } from '../hooks/useLiveState'
 import { ordinal } from '../lib/ordinal'
 
 /** The live state; someone who arrives without having joined (e.g. a shared link) joins first. */
-async function loadLive(code: string): Promise<LiveState> {
-  try {
-    return await unwrap(liveState({ path: { code } }))
-  } catch (error) {
-    if (!isApiError(error, 403)) throw error
-    await unwrap(joinSession({ path: { code } }))
-    return unwrap(liveState({ path: { code } }))
-  }
+function loadLive(code: string): Promise<LiveState> {
+  return readAsPlayer(code, () => unwrap(liveState({ path: { code } })))
 }
 
 function choiceText(question: LiveQuestion, choiceId: string | null | undefined): string {
@@ -134,17 +132,7 @@ export function LivePlay({ code, session }: { code: string; session: Session }) 
   } else if (query.isError && !state) {
     const error = query.error
     if (isApiError(error, 404)) {
-      main = (
-        <EmptyView
-          icon={<LuSearchX />}
-          title={`No quiz with the code ${code}`}
-          description="Check the code on your teacher's screen."
-        >
-          <Button asChild>
-            <RouterLink to="/join">Enter another code</RouterLink>
-          </Button>
-        </EmptyView>
-      )
+      main = <UnknownCodeView code={code} />
     } else if (isApiError(error, 409)) {
       main = (
         <EmptyView title="This quiz has ended" description="Ask your teacher for a new code.">
@@ -192,20 +180,18 @@ export function LivePlay({ code, session }: { code: string; session: Session }) 
       <Card.Root bg="app.card" borderRadius="2xl" boxShadow="md" as="section" aria-labelledby="question-prompt">
         <Card.Body gap="5" p={{ base: '4', md: '6' }}>
           <QuizProgress index={state.question_index ?? 0} total={state.question_count} points={shown.points} />
-          {!reveal &&
-            (state.deadline && state.started_at ? (
-              <CountdownBar
-                key={state.phase_version}
-                servedAt={state.started_at}
-                deadline={state.deadline}
-                serverOffsetMs={query.data?.serverOffsetMs}
-                onExpire={onExpire}
-              />
-            ) : (
-              <Text fontSize="sm" color="fg.muted">
-                No time limit: your teacher ends this question.
-              </Text>
-            ))}
+          {!reveal && (
+            <LiveCountdown
+              state={state}
+              serverOffsetMs={query.data?.serverOffsetMs}
+              onExpire={onExpire}
+              untimed={
+                <Text fontSize="sm" color="fg.muted">
+                  No time limit: your teacher ends this question.
+                </Text>
+              }
+            />
+          )}
           <Heading as="h2" id="question-prompt" size={{ base: '2xl', md: '3xl' }} lineHeight="short" py="2">
             {shown.prompt}
           </Heading>
@@ -217,20 +203,7 @@ export function LivePlay({ code, session }: { code: string; session: Session }) 
                 The answer was <strong>{choiceText(shown, reveal.correct_choice_id)}</strong>.
               </Text>
             ))}
-          {timeUp && !reveal && (
-            <HStack
-              colorPalette="orange"
-              bg="colorPalette.subtle"
-              color="colorPalette.fg"
-              p="3"
-              borderRadius="lg"
-              fontWeight="semibold"
-              data-testid="time-up"
-            >
-              <LuTimerOff aria-hidden />
-              <Text>Time's up! This question has ended.</Text>
-            </HStack>
-          )}
+          {timeUp && !reveal && <TimeUpNotice testId="time-up">Time's up! This question has ended.</TimeUpNotice>}
           <AnswerButtons
             choices={shown.choices}
             onAnswer={choose}
@@ -260,16 +233,7 @@ export function LivePlay({ code, session }: { code: string; session: Session }) 
             </HStack>
           )}
           {failed && (
-            <Stack gap="2">
-              <InlineError error={answer.error} title="Your answer wasn't sent" />
-              <Button
-                alignSelf="start"
-                variant="outline"
-                onClick={() => answer.variables && answer.mutate(answer.variables)}
-              >
-                Send it again
-              </Button>
-            </Stack>
+            <AnswerNotSent error={answer.error} onResend={() => answer.variables && answer.mutate(answer.variables)} />
           )}
           {!reveal && (
             <Text fontSize="sm" color="fg.muted" data-testid="answered-count">

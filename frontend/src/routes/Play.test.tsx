@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { AnswerResult, Leaderboard, Session, Turn } from '../api/types'
+import { catQuestion, dogQuestion, samJoined } from '../test/animals'
 import { installFakeApi, json, openStream } from '../test/fakeApi'
 import { renderScreen } from '../test/render'
 import Play from './Play'
@@ -27,17 +28,7 @@ function turns(): Turn[] {
       finished: false,
       index: 0,
       total: 2,
-      question: {
-        id: 'q1',
-        prompt: 'the dog',
-        choices: [
-          { id: 'a', text: 'le chien' },
-          { id: 'b', text: 'le chat' },
-          { id: 'c', text: "l'oiseau" },
-        ],
-        time_limit_s: 20,
-        points: 1000,
-      },
+      question: dogQuestion,
       served_at: new Date(now).toISOString(),
       deadline: new Date(now + 20_000).toISOString(),
     },
@@ -45,16 +36,7 @@ function turns(): Turn[] {
       finished: false,
       index: 1,
       total: 2,
-      question: {
-        id: 'q2',
-        prompt: 'the cat',
-        choices: [
-          { id: 'd', text: 'le chat' },
-          { id: 'e', text: 'la vache' },
-        ],
-        time_limit_s: null,
-        points: 1000,
-      },
+      question: catQuestion,
       served_at: new Date(now).toISOString(),
       deadline: null,
     },
@@ -77,9 +59,9 @@ const results: Record<string, AnswerResult> = {
   },
   q2: {
     question_id: 'q2',
-    choice_id: 'd',
+    choice_id: 'e',
     correct: true,
-    correct_choice_id: 'd',
+    correct_choice_id: 'e',
     late: false,
     points_awarded: 1000,
     streak_bonus: 0,
@@ -126,16 +108,7 @@ function fakeSession({ firstTurnStatus }: { firstTurnStatus?: number } = {}) {
   const api = installFakeApi({
     'GET /api/sessions/K7P2QX': () => json(session),
     'GET /api/sessions/K7P2QX/events': () => stream.response,
-    'POST /api/sessions/K7P2QX/join': () =>
-      json({
-        id: 'me',
-        session_code: 'K7P2QX',
-        display_name: 'Sam',
-        score: 0,
-        answered_count: 0,
-        correct_count: 0,
-        joined_at: '2030-01-01T10:00:00Z',
-      }),
+    'POST /api/sessions/K7P2QX/join': () => json(samJoined),
     'GET /api/sessions/K7P2QX/question': () => {
       if (refusals > 0) {
         refusals -= 1

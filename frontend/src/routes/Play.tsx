@@ -13,20 +13,24 @@ import {
 } from '@chakra-ui/react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useState } from 'react'
-import { Link as RouterLink, useParams } from 'react-router'
-import { LuSearchX, LuTimerOff } from 'react-icons/lu'
+import { useParams } from 'react-router'
 import { unwrap, unwrapWithClock } from '../api/client'
 import { isApiError, retryNetworkOnly } from '../api/errors'
+import { readAsPlayer } from '../api/readAsPlayer'
 import type { AnswerResult, Leaderboard, Session, Turn } from '../api/types'
-import { getSession, getTurn, joinSession, submitAnswer } from '../client'
+import { getSession, getTurn, submitAnswer } from '../client'
 import { AnswerButtons } from '../components/AnswerButtons'
-import { AnswerFeedback, feedbackHeadline, streakParts } from '../components/AnswerFeedback'
+import { AnswerFeedback, feedbackHeadline } from '../components/AnswerFeedback'
+import { AnswerNotSent } from '../components/AnswerNotSent'
 import { CountdownBar } from '../components/CountdownBar'
 import { FinalRank } from '../components/FinalRank'
 import { LeaderboardPanel } from '../components/LeaderboardPanel'
 import { QuizProgress } from '../components/QuizProgress'
 import { ScoringBadges } from '../components/ScoringRule'
-import { EmptyView, ErrorState, InlineError, LoadingState } from '../components/StateViews'
+import { ErrorState, InlineError, LoadingState } from '../components/StateViews'
+import { streakParts } from '../components/StreakLine'
+import { TimeUpNotice } from '../components/TimeUpNotice'
+import { UnknownCodeView } from '../components/UnknownCodeView'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
 import { useSessionEvents } from '../hooks/useSessionEvents'
 import { normalizeJoinCode } from '../lib/joinCode'
@@ -35,14 +39,8 @@ import { LivePlay } from './LivePlay'
 type LoadedTurn = { data: Turn; serverOffsetMs: number }
 
 /** The current question; someone who arrives here without having joined (e.g. a shared link) joins first. */
-async function loadTurn(code: string): Promise<LoadedTurn> {
-  try {
-    return await unwrapWithClock(getTurn({ path: { code } }))
-  } catch (error) {
-    if (!isApiError(error, 403)) throw error
-    await unwrap(joinSession({ path: { code } }))
-    return unwrapWithClock(getTurn({ path: { code } }))
-  }
+function loadTurn(code: string): Promise<LoadedTurn> {
+  return readAsPlayer(code, () => unwrapWithClock(getTurn({ path: { code } })))
 }
 
 /** Whether the standings can still change: someone listed has questions left, or not everyone is listed. */
@@ -162,17 +160,7 @@ function SelfPacedPlay({ code, session }: { code: string; session: Session | und
   } else if (turnQuery.isError) {
     const error = turnQuery.error
     if (isApiError(error, 404)) {
-      main = (
-        <EmptyView
-          icon={<LuSearchX />}
-          title={`No quiz with the code ${code}`}
-          description="Check the code on your teacher's screen."
-        >
-          <Button asChild>
-            <RouterLink to="/join">Enter another code</RouterLink>
-          </Button>
-        </EmptyView>
-      )
+      main = <UnknownCodeView code={code} />
     } else if (isApiError(error, 409) || closed) {
       main = (
         <FinalRank
@@ -231,17 +219,7 @@ function SelfPacedPlay({ code, session }: { code: string; session: Session | und
             {question.prompt}
           </Heading>
           {timeUp && !result && (
-            <HStack
-              colorPalette="orange"
-              bg="colorPalette.subtle"
-              color="colorPalette.fg"
-              p="3"
-              borderRadius="lg"
-              fontWeight="semibold"
-            >
-              <LuTimerOff aria-hidden />
-              <Text>Time's up! Pick any answer to go on. It won't score points.</Text>
-            </HStack>
+            <TimeUpNotice>Time's up! Pick any answer to go on. It won't score points.</TimeUpNotice>
           )}
           <AnswerButtons
             choices={question.choices}
@@ -251,16 +229,10 @@ function SelfPacedPlay({ code, session }: { code: string; session: Session | und
             correctId={result?.correct_choice_id ?? null}
           />
           {answer.isError && !isApiError(answer.error, 409) && (
-            <Stack gap="2">
-              <InlineError error={answer.error} title="Your answer wasn't sent" />
-              <Button
-                alignSelf="start"
-                variant="outline"
-                onClick={() => chosenId && answer.mutate({ questionId: question.id, choiceId: chosenId })}
-              >
-                Send it again
-              </Button>
-            </Stack>
+            <AnswerNotSent
+              error={answer.error}
+              onResend={() => chosenId && answer.mutate({ questionId: question.id, choiceId: chosenId })}
+            />
           )}
           {answer.isError && isApiError(answer.error, 409) && (
             <Stack gap="2">

@@ -1,5 +1,6 @@
 import type { LiveFrame } from '../api/sessionEvents'
 import type { LiveEntry, LiveOutcome, LiveQuestion, LiveState, Session } from '../api/types'
+import { dogQuestion } from './animals'
 
 export const liveSession: Session = {
   id: 's1',
@@ -16,35 +17,10 @@ export const liveSession: Session = {
   streak_bonus: true,
 }
 
-/** The first question in the quiz's order (as the host sees it). */
-export const dogQuestion: LiveQuestion = {
-  id: 'q1',
-  prompt: 'the dog',
-  choices: [
-    { id: 'a', text: 'le chien' },
-    { id: 'b', text: 'le chat' },
-    { id: 'c', text: "l'oiseau" },
-    { id: 'd', text: 'la vache' },
-  ],
-  time_limit_s: 20,
-  points: 1000,
-}
-
 /** The same question in the order one player has its choices. */
 export const dogQuestionForPlayer: LiveQuestion = {
   ...dogQuestion,
   choices: [dogQuestion.choices[1], dogQuestion.choices[0], dogQuestion.choices[3], dogQuestion.choices[2]],
-}
-
-export const catQuestion: LiveQuestion = {
-  id: 'q2',
-  prompt: 'the cat',
-  choices: [
-    { id: 'e', text: 'le chat' },
-    { id: 'f', text: 'la vache' },
-  ],
-  time_limit_s: null,
-  points: 1000,
 }
 
 function base(overrides: Partial<LiveState>): LiveState {
