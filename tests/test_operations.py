@@ -7,6 +7,7 @@ import httpx
 
 from tests.conftest import ADMIN, Api
 from tests.live import serve
+from vocabquiz.settings import Settings, resolve_secret_key
 
 
 async def test_healthz_answers_ok(api: Api) -> None:
@@ -53,3 +54,12 @@ def test_the_embedded_database_is_readable_by_its_owner_only(tmp_path: Path) -> 
             modes = {f.name: oct(stat.S_IMODE(f.stat().st_mode)) for f in files}
             assert set(modes.values()) == {"0o600"}, modes
             assert oct(stat.S_IMODE((db.parent / "secret_key").stat().st_mode)) == "0o600"
+
+
+def test_a_signing_key_is_generated_once_and_read_back_after(tmp_path: Path) -> None:
+    settings = Settings(database_url=f"sqlite:///{tmp_path}/vocabquiz.db")
+    key, generated = resolve_secret_key(settings)
+    assert generated and len(key) >= 32
+    assert stat.S_IMODE((tmp_path / "secret_key").stat().st_mode) == 0o600
+    # Later starts read the same key back, and say nothing was generated (no warning logged).
+    assert resolve_secret_key(settings) == (key, False)

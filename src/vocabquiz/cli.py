@@ -59,7 +59,12 @@ def serve(
     try:
         from vocabquiz.settings import resolve_secret_key
 
-        resolve_secret_key(settings)
+        if resolve_secret_key(settings)[1]:
+            typer.echo(
+                "vocabquiz: VOCABQUIZ_SECRET_KEY is not set: generated a signing key and kept it "
+                "beside the SQLite database (set the variable in production)",
+                err=True,
+            )
     except SettingsError as exc:
         typer.echo(f"vocabquiz: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -30,22 +30,28 @@ class Event:
     session_code: str
     # Wall-clock time of publishing, for the publish-to-frame latency metric.
     published_at: float
+    # What a client must hear as it was at that moment (a live session's new phase); most
+    # events carry nothing, and their readers read what is current.
+    data: dict[str, object] | None = None
 
     @classmethod
-    def now(cls, kind: EventKind, session_code: str) -> Event:
-        return cls(kind, session_code, time.time())
+    def now(
+        cls, kind: EventKind, session_code: str, data: dict[str, object] | None = None
+    ) -> Event:
+        return cls(kind, session_code, time.time(), data)
 
 
 Handler = Callable[[Event], None]
 
 
 def encode(event: Event) -> bytes:
-    return orjson.dumps([event.kind, event.session_code, event.published_at])
+    fields = [event.kind, event.session_code, event.published_at]
+    return orjson.dumps(fields if event.data is None else [*fields, event.data])
 
 
 def decode(data: bytes) -> Event:
-    kind, code, published_at = orjson.loads(data)
-    return Event(kind, code, published_at)
+    kind, code, published_at, *rest = orjson.loads(data)
+    return Event(kind, code, published_at, rest[0] if rest else None)
 
 
 def channel_of(namespace: str, session_code: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import secrets
 from pathlib import Path
 from typing import Literal
@@ -165,7 +166,8 @@ def load_settings(**overrides: object) -> Settings:
 
 
 def resolve_secret_key(settings: Settings) -> tuple[str, bool]:
-    """The signing key, and whether it was generated and stored beside the SQLite database.
+    """The signing key, and whether it was generated just now (and stored beside the SQLite
+    database, readable by its owner only; later starts read it back).
 
     Production (PostgreSQL) must set it: instances behind a load balancer share it.
     """
@@ -180,9 +182,11 @@ def resolve_secret_key(settings: Settings) -> tuple[str, bool]:
     if key_file.exists():
         key = key_file.read_text().strip()
         if len(key.encode()) >= MIN_SECRET_BYTES:
-            return key, True
+            return key, False
     key_file.parent.mkdir(parents=True, exist_ok=True)
     key = secrets.token_urlsafe(48)
-    key_file.write_text(key + "\n")
-    key_file.chmod(0o600)
+    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as out:
+        out.write(key + "\n")
+    key_file.chmod(0o600)  # an older, readable file is tightened too
     return key, True

@@ -155,3 +155,14 @@ async def test_a_closed_sessions_standings_expire_and_then_count_as_not_held(app
         await store.put("KEPT01", standing("k" * 36, 200, reached_s=2, joined_s=0, answered=2))
         is None
     )
+
+
+async def test_who_has_not_answered_comes_after_everyone_who_has(app: FastAPI) -> None:
+    store = await _store_of(app)
+    await store.load("NOTYET", [], 0)
+    # Early joined and never answered; later joined and answered wrong (0 points as well).
+    await store.put("NOTYET", standing("n" * 36, 0, reached_s=0, joined_s=0, answered=0))
+    await store.put("NOTYET", standing("w" * 36, 0, reached_s=9, joined_s=5, answered=1))
+    await store.put("NOTYET", standing("r" * 36, 10, reached_s=9, joined_s=6, answered=1))
+    board = await store.board("NOTYET", 10)
+    assert [e.participant_id[0] for e in board.entries] == ["r", "w", "n"]

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 from datetime import datetime, timedelta
 
+import pytest
+
 from tests.conftest import Api
 from tests.sessions.game import answer, correct_choice, joined, open_session, wrong_choice
+from vocabquiz.sessions import answers as answers_module
 from vocabquiz.sessions.codes import ALPHABET
 
 
@@ -289,7 +293,8 @@ async def test_results_rank_participants_with_their_answers(api: Api) -> None:
     assert rows[0]["answers"][0]["correct"] is True
     r = await api.client.get(f"/api/sessions/{code}/results?format=csv", headers=admin)
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
-    table = list(csv.reader(io.StringIO(r.text)))
+    assert r.content.startswith(b"\xef\xbb\xbf")  # UTF-8's byte order mark, for Excel
+    table = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
     assert table[0][:5] == ["rank", "name", "score", "answered", "correct"]
     assert len(table[0]) == 5 + 2
     assert table[1][:5] == ["1", "'=cmd", "100", "1", "1"]  # no formula injection
@@ -346,3 +351,52 @@ async def test_session_endpoints_need_a_token_and_admin_ones_an_admin(api: Api) 
     assert (
         await api.client.get(f"/api/quizzes/{quiz['id']}/sessions", headers=player)
     ).status_code == 403
+
+
+async def test_a_late_right_pick_counts_as_late_never_as_correct(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    admin, code, quiz = await open_session(api, questions=1, time_limit_s=5)
+    leo = await joined(api, code, "Leo")
+    turn = (await api.client.get(f"/api/sessions/{code}/question", headers=leo)).json()
+    qid = turn["question"]["id"]
+    real_now = answers_module.utcnow
+    monkeypatch.setattr(answers_module, "utcnow", lambda: real_now() + timedelta(seconds=8))
+    r = await api.client.post(
+        f"/api/sessions/{code}/answers",
+        json={"question_id": qid, "choice_id": correct_choice(quiz, qid)},
+        headers=leo,
+    )
+    assert r.status_code == 200
+    assert (r.json()["late"], r.json()["correct"], r.json()["points_awarded"]) == (True, False, 0)
+    row = (await api.client.get(f"/api/sessions/{code}/results", headers=admin)).json()[0]
+    assert row["correct_count"] == 0 and row["answers"][0]["correct"] is False
+    stats = (await api.client.get(f"/api/sessions/{code}/analytics", headers=admin)).json()
+    assert (stats["questions"][0]["correct_count"], stats["questions"][0]["late_count"]) == (0, 1)
+    sheet = await api.client.get(f"/api/sessions/{code}/results?format=csv", headers=admin)
+    table = list(csv.reader(io.StringIO(sheet.content.decode("utf-8-sig"))))
+    assert table[1][4] == "0"  # correct
+
+
+async def test_names_are_unique_within_a_session(api: Api) -> None:
+    admin, code, _ = await open_session(api)
+    first = await joined(api, code, "Zoe")
+    guests = [await api.guest(name) for name in (" zoe ", "ZOE", "Zoe", "Zoe", "Zoe")]
+    # Five more Zoes at once: each gets a name of their own, as the leaderboard shows them.
+    replies = await asyncio.gather(
+        *(api.client.post(f"/api/sessions/{code}/join", headers=g) for g in guests)
+    )
+    assert all(r.status_code == 200 for r in replies), [r.text for r in replies]
+    names = [r.json()["display_name"] for r in replies]
+    again = await api.client.post(f"/api/sessions/{code}/join", headers=first)
+    assert again.json()["display_name"] == "Zoe"  # joining again keeps one's name
+    board = (await api.client.get(f"/api/sessions/{code}/leaderboard", headers=admin)).json()
+    shown = sorted(e["display_name"] for e in board["entries"])
+    assert len({" ".join(n.split()).casefold() for n in shown}) == 6, shown
+    assert sorted([*names, "Zoe"]) == shown
+    assert {n.casefold().rsplit(" ", 1)[-1] for n in names} == {"2", "3", "4", "5", "6"}
+    # The same name in another session is no clash.
+    _, other, _ = await open_session(api)
+    assert (await api.client.post(f"/api/sessions/{other}/join", headers=guests[0])).json()[
+        "display_name"
+    ] == "zoe"

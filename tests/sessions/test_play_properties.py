@@ -132,7 +132,8 @@ async def _database_standings(app: FastAPI, code: str) -> list[tuple[str, int, i
         reached = scored[-1] if scored else p.joined_at
         rows.append(
             (
-                (-score, reached, p.joined_at),
+                # Who has not answered anything comes after everyone who has (docs/API.md).
+                (-score, not mine, reached, p.joined_at),
                 (p.id, score, len(mine), sum(a.correct for a in mine), _streak(mine)),
             )
         )

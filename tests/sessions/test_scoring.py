@@ -32,6 +32,7 @@ def test_answer_one_millisecond_after_the_deadline_is_late_and_gets_nothing() ->
         points=1000, time_limit_s=20, correct=True, served_at=SERVED, answered_at=after(20_001)
     )
     assert (s.late, s.points_awarded) == (True, 0)
+    assert not s.correct  # the right choice, too late: counted as late, never as correct
 
 
 def test_wrong_answer_gets_nothing() -> None:

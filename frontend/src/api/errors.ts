@@ -68,6 +68,13 @@ export function rowProblems(error: unknown): RowProblem[] | null {
   })
 }
 
+/** How many problems the list has in all: the server names the first 100 and counts the rest. */
+export function rowProblemCount(error: unknown, named: number): number {
+  const body = isApiError(error, 422) ? error.body : null
+  const count = body && typeof body === 'object' && 'error_count' in body ? body.error_count : null
+  return typeof count === 'number' ? Math.max(count, named) : named
+}
+
 /** For queries: retry only what may pass on a second try (no answer at all, or the server's trouble). */
 export function retryNetworkOnly(count: number, error: unknown): boolean {
   return !(error instanceof ApiError && error.status > 0 && error.status < 500) && count < 3

@@ -51,7 +51,9 @@ export function AnswerFeedback({
           The answer was <strong>{correctText}</strong>.
         </Text>
       )}
-      {result.correct && result.late && <Text fontSize="md">Right answer, but too late to score.</Text>}
+      {result.late && result.choice_id === result.correct_choice_id && (
+        <Text fontSize="md">Right answer, but too late to score.</Text>
+      )}
       <Text fontSize="sm" color="fg.muted" mt="1">
         Your score: {result.score.toLocaleString()} · {ordinal(result.rank)} place
       </Text>

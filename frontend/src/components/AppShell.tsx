@@ -18,6 +18,7 @@ import { LuHistory, LuLayoutList, LuLogIn, LuLogOut, LuTicket } from 'react-icon
 import { useAuth } from '../auth/AuthProvider'
 import { ColorModeToggle } from './ColorMode'
 import { Logo } from './Logo'
+import { initialOf } from '../lib/initial'
 
 function NavItem({ to, icon, children }: { to: string; icon: React.ReactNode; children: string }) {
   // On a phone only the icon shows, so the link carries its name itself.
@@ -57,7 +58,7 @@ function UserMenu() {
       <Menu.Trigger asChild>
         <Button variant="ghost" size="sm" aria-label={`Account: ${user.display_name}`} px="1">
           <Avatar.Root size="xs" colorPalette="purple">
-            <Avatar.Fallback name={user.display_name} />
+            <Avatar.Fallback>{initialOf(user.display_name)}</Avatar.Fallback>
           </Avatar.Root>
           <Text as="span" hideBelow="md" maxW="40" truncate>
             {user.display_name}

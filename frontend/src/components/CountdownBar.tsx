@@ -37,7 +37,9 @@ export function CountdownBar({
     return () => clearInterval(timer)
   }, [stopped, serverOffsetMs])
 
-  const remaining = Math.max(0, end - now)
+  // Never more than the limit, whatever the clocks say: a device clock corrected by the server's
+  // one-second Date header could otherwise show 22 s on a 20 s question.
+  const remaining = Math.min(total, Math.max(0, end - now))
   useEffect(() => {
     if (remaining === 0 && !expired.current) {
       expired.current = true

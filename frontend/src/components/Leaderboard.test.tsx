@@ -45,6 +45,15 @@ describe('leaderboardRows', () => {
 })
 
 describe('Leaderboard', () => {
+  it('gives no medal for 0 points', () => {
+    renderWithTheme(<Leaderboard entries={[entry(1, 'Ana', 3000), entry(2, 'Ben', 0), entry(3, 'Cleo', 0)]} />)
+    const rows = screen.getAllByTestId('leaderboard-row')
+    expect(rows[0]).toHaveTextContent('🥇')
+    expect(rows[1]).not.toHaveTextContent('🥈')
+    expect(rows[2]).not.toHaveTextContent('🥉')
+    expect(rows[2]).toHaveTextContent('3')
+  })
+
   it('shows the players in rank order with their scores', () => {
     renderWithTheme(<Leaderboard entries={[top[1], top[2], top[0]]} />)
     expect(rowNames()).toEqual(['Ana', 'Ben', 'Cleo'])

@@ -156,7 +156,8 @@ export function Leaderboard({
                 fontVariantNumeric="tabular-nums"
               >
                 <VisuallyHidden>Rank </VisuallyHidden>
-                {row.rank <= 3 ? (
+                {/* A medal is for points: none at 0. */}
+                {row.rank <= 3 && row.score > 0 ? (
                   <>
                     <span aria-hidden>{MEDALS[row.rank - 1]}</span>
                     <VisuallyHidden>{row.rank}</VisuallyHidden>

@@ -28,7 +28,7 @@ describe('standingLine', () => {
 
 describe('RevealResult', () => {
   it('shows the points with the streak bonus and the run', () => {
-    renderWithTheme(<RevealResult outcome={outcome} correctText="le chien" />)
+    renderWithTheme(<RevealResult outcome={outcome} correctChoiceId={outcome.choice_id!} correctText="le chien" />)
     expect(screen.getByRole('heading', { name: 'Correct! +1,100 points' })).toBeInTheDocument()
     expect(screen.getByTestId('streak-line')).toHaveTextContent('incl. +100 streak bonus · 🔥 3 in a row')
     expect(screen.queryByText(/The answer was/)).toBeNull()
@@ -36,7 +36,11 @@ describe('RevealResult', () => {
 
   it('names the right answer to a player who was right too late', () => {
     renderWithTheme(
-      <RevealResult outcome={{ ...outcome, late: true, points_awarded: 0, streak_bonus: 0 }} correctText="le chien" />,
+      <RevealResult
+        outcome={{ ...outcome, correct: false, late: true, points_awarded: 0, streak_bonus: 0 }}
+        correctChoiceId={outcome.choice_id!}
+        correctText="le chien"
+      />,
     )
     expect(screen.getByRole('heading', { name: "Time's up" })).toBeInTheDocument()
     expect(screen.getByText('Right answer, but too late to score.')).toBeInTheDocument()

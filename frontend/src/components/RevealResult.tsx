@@ -21,7 +21,17 @@ export function standingLine(outcome: LiveOutcome): string {
 }
 
 /** A player's own result of the question just revealed: right or wrong, points, streak and place. */
-export function RevealResult({ outcome, correctText }: { outcome: LiveOutcome; correctText: string }) {
+export function RevealResult({
+  outcome,
+  correctChoiceId,
+  correctText,
+}: {
+  outcome: LiveOutcome
+  correctChoiceId: string
+  correctText: string
+}) {
+  // A late answer is never counted as correct; the right pick, too late, is still worth saying.
+  const rightTooLate = outcome.late && outcome.choice_id === correctChoiceId
   const { title, emoji, palette } = revealHeadline(outcome)
   return (
     <ResultBox palette={palette} testId="reveal-result">
@@ -41,7 +51,7 @@ export function RevealResult({ outcome, correctText }: { outcome: LiveOutcome; c
               The answer was <strong>{correctText}</strong>.
             </Text>
           )}
-          {outcome.correct && outcome.late && <Text>Right answer, but too late to score.</Text>}
+          {rightTooLate && <Text>Right answer, but too late to score.</Text>}
           <Text fontWeight="bold" fontSize="lg" mt="1" data-testid="standing-line">
             {standingLine(outcome)}
           </Text>

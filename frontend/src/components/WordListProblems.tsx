@@ -4,15 +4,27 @@ import { problemText } from '../lib/wordList'
 
 const SHOWN = 50
 
-/** Every bad row of a word list the server refused, line by line, so the teacher can fix the file. */
-export function WordListProblems({ problems }: { problems: RowProblem[] }) {
-  const count = problems.length
+/**
+ * The bad rows of a word list the server refused, line by line, so the teacher can fix the file.
+ * `count` is how many there are in all (the server names only the first of very many); after an
+ * import, nothing was added, which a preview need not say.
+ */
+export function WordListProblems({
+  problems,
+  count,
+  imported,
+}: {
+  problems: RowProblem[]
+  count: number
+  imported: boolean
+}) {
   return (
     <Alert.Root status="error" borderRadius="lg" data-testid="word-list-problems">
       <Alert.Indicator />
       <Alert.Content gap="2">
         <Alert.Title>
-          The word list has {count} {count === 1 ? 'problem' : 'problems'}. Nothing was added.
+          The word list has {count.toLocaleString()} {count === 1 ? 'problem' : 'problems'}.
+          {imported && ' Nothing was added.'}
         </Alert.Title>
         <Alert.Description role="alert">
           <Text mb="2">Fix {count === 1 ? 'it' : 'them'} in the list, then preview again.</Text>
@@ -21,9 +33,9 @@ export function WordListProblems({ problems }: { problems: RowProblem[] }) {
               <List.Item key={index}>{problemText(problem)}</List.Item>
             ))}
           </List.Root>
-          {count > SHOWN && (
+          {count > Math.min(SHOWN, problems.length) && (
             <Text mt="2" fontWeight="semibold">
-              …and {count - SHOWN} more.
+              …and {(count - Math.min(SHOWN, problems.length)).toLocaleString()} more.
             </Text>
           )}
         </Alert.Description>

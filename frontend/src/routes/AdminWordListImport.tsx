@@ -27,7 +27,7 @@ import { useRef, useState, type FormEvent } from 'react'
 import { Link as RouterLink, useNavigate, useParams } from 'react-router'
 import { LuArrowLeft, LuEye, LuFileUp, LuFileText, LuListPlus } from 'react-icons/lu'
 import { unwrap } from '../api/client'
-import { errorMessage, isApiError, rowProblems } from '../api/errors'
+import { errorMessage, isApiError, rowProblemCount, rowProblems } from '../api/errors'
 import type { WordListOptions, WordListPreview } from '../api/types'
 import { importWordList, previewWordList } from '../client'
 import { QuestionCard } from '../components/QuestionCard'
@@ -78,10 +78,11 @@ function importFailure(error: unknown): { title: string; description: string } {
   return { title: "That didn't work", description: errorMessage(error) }
 }
 
-function ImportError({ error }: { error: unknown }) {
+function ImportError({ error, imported }: { error: unknown; imported: boolean }) {
   if (!error) return null
   const problems = rowProblems(error)
-  if (problems && problems.length > 0) return <WordListProblems problems={problems} />
+  if (problems && problems.length > 0)
+    return <WordListProblems problems={problems} count={rowProblemCount(error, problems.length)} imported={imported} />
   const { title, description } = importFailure(error)
   return (
     <Alert.Root status="error" borderRadius="lg">
@@ -433,7 +434,7 @@ export default function AdminWordListImport() {
           {preview.isPending ? (
             <LoadingState label="Making the questions…" />
           ) : preview.isError ? (
-            <ImportError error={preview.error} />
+            <ImportError error={preview.error} imported={false} />
           ) : !previewed ? (
             <EmptyView
               icon={<LuEye />}
@@ -469,7 +470,7 @@ export default function AdminWordListImport() {
                       </Alert.Content>
                     </Alert.Root>
                   )}
-                  <ImportError error={add.error} />
+                  <ImportError error={add.error} imported />
                   <Button
                     size="lg"
                     colorPalette="green"

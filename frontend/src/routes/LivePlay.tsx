@@ -197,7 +197,11 @@ export function LivePlay({ code, session }: { code: string; session: Session }) 
           </Heading>
           {reveal &&
             (reveal.me ? (
-              <RevealResult outcome={reveal.me} correctText={choiceText(shown, reveal.correct_choice_id)} />
+              <RevealResult
+                outcome={reveal.me}
+                correctChoiceId={reveal.correct_choice_id}
+                correctText={choiceText(shown, reveal.correct_choice_id)}
+              />
             ) : (
               <Text fontSize="lg">
                 The answer was <strong>{choiceText(shown, reveal.correct_choice_id)}</strong>.

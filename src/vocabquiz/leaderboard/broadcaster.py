@@ -75,10 +75,12 @@ class Client:
 
 
 class _Session:
-    __slots__ = ("clients", "published_at", "status", "version")
+    __slots__ = ("clients", "live_version", "published_at", "status", "version")
 
     def __init__(self, status: str, version: int) -> None:
         self.clients: set[Client] = set()
+        # The phase version of the last live frame sent (live sessions).
+        self.live_version = -1
         self.status = status
         # The version of the session's last frame to its clients.
         self.version = version
@@ -216,6 +218,9 @@ class Broadcaster:
             self._dirty(found, event.published_at)
         elif event.kind == "session":
             self._spawn(self._send_session(event.session_code))
+        elif event.kind == "live" and event.data is not None:
+            # A new phase: every client hears each one, in order, as it was.
+            self._write_live(found, event.data)
         elif event.kind == "live" and self._read_live is not None:
             # Answers come by the hundred: one read at a time per session, and one more after
             # it when something changed meanwhile.
@@ -224,6 +229,16 @@ class Broadcaster:
             else:
                 self._live_reading.add(event.session_code)
                 self._spawn(self._send_live(event.session_code))
+
+    def _write_live(self, session: _Session, data: dict[str, object]) -> None:
+        """A live frame, unless the clients have heard a later phase already (a read that
+        started before a change of phase ends after its frame)."""
+        version = data.get("phase_version")
+        if isinstance(version, int):
+            if version < session.live_version:
+                return
+            session.live_version = version
+        self._write_all(session, Frame(frames.live(data)))
 
     def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
         task = asyncio.create_task(work)
@@ -242,7 +257,7 @@ class Broadcaster:
                     return
                 session = self._sessions.get(code)
                 if session is not None:
-                    self._write_all(session, Frame(frames.live(data)))
+                    self._write_live(session, data)
                 if code not in self._live_again:
                     return
         finally:

@@ -30,6 +30,9 @@ from sortedcontainers import SortedList
 
 from vocabquiz.events import Event, encode
 
+# The "reached at" of a participant with no answers: later than any time.
+NOT_YET = 10**17 - 1
+
 
 @dataclass(frozen=True, slots=True)
 class Standing:
@@ -46,8 +49,12 @@ class Standing:
 
     @property
     def order_key(self) -> str:
-        """Sorts ascending in leaderboard order among equal scores (fixed-width microseconds)."""
-        reached = int(self.reached_at.timestamp() * 1_000_000)
+        """Sorts ascending in leaderboard order among equal scores (fixed-width microseconds):
+        who reached the score first, then who joined first; a participant who has not answered
+        anything yet comes after everyone who has."""
+        reached = (
+            NOT_YET if self.answered_count == 0 else int(self.reached_at.timestamp() * 1_000_000)
+        )
         joined = int(self.joined_at.timestamp() * 1_000_000)
         return f"{reached:017d}{joined:017d}{self.participant_id}"
 

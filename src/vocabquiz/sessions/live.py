@@ -536,7 +536,22 @@ class Live:
         if session.phase == "question":
             await self._play.standings.replace(code)
         self._clock(code, version + 1, values.get("question_deadline"))
-        await self._play.bus.publish(Event.now("live", code))
+        # The new phase itself goes out with the event: a client hears every phase, even when
+        # the next one follows at once.
+        now_view = await self._view(code, "")
+        deadline = values.get("question_deadline")
+        phase = {
+            "session_code": code,
+            "phase": step.phase,
+            "phase_version": version + 1,
+            "question_index": step.index,
+            "question_count": len(questions),
+            "deadline": deadline.isoformat() if deadline else None,
+            "participant_count": now_view.joined,
+            # 0 for a question just shown, unless answers came in since.
+            "answered_count": now_view.answered if now_view.phase_version == version + 1 else 0,
+        }
+        await self._play.bus.publish(Event.now("live", code, phase))
         return True
 
     async def _apply_answers(self, db: AsyncSession, session_id: str, question_id: str) -> None:

@@ -55,6 +55,8 @@ class Participant(Base):
     __tablename__ = "participants"
     __table_args__ = (
         UniqueConstraint("session_id", "user_id"),
+        # Two learners are never both "Zoe" in one session (sessions/service.py, join).
+        UniqueConstraint("session_id", "name_key"),
         Index("ix_participants_user_joined", "user_id", "joined_at"),
     )
 
@@ -62,6 +64,8 @@ class Participant(Base):
     session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     display_name: Mapped[str] = mapped_column(String(40))
+    # The name folded (case, spaces) for uniqueness within the session; None on rows from before.
+    name_key: Mapped[str | None] = mapped_column(String(40))
     score: Mapped[int] = mapped_column(Integer, default=0)
     answered_count: Mapped[int] = mapped_column(Integer, default=0)
     correct_count: Mapped[int] = mapped_column(Integer, default=0)

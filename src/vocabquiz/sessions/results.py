@@ -78,7 +78,10 @@ def _cell(value: object) -> object:
 
 
 def results_csv(rows: list[schemas.ParticipantResult], questions: list[Question]) -> str:
+    """The results as CSV, starting with a byte order mark: without it Excel on Windows reads
+    the file in its own code page and garbles accents and curly quotes."""
     out = io.StringIO()
+    out.write("\ufeff")
     writer = csv.writer(out)
     writer.writerow(
         ["rank", "name", "score", "answered", "correct"]

@@ -51,12 +51,14 @@ def score_answer(
     - "accuracy": all of the points;
     plus, with the streak bonus, streak_bonus_for(the run of right answers including this one).
 
-    An answer exactly at the deadline is on time; elapsed is counted in whole milliseconds.
+    An answer exactly at the deadline is on time; elapsed is counted in whole milliseconds. A
+    late answer is never counted as correct (in results, analytics and counts), only as late,
+    whichever choice it picked.
     """
     elapsed_ms = max(0, (answered_at - served_at) // timedelta(milliseconds=1))
     late = time_limit_s is not None and answered_at > served_at + timedelta(seconds=time_limit_s)
     if not correct or late:
-        return Score(correct, late, 0, elapsed_ms)
+        return Score(False, late, 0, elapsed_ms)
     streak = streak_before + 1
     bonus = streak_bonus_for(streak) if streak_bonus else 0
     if time_limit_s is None or rule == "accuracy":

@@ -4,6 +4,8 @@ are sessions/results.py."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import structlog
 from redis.exceptions import RedisError
 from sqlalchemy import bindparam, func, select, update
@@ -201,6 +203,19 @@ def participant_out(participant: Participant, code: str) -> schemas.ParticipantO
     )
 
 
+def name_key(name: str) -> str:
+    """A display name as uniqueness sees it: case and runs of spaces do not count."""
+    return " ".join(name.split()).casefold()[:40]
+
+
+def _names_for(name: str, tries: int = 50) -> Iterator[str]:
+    """The name, then "Zoe 2", "Zoe 3"...: what a second Zoe in the session is called."""
+    yield name
+    for n in range(2, tries + 1):
+        suffix = f" {n}"
+        yield name[: 40 - len(suffix)].rstrip() + suffix
+
+
 async def join_session(
     db: AsyncSession, raw_code: str, user: TokenUser, play: Play
 ) -> schemas.ParticipantOut:
@@ -212,22 +227,27 @@ async def join_session(
     account = await auth_service.signed_in_user(db, user.id)
     code = session.code
     now = utcnow()
-    participant = Participant(
-        session_id=session.id,
-        user_id=user.id,
-        display_name=account.display_name,
-        joined_at=now,
-        reached_at=now,
-    )
-    db.add(participant)
-    try:
-        await db.commit()
-    except IntegrityError:
-        # The same user joined at the same moment from elsewhere: that participant is the one.
-        await db.rollback()
-        _, participant = await session_and_participant(db, raw_code, user.id)
-        if participant is None:
-            raise
-        return participant_out(participant, code)
+    for name in _names_for(account.display_name):
+        participant = Participant(
+            session_id=session.id,
+            user_id=user.id,
+            display_name=name,
+            name_key=name_key(name),
+            joined_at=now,
+            reached_at=now,
+        )
+        db.add(participant)
+        try:
+            await db.commit()
+            break
+        except IntegrityError:
+            await db.rollback()
+            # The same user joined at the same moment from elsewhere: that participant is the
+            # one. Otherwise the name is taken in this session: the next suffix is tried.
+            _, joined = await session_and_participant(db, raw_code, user.id)
+            if joined is not None:
+                return participant_out(joined, code)
+    else:
+        raise Conflict("Too many players with that name here; pick another name and join again")
     await play.standings.put(code, standing_of(participant))
     return participant_out(participant, code)
