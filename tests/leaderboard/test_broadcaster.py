@@ -12,7 +12,7 @@ import orjson
 import pytest
 
 from tests.live import follow
-from vocabquiz.events import MemoryEventBus
+from vocabquiz.events import Event, MemoryEventBus
 from vocabquiz.leaderboard.broadcaster import Broadcaster, Client
 from vocabquiz.leaderboard.frames import Frame
 from vocabquiz.leaderboard.store import Board, MemoryLeaderboard, Standing
@@ -202,3 +202,52 @@ async def test_shutdown_ends_every_stream(game: Game) -> None:
     sinks = [(await game.connect(None))[1] for _ in range(3)]
     game.broadcaster.end_streams()
     assert all(s.closed for s in sinks)
+
+
+async def test_live_frames_tell_every_phase_in_order_and_never_go_back() -> None:
+    bus = MemoryEventBus()
+    store = MemoryLeaderboard(bus.deliver)
+    current = {"phase_version": 1, "phase": "question", "answered_count": 0}
+    reads = 0
+    gate = asyncio.Event()
+
+    async def read_live(code: str) -> dict[str, object]:
+        nonlocal reads
+        reads += 1
+        seen = dict(current)  # what the database says when the read starts...
+        await gate.wait()  # ...and answers only later
+        return seen
+
+    async def read_session(code: str) -> dict[str, object]:
+        return {"code": code, "status": "open"}
+
+    broadcaster = Broadcaster(Reader(store), read_session, bus, INTERVAL, 60, read_live=read_live)
+    bus.subscribe(broadcaster.on_event)
+    broadcaster.start()
+    await store.load(CODE, [], 0)
+    try:
+        sink = Sink()
+        board = await broadcaster.first_standings(CODE, None, 10)
+        broadcaster.attach(CODE, "open", None, 10, sink, board)
+        sink.frames.clear()
+        # Answers: one read at a time, however many there are.
+        for _ in range(5):
+            await bus.publish(Event.now("live", CODE))
+        await asyncio.sleep(0)
+        assert reads == 1
+        # Two changes of phase while that read is out: each is heard at once, as it was.
+        for version, phase in ((2, "reveal"), (3, "question")):
+            current.update(phase_version=version, phase=phase)
+            await bus.publish(Event.now("live", CODE, dict(current)))
+        gate.set()
+        await settle()
+        live = [orjson.loads(f.split(b"data: ", 1)[1]) for f in sink.frames if b"event: live" in f]
+        # The read that started at version 1 came back after version 3 was sent: dropped. The one
+        # read after it (answers came in meanwhile) says version 3 again.
+        assert [(d["phase_version"], d["phase"]) for d in live][:2] == [
+            (2, "reveal"),
+            (3, "question"),
+        ]
+        assert all(d["phase_version"] >= 3 for d in live[2:]) and reads <= 2
+    finally:
+        await broadcaster.close()
