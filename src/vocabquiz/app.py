@@ -34,6 +34,7 @@ from vocabquiz.edge import Edge, FastRoute, HttpRequest, Reply
 from vocabquiz.errors import install_error_handlers
 from vocabquiz.events import EventBus, MemoryEventBus, RedisEventBus, channel_of
 from vocabquiz.http_guards import Network, networks
+from vocabquiz.join_link import router as join_link_router
 from vocabquiz.leaderboard.broadcaster import Broadcaster
 from vocabquiz.leaderboard.store import Leaderboard, MemoryLeaderboard, RedisLeaderboard
 from vocabquiz.leaderboard.stream import StreamCaps
@@ -254,6 +255,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.code_lookups = build_code_lookups(settings)
     install_error_handlers(app)
     app.include_router(auth_router)
+    app.include_router(join_link_router)
     app.include_router(quizzes_router)
     app.include_router(sessions_router)
     _add_operations(app)

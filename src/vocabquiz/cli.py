@@ -71,6 +71,10 @@ def serve(
     asyncio.run(_migrate(settings))
     from vocabquiz.server import StreamingHttpToolsProtocol
 
+    # The app tells the teacher's screens where learners can join (join_link.py); workers
+    # inherit it.
+    os.environ["VOCABQUIZ_LISTEN_HOST"] = host
+
     config = uvicorn.Config(
         "vocabquiz.cli:app_from_environment",
         factory=True,

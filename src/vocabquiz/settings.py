@@ -64,6 +64,11 @@ class Settings(BaseSettings):
     account_check_interval_s: float = Field(default=5.0, ge=0, le=60)
     password_hash_slots: int = Field(default=2, ge=1, le=64)
     password_hash_wait_s: float = Field(default=2.0, gt=0, le=60)
+    # Where learners open the app (the join link and QR code), e.g. https://quiz.example.org;
+    # unset: the machine's local network address when serving on all interfaces.
+    public_url: str | None = None
+    # The address `vocabquiz serve --host` listens on (it sets this for the app).
+    listen_host: str = "127.0.0.1"
     cors_origins: str = ""  # comma-separated origins allowed to call the API from a browser
     # Proxies (comma-separated networks) whose X-Forwarded-For is believed; none by default.
     trusted_proxies: str = ""

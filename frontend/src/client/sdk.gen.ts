@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AddQuestionData, AddQuestionErrors, AddQuestionResponses, CloseSessionData, CloseSessionErrors, CloseSessionResponses, CreateQuizData, CreateQuizErrors, CreateQuizResponses, DeleteQuestionData, DeleteQuestionErrors, DeleteQuestionResponses, DeleteQuizData, DeleteQuizErrors, DeleteQuizResponses, GetLeaderboardData, GetLeaderboardErrors, GetLeaderboardResponses, GetQuizData, GetQuizErrors, GetQuizResponses, GetResultsData, GetResultsErrors, GetResultsResponses, GetSessionData, GetSessionErrors, GetSessionResponses, GetTurnData, GetTurnErrors, GetTurnResponses, GuestData, GuestErrors, GuestResponses, HealthzData, HealthzResponses, ImportWordListData, ImportWordListErrors, ImportWordListResponses, JoinSessionData, JoinSessionErrors, JoinSessionResponses, ListQuizSessionsData, ListQuizSessionsErrors, ListQuizSessionsResponses, ListQuizzesData, ListQuizzesResponses, LiveActionData, LiveActionErrors, LiveActionResponses, LiveAnswerData, LiveAnswerErrors, LiveAnswerResponses, LiveStateData, LiveStateErrors, LiveStateResponses, LoginData, LoginErrors, LoginResponses, MeData, MeResponses, MySessionsData, MySessionsResponses, OpenSessionData, OpenSessionErrors, OpenSessionResponses, PracticeData, PracticeErrors, PracticeResponses, PreviewWordListData, PreviewWordListErrors, PreviewWordListResponses, QuizAnalyticsData, QuizAnalyticsErrors, QuizAnalyticsResponses, ReadyzData, ReadyzResponses, RegisterData, RegisterErrors, RegisterResponses, ReplaceQuestionData, ReplaceQuestionErrors, ReplaceQuestionResponses, SessionAnalyticsData, SessionAnalyticsErrors, SessionAnalyticsResponses, StreamEventsData, StreamEventsErrors, StreamEventsResponses, SubmitAnswerData, SubmitAnswerErrors, SubmitAnswerResponses, UpdateQuizData, UpdateQuizErrors, UpdateQuizResponses } from './types.gen';
+import type { AddQuestionData, AddQuestionErrors, AddQuestionResponses, CloseSessionData, CloseSessionErrors, CloseSessionResponses, CreateQuizData, CreateQuizErrors, CreateQuizResponses, DeleteQuestionData, DeleteQuestionErrors, DeleteQuestionResponses, DeleteQuizData, DeleteQuizErrors, DeleteQuizResponses, GetLeaderboardData, GetLeaderboardErrors, GetLeaderboardResponses, GetQuizData, GetQuizErrors, GetQuizResponses, GetResultsData, GetResultsErrors, GetResultsResponses, GetSessionData, GetSessionErrors, GetSessionResponses, GetTurnData, GetTurnErrors, GetTurnResponses, GuestData, GuestErrors, GuestResponses, HealthzData, HealthzResponses, ImportWordListData, ImportWordListErrors, ImportWordListResponses, JoinLinkData, JoinLinkResponses, JoinSessionData, JoinSessionErrors, JoinSessionResponses, ListQuizSessionsData, ListQuizSessionsErrors, ListQuizSessionsResponses, ListQuizzesData, ListQuizzesResponses, LiveActionData, LiveActionErrors, LiveActionResponses, LiveAnswerData, LiveAnswerErrors, LiveAnswerResponses, LiveStateData, LiveStateErrors, LiveStateResponses, LoginData, LoginErrors, LoginResponses, MeData, MeResponses, MySessionsData, MySessionsResponses, OpenSessionData, OpenSessionErrors, OpenSessionResponses, PracticeData, PracticeErrors, PracticeResponses, PreviewWordListData, PreviewWordListErrors, PreviewWordListResponses, QuizAnalyticsData, QuizAnalyticsErrors, QuizAnalyticsResponses, ReadyzData, ReadyzResponses, RegisterData, RegisterErrors, RegisterResponses, ReplaceQuestionData, ReplaceQuestionErrors, ReplaceQuestionResponses, SessionAnalyticsData, SessionAnalyticsErrors, SessionAnalyticsResponses, StreamEventsData, StreamEventsErrors, StreamEventsResponses, SubmitAnswerData, SubmitAnswerErrors, SubmitAnswerResponses, UpdateQuizData, UpdateQuizErrors, UpdateQuizResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -60,6 +60,15 @@ export const guest = <ThrowOnError extends boolean = false>(options: Options<Gue
 export const me = <ThrowOnError extends boolean = false>(options?: Options<MeData, ThrowOnError>) => (options?.client ?? client).get<MeResponses, unknown, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/auth/me',
+    ...options
+});
+
+/**
+ * Join Link
+ */
+export const joinLink = <ThrowOnError extends boolean = false>(options?: Options<JoinLinkData, ThrowOnError>) => (options?.client ?? client).get<JoinLinkResponses, unknown, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/join-link',
     ...options
 });
 
@@ -220,28 +229,6 @@ export const closeSession = <ThrowOnError extends boolean = false>(options: Opti
 });
 
 /**
- * Live State
- */
-export const liveState = <ThrowOnError extends boolean = false>(options: Options<LiveStateData, ThrowOnError>) => (options.client ?? client).get<LiveStateResponses, LiveStateErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/sessions/{code}/live',
-    ...options
-});
-
-/**
- * Live Answer
- */
-export const liveAnswer = <ThrowOnError extends boolean = false>(options: Options<LiveAnswerData, ThrowOnError>) => (options.client ?? client).post<LiveAnswerResponses, LiveAnswerErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/sessions/{code}/live/answers',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
-
-/**
  * Live Action
  */
 export const liveAction = <ThrowOnError extends boolean = false>(options: Options<LiveActionData, ThrowOnError>) => (options.client ?? client).post<LiveActionResponses, LiveActionErrors, ThrowOnError>({
@@ -278,6 +265,28 @@ export const getTurn = <ThrowOnError extends boolean = false>(options: Options<G
 export const submitAnswer = <ThrowOnError extends boolean = false>(options: Options<SubmitAnswerData, ThrowOnError>) => (options.client ?? client).post<SubmitAnswerResponses, SubmitAnswerErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/sessions/{code}/answers',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Live State
+ */
+export const liveState = <ThrowOnError extends boolean = false>(options: Options<LiveStateData, ThrowOnError>) => (options.client ?? client).get<LiveStateResponses, LiveStateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/sessions/{code}/live',
+    ...options
+});
+
+/**
+ * Live Answer
+ */
+export const liveAnswer = <ThrowOnError extends boolean = false>(options: Options<LiveAnswerData, ThrowOnError>) => (options.client ?? client).post<LiveAnswerResponses, LiveAnswerErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/sessions/{code}/live/answers',
     ...options,
     headers: {
         'Content-Type': 'application/json',

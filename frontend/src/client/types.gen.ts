@@ -227,6 +227,24 @@ export type HistoryEntry = {
 };
 
 /**
+ * JoinLink
+ */
+export type JoinLink = {
+    /**
+     * Url
+     */
+    url: string;
+    /**
+     * Reachable
+     */
+    reachable: boolean;
+    /**
+     * Source
+     */
+    source: 'setting' | 'lan' | 'request' | 'this_computer';
+};
+
+/**
  * LeaderboardEntry
  */
 export type LeaderboardEntry = {
@@ -1285,6 +1303,22 @@ export type MeResponses = {
 
 export type MeResponse = MeResponses[keyof MeResponses];
 
+export type JoinLinkData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/join-link';
+};
+
+export type JoinLinkResponses = {
+    /**
+     * Successful Response
+     */
+    200: JoinLink;
+};
+
+export type JoinLinkResponse = JoinLinkResponses[keyof JoinLinkResponses];
+
 export type ListQuizzesData = {
     body?: never;
     path?: never;
@@ -1765,66 +1799,6 @@ export type CloseSessionResponses = {
 
 export type CloseSessionResponse = CloseSessionResponses[keyof CloseSessionResponses];
 
-export type LiveStateData = {
-    body?: never;
-    path: {
-        /**
-         * Code
-         */
-        code: string;
-    };
-    query?: never;
-    url: '/api/sessions/{code}/live';
-};
-
-export type LiveStateErrors = {
-    /**
-     * Validation Error
-     */
-    422: HttpValidationError;
-};
-
-export type LiveStateError = LiveStateErrors[keyof LiveStateErrors];
-
-export type LiveStateResponses = {
-    /**
-     * Successful Response
-     */
-    200: LiveState;
-};
-
-export type LiveStateResponse = LiveStateResponses[keyof LiveStateResponses];
-
-export type LiveAnswerData = {
-    body: AnswerIn;
-    path: {
-        /**
-         * Code
-         */
-        code: string;
-    };
-    query?: never;
-    url: '/api/sessions/{code}/live/answers';
-};
-
-export type LiveAnswerErrors = {
-    /**
-     * Validation Error
-     */
-    422: HttpValidationError;
-};
-
-export type LiveAnswerError = LiveAnswerErrors[keyof LiveAnswerErrors];
-
-export type LiveAnswerResponses = {
-    /**
-     * Successful Response
-     */
-    200: LiveAnswerResult;
-};
-
-export type LiveAnswerResponse = LiveAnswerResponses[keyof LiveAnswerResponses];
-
 export type LiveActionData = {
     body: LiveAction;
     path: {
@@ -1948,6 +1922,66 @@ export type SubmitAnswerResponses = {
 };
 
 export type SubmitAnswerResponse = SubmitAnswerResponses[keyof SubmitAnswerResponses];
+
+export type LiveStateData = {
+    body?: never;
+    path: {
+        /**
+         * Code
+         */
+        code: string;
+    };
+    query?: never;
+    url: '/api/sessions/{code}/live';
+};
+
+export type LiveStateErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type LiveStateError = LiveStateErrors[keyof LiveStateErrors];
+
+export type LiveStateResponses = {
+    /**
+     * Successful Response
+     */
+    200: LiveState;
+};
+
+export type LiveStateResponse = LiveStateResponses[keyof LiveStateResponses];
+
+export type LiveAnswerData = {
+    body: AnswerIn;
+    path: {
+        /**
+         * Code
+         */
+        code: string;
+    };
+    query?: never;
+    url: '/api/sessions/{code}/live/answers';
+};
+
+export type LiveAnswerErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type LiveAnswerError = LiveAnswerErrors[keyof LiveAnswerErrors];
+
+export type LiveAnswerResponses = {
+    /**
+     * Successful Response
+     */
+    200: LiveAnswerResult;
+};
+
+export type LiveAnswerResponse = LiveAnswerResponses[keyof LiveAnswerResponses];
 
 export type GetLeaderboardData = {
     body?: never;
