@@ -2,7 +2,7 @@ import { Text } from '@chakra-ui/react'
 import type { AnswerResult } from '../api/types'
 import { ordinal } from '../lib/ordinal'
 import { FeedbackPanel } from './FeedbackPanel'
-import { StreakLine } from './StreakLine'
+import { streakParts, StreakLine } from './StreakLine'
 
 export function feedbackHeadline(result: Pick<AnswerResult, 'correct' | 'late'>): {
   title: string
@@ -12,6 +12,22 @@ export function feedbackHeadline(result: Pick<AnswerResult, 'correct' | 'late'>)
   if (result.correct && !result.late) return { title: 'Correct!', emoji: '🎉', palette: 'green' }
   if (result.late) return { title: "Time's up", emoji: '⏰', palette: 'orange' }
   return { title: 'Not quite', emoji: '💡', palette: 'red' }
+}
+
+/** The feedback in one sentence or a few, for screen readers: what the panel below says. */
+export function feedbackAnnouncement(result: AnswerResult, correctText: string): string {
+  const { title } = feedbackHeadline(result)
+  const streak = streakParts(result)
+  const bonus = result.streak_bonus > 0 ? `, including ${result.streak_bonus} streak bonus` : ''
+  return [
+    /[.!?]$/.test(title) ? title : `${title}.`,
+    !result.correct && correctText ? `The answer was ${correctText}.` : '',
+    result.late && result.choice_id === result.correct_choice_id ? 'Right answer, but too late to score.' : '',
+    result.points_awarded > 0 ? `Plus ${result.points_awarded} points${bonus}.` : '',
+    streak.run ? `${streak.run}!` : '',
+  ]
+    .filter(Boolean)
+    .join(' ')
 }
 
 /** What happened with the answer just given: right or wrong, the right answer, points won. */

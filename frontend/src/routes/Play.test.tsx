@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
-import type { AnswerResult, Leaderboard, Session, Turn } from '../api/types'
+import { describe, expect, it, vi } from 'vitest'
+import type { AnswerResult, Leaderboard, LeaderboardEntry, Session, Turn } from '../api/types'
 import { catQuestion, dogQuestion, samJoined } from '../test/animals'
 import { installFakeApi, json, openStream } from '../test/fakeApi'
 import { renderScreen } from '../test/render'
@@ -97,6 +97,28 @@ function standings(myScore: number, myRank: number): Leaderboard {
     version: 3,
     entries: [me, other].sort((x, y) => x.rank - y.rank),
     me,
+  }
+}
+
+/** Standings of `count` players with Sam at `myRank`, of whom the top `listed` are sent. */
+function crowd(count: number, myRank: number, listed = 10): Leaderboard {
+  const names = ['Zoe', 'Ana', 'Ben', 'Cleo', 'Dan', 'Eve', 'Finn', 'Gus', 'Hana', 'Ivo', 'Jo', 'Kai', 'Lea']
+  const everyone: LeaderboardEntry[] = Array.from({ length: count }, (_, i) => ({
+    rank: i + 1,
+    participant_id: i + 1 === myRank ? 'me' : `p${i}`,
+    display_name: i + 1 === myRank ? 'Sam' : names[i],
+    score: 2500 - 200 * i,
+    answered_count: 1,
+    correct_count: 1,
+    streak: 1,
+  }))
+  return {
+    session_code: 'K7P2QX',
+    status: 'open',
+    participant_count: count,
+    version: 5,
+    entries: everyone.slice(0, listed),
+    me: everyone[myRank - 1],
   }
 }
 
@@ -224,5 +246,64 @@ describe('Play', () => {
     })
     renderPlay()
     expect(await screen.findByText('No quiz with the code K7P2QX')).toBeInTheDocument()
+  })
+
+  it("keeps the player's place and the players either side in sight while answering", async () => {
+    const { stream } = fakeSession()
+    renderPlay()
+    expect(await screen.findByRole('heading', { name: 'the dog' })).toBeInTheDocument()
+    stream.send('leaderboard', crowd(12, 3), 3)
+
+    const strip = await screen.findByTestId('rank-strip')
+    expect(within(strip).getByTestId('rank-strip-rank')).toHaveTextContent('#3 of 12')
+    expect(within(strip).getByTestId('rank-strip-above')).toHaveTextContent(/Ana 2,300 ↑/)
+    expect(within(strip).getByTestId('rank-strip-me')).toHaveTextContent('You 2,100')
+    expect(within(strip).getByTestId('rank-strip-below')).toHaveTextContent(/Cleo 1,900 ↓/)
+
+    // Below the top ten the player ahead is known only at 11th place; nobody below is listed.
+    stream.send('leaderboard', crowd(12, 11), 4)
+    await waitFor(() => expect(within(strip).getByTestId('rank-strip-rank')).toHaveTextContent('#11 of 12'))
+    expect(within(strip).getByTestId('rank-strip-above')).toHaveTextContent(/Ivo 700 ↑/)
+    expect(within(strip).queryByTestId('rank-strip-below')).toBeNull()
+    stream.send('leaderboard', crowd(12, 12), 5)
+    await waitFor(() => expect(within(strip).getByTestId('rank-strip-rank')).toHaveTextContent('#12 of 12'))
+    expect(within(strip).queryByTestId('rank-strip-above')).toBeNull()
+    expect(within(strip).getByTestId('rank-strip-me')).toHaveTextContent('You 300')
+  })
+
+  it('says the right answer when the answer was wrong', async () => {
+    fakeSession()
+    const user = userEvent.setup({ delay: null })
+    renderPlay()
+    await user.click(await screen.findByRole('button', { name: /Answer 2: le chat/ }))
+    await screen.findByTestId('answer-feedback')
+    expect(screen.getByTestId('answer-announcer')).toHaveTextContent('Not quite. The answer was le chien.')
+  })
+
+  it('brings the pick back into sight after an answer', async () => {
+    fakeSession()
+    const user = userEvent.setup({ delay: null })
+    const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView')
+    renderPlay()
+    const pick = await screen.findByRole('button', { name: /Answer 2: le chat/ })
+    await user.click(pick)
+    await screen.findByTestId('answer-feedback')
+    const call = scrolled.mock.instances.findIndex((element) => element === pick)
+    expect(call).toBeGreaterThanOrEqual(0)
+    expect(scrolled.mock.calls[call]).toEqual([{ block: 'nearest' }])
+    scrolled.mockRestore()
+  })
+
+  it('moves the focus to the next question and announces it', async () => {
+    fakeSession()
+    const user = userEvent.setup({ delay: null })
+    renderPlay()
+    expect(await screen.findByRole('heading', { name: 'the dog' })).not.toHaveFocus()
+    await user.click(screen.getByRole('button', { name: /Answer 1: le chien/ }))
+    await user.click(await screen.findByRole('button', { name: /Next question/ }))
+
+    const heading = await screen.findByRole('heading', { name: 'the cat' })
+    await waitFor(() => expect(heading).toHaveFocus())
+    expect(screen.getByTestId('answer-announcer')).toHaveTextContent('Question 2 of 2: the cat')
   })
 })

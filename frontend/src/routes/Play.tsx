@@ -12,7 +12,7 @@ import {
   VisuallyHidden,
 } from '@chakra-ui/react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useParams } from 'react-router'
 import { unwrap, unwrapWithClock } from '../api/client'
 import { isApiError, retryNetworkOnly } from '../api/errors'
@@ -20,15 +20,15 @@ import { readAsPlayer } from '../api/readAsPlayer'
 import type { AnswerResult, Leaderboard, Session, Turn } from '../api/types'
 import { getSession, getTurn, submitAnswer } from '../client'
 import { AnswerButtons } from '../components/AnswerButtons'
-import { AnswerFeedback, feedbackHeadline } from '../components/AnswerFeedback'
+import { AnswerFeedback, feedbackAnnouncement } from '../components/AnswerFeedback'
 import { AnswerNotSent } from '../components/AnswerNotSent'
 import { CountdownBar } from '../components/CountdownBar'
 import { FinalRank } from '../components/FinalRank'
 import { LeaderboardPanel } from '../components/LeaderboardPanel'
 import { QuizProgress } from '../components/QuizProgress'
+import { RankStrip } from '../components/RankStrip'
 import { ScoringBadges } from '../components/ScoringRule'
 import { ErrorState, InlineError, LoadingState } from '../components/StateViews'
-import { streakParts } from '../components/StreakLine'
 import { TimeUpNotice } from '../components/TimeUpNotice'
 import { UnknownCodeView } from '../components/UnknownCodeView'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
@@ -94,29 +94,24 @@ function SelfPacedPlay({ code, session }: { code: string; session: Session | und
     retry: retryNetworkOnly,
   })
   const turn = turnQuery.data?.data
+  const question = turn?.question ?? null
 
   const [chosenId, setChosenId] = useState<string | null>(null)
   const [result, setResult] = useState<AnswerResult | null>(null)
   const [timeUp, setTimeUp] = useState(false)
   const [announcement, setAnnouncement] = useState('')
+  const promptHeading = useRef<HTMLHeadingElement>(null)
+  const answerButtons = useRef<HTMLDivElement>(null)
+  // Set by "Next question": the question that comes next then takes the focus and is announced.
+  const movedOn = useRef(false)
 
   const answer = useMutation({
     mutationFn: (vars: { questionId: string; choiceId: string }) =>
       unwrap(submitAnswer({ path: { code }, body: { question_id: vars.questionId, choice_id: vars.choiceId } })),
     onSuccess: (answerResult) => {
       setResult(answerResult)
-      const { title } = feedbackHeadline(answerResult)
-      const streak = streakParts(answerResult)
-      const bonus = answerResult.streak_bonus > 0 ? `, including ${answerResult.streak_bonus} streak bonus` : ''
-      setAnnouncement(
-        [
-          title,
-          answerResult.points_awarded > 0 ? `Plus ${answerResult.points_awarded} points${bonus}.` : '',
-          streak.run ? `${streak.run}!` : '',
-        ]
-          .filter(Boolean)
-          .join(' '),
-      )
+      const correctText = question?.choices.find((c) => c.id === answerResult.correct_choice_id)?.text ?? ''
+      setAnnouncement(feedbackAnnouncement(answerResult, correctText))
       void queryClient.invalidateQueries({ queryKey: ['my-sessions'] })
     },
     onError: (error) => {
@@ -127,7 +122,6 @@ function SelfPacedPlay({ code, session }: { code: string; session: Session | und
     },
   })
 
-  const question = turn?.question ?? null
   const choose = useCallback(
     (choiceId: string) => {
       if (!question || answer.isPending || result) return
@@ -138,6 +132,7 @@ function SelfPacedPlay({ code, session }: { code: string; session: Session | und
   )
 
   const next = useCallback(() => {
+    movedOn.current = true
     setChosenId(null)
     setResult(null)
     setTimeUp(false)
@@ -145,6 +140,23 @@ function SelfPacedPlay({ code, session }: { code: string; session: Session | und
     answer.reset()
     void queryClient.resetQueries({ queryKey: ['turn', code] })
   }, [answer, queryClient, code])
+
+  // The button pressed to go on is gone with the old question: the new one takes the focus, and says
+  // where the player is (its progress line is not read on its own).
+  useEffect(() => {
+    if (!question || !turn || !movedOn.current) return
+    movedOn.current = false
+    promptHeading.current?.focus()
+    setAnnouncement(`Question ${Math.min(turn.index + 1, turn.total)} of ${turn.total}: ${question.prompt}`)
+  }, [question?.id]) // Only a new question, not a new copy of the same one.
+
+  // Focusing "Next question" scrolls it into view, which on a phone can push the pick up under the
+  // sticky header and strip: bring the pick back down, just under them (the buttons' scroll margin).
+  useEffect(() => {
+    if (!result || !question) return
+    const index = question.choices.findIndex((c) => c.id === result.choice_id)
+    answerButtons.current?.querySelectorAll('button')[index]?.scrollIntoView({ block: 'nearest' })
+  }, [result]) // Once per answer.
 
   const onExpire = useCallback(() => {
     setTimeUp(true)
@@ -155,6 +167,7 @@ function SelfPacedPlay({ code, session }: { code: string; session: Session | und
   const total = turn?.total ?? session?.question_count ?? 0
 
   let main: React.ReactNode
+  let answering = false
   if (turnQuery.isPending) {
     main = <LoadingState label="Getting your question…" />
   } else if (turnQuery.isError) {
@@ -196,6 +209,7 @@ function SelfPacedPlay({ code, session }: { code: string; session: Session | und
       />
     )
   } else {
+    answering = true
     const correctText = result ? (question.choices.find((c) => c.id === result.correct_choice_id)?.text ?? '') : ''
     main = (
       <Card.Root bg="app.card" borderRadius="2xl" boxShadow="md" as="section" aria-labelledby="question-prompt">
@@ -215,19 +229,30 @@ function SelfPacedPlay({ code, session }: { code: string; session: Session | und
               No time limit: take your time.
             </Text>
           )}
-          <Heading as="h2" id="question-prompt" size={{ base: '2xl', md: '3xl' }} lineHeight="short" py="2">
+          <Heading
+            as="h2"
+            id="question-prompt"
+            ref={promptHeading}
+            tabIndex={-1}
+            outline="none"
+            size={{ base: '2xl', md: '3xl' }}
+            lineHeight="short"
+            py="2"
+          >
             {question.prompt}
           </Heading>
           {timeUp && !result && (
             <TimeUpNotice>Time's up! Pick any answer to go on. It won't score points.</TimeUpNotice>
           )}
-          <AnswerButtons
-            choices={question.choices}
-            onAnswer={choose}
-            disabled={answer.isPending || result !== null}
-            chosenId={chosenId}
-            correctId={result?.correct_choice_id ?? null}
-          />
+          <Box ref={answerButtons} css={{ '& button': { scrollMarginTop: { base: '24', lg: '16' } } }}>
+            <AnswerButtons
+              choices={question.choices}
+              onAnswer={choose}
+              disabled={answer.isPending || result !== null}
+              chosenId={chosenId}
+              correctId={result?.correct_choice_id ?? null}
+            />
+          </Box>
           {answer.isError && !isApiError(answer.error, 409) && (
             <AnswerNotSent
               error={answer.error}
@@ -274,6 +299,8 @@ function SelfPacedPlay({ code, session }: { code: string; session: Session | und
           <ScoringBadges scoring={session.scoring} streakBonus={session.streak_bonus} size="sm" forPlayers />
         </Box>
       )}
+      {/* On a phone the leaderboard is below the question: the player's place stays in sight above it. */}
+      {answering && <RankStrip leaderboard={leaderboard} />}
       <Grid
         templateColumns={{ base: '1fr', lg: 'minmax(0, 3fr) minmax(0, 2fr)' }}
         gap={{ base: '4', md: '6' }}
