@@ -96,7 +96,7 @@ function leaderboardRow(page: Page, name: string) {
 async function expectQuestion(page: Page, number: number) {
   const prompt =
     number <= QUESTIONS.length ? QUESTIONS[number - 1].prompt : IMPORTED_PROMPTS[number - 1 - QUESTIONS.length]
-  await expect(page.getByText(`Question ${number} of ${TOTAL}`)).toBeVisible()
+  await expect(page.getByText(`Question ${number} of ${TOTAL}`, { exact: true })).toBeVisible()
   await expect(page.getByRole('heading', { name: prompt, exact: true })).toBeVisible()
 }
 

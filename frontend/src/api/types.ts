@@ -54,3 +54,11 @@ export type LivePodium = NonNullable<LiveState['podium']>
 export type LiveAnswerResult = LiveAnswerResponse
 export type LiveAction = LiveActionData['path']['action']
 export type LiveVote = LiveReveal['votes'][number]
+
+// Not in the generated client yet: GET /api/join-link (admin only).
+/** The base URL learners should open to join, and whether other devices can reach it. */
+export type JoinLinkBase = {
+  url: string
+  reachable: boolean
+  source: 'setting' | 'lan' | 'this_computer'
+}

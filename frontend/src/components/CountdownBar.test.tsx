@@ -7,10 +7,12 @@ describe('CountdownBar', () => {
   it('never shows more than the limit, even when the clocks disagree', () => {
     const servedAt = new Date(Date.now()).toISOString()
     const deadline = new Date(Date.now() + 20_000).toISOString()
-    // A correction that puts the server 2.5 s behind this device: uncapped, it would show 23 s.
-    renderWithTheme(<CountdownBar servedAt={servedAt} deadline={deadline} serverOffsetMs={-2_500} />)
+    // A correction that puts the server 10 s behind this device: uncapped, it would show 30 s.
+    renderWithTheme(<CountdownBar servedAt={servedAt} deadline={deadline} serverOffsetMs={-10_000} />)
     const bar = screen.getByRole('progressbar', { name: 'Time left' })
-    expect(Number(bar.getAttribute('aria-valuenow'))).toBeLessThanOrEqual(20)
-    expect(bar.getAttribute('aria-valuetext')).toBe('20 seconds left')
+    const shown = Number(bar.getAttribute('aria-valuenow'))
+    // At most the limit; a little less on a busy machine, where time passes before the render.
+    expect(shown).toBeLessThanOrEqual(20)
+    expect(shown).toBeGreaterThanOrEqual(15)
   })
 })

@@ -2,12 +2,12 @@ import { Box } from '@chakra-ui/react'
 import { QRCodeSVG } from 'qrcode.react'
 import { joinLink } from '../lib/joinLink'
 
-/** A QR code of the session's join link. Always dark on white, which every phone camera reads. */
-export function JoinQrCode({ code, size = 180 }: { code: string; size?: number }) {
+/** A QR code of the session's join link on `base`. Always dark on white, which every phone camera reads. */
+export function JoinQrCode({ code, base, size = 180 }: { code: string; base: string; size?: number }) {
   return (
     <Box bg="white" p="3" borderRadius="xl" display="inline-block" lineHeight="0" boxShadow="sm">
       <QRCodeSVG
-        value={joinLink(code)}
+        value={joinLink(code, base)}
         size={size}
         level="M"
         bgColor="#ffffff"

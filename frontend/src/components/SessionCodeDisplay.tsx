@@ -1,14 +1,14 @@
 import { Box, Text, VisuallyHidden } from '@chakra-ui/react'
 import { joinPageForDisplay } from '../lib/joinLink'
 
-/** The join code, large enough to read from the back of the classroom. */
-export function SessionCodeDisplay({ code, size = 'lg' }: { code: string; size?: 'lg' | 'xl' }) {
+/** The join code, large enough to read from the back of the classroom, and where to type it (on `base`). */
+export function SessionCodeDisplay({ code, base, size = 'lg' }: { code: string; base: string; size?: 'lg' | 'xl' }) {
   return (
     <Box textAlign="center">
       <Text fontSize={size === 'xl' ? '2xl' : 'md'} color="fg.muted" fontWeight="semibold">
         Join at{' '}
         <Text as="span" color="fg" fontWeight="bold">
-          {joinPageForDisplay()}
+          {joinPageForDisplay(base)}
         </Text>{' '}
         with the code
       </Text>

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { Leaderboard, LiveState } from '../api/types'
 import { installFakeApi, json, openStream, type FakeRequest } from '../test/fakeApi'
 import { catQuestion } from '../test/animals'
+import { qrModules, qrModulesOf } from '../test/qr'
 import { frameOf, liveSession, lobbyState, podiumState, questionState, revealState } from '../test/live'
 import { renderScreen, teacher } from '../test/render'
 import AdminLiveHost from './AdminLiveHost'
@@ -87,6 +88,29 @@ describe('AdminLiveHost', () => {
     expect(screen.getByRole('progressbar', { name: 'Time left' })).toBeInTheDocument()
     expect(screen.getByTestId('answered-count')).toHaveTextContent('0 of 2 answered')
     expect(screen.getByTestId('phase-announcer')).toHaveTextContent('Question 1 of 2: the dog')
+  })
+
+  it('puts the address the server offers in the lobby, and warns when only this computer can open it', async () => {
+    fakeHost(lobbyState(), {
+      'GET /api/join-link': () => json({ url: 'http://127.0.0.1:8000', reachable: false, source: 'this_computer' }),
+    })
+    renderHost()
+    const warning = await screen.findByTestId('join-link-warning')
+    expect(warning).toHaveTextContent('Only this computer can open this link.')
+    expect(warning).toHaveTextContent('restart with make run HOST=0.0.0.0, or set VOCABQUIZ_PUBLIC_URL.')
+    expect(screen.getByText('127.0.0.1:8000/join')).toBeInTheDocument()
+    expect(qrModules(screen.getByRole('img', { name: 'QR code to join session K7P2QX' }))).toBe(
+      qrModulesOf('http://127.0.0.1:8000/join/K7P2QX'),
+    )
+  })
+
+  it('shows no warning in the lobby when phones can reach the link', async () => {
+    fakeHost(lobbyState(), {
+      'GET /api/join-link': () => json({ url: 'http://192.168.1.20:8000', reachable: true, source: 'lan' }),
+    })
+    renderHost()
+    expect(await screen.findByText('192.168.1.20:8000/join')).toBeInTheDocument()
+    expect(screen.queryByTestId('join-link-warning')).toBeNull()
   })
 
   it('takes the main step with the space bar', async () => {

@@ -32,6 +32,7 @@ import type { LiveAction, LiveState } from '../api/types'
 import { closeSession, getSession, liveAction, liveState } from '../client'
 import { ChoiceTiles } from '../components/ChoiceTiles'
 import { ConfirmButton } from '../components/ConfirmButton'
+import { JoinLinkWarning } from '../components/JoinLinkWarning'
 import { JoinQrCode } from '../components/JoinQrCode'
 import { Leaderboard } from '../components/Leaderboard'
 import { LiveCountdown } from '../components/LiveCountdown'
@@ -46,6 +47,7 @@ import { EmptyView, ErrorState, InlineError, LoadingState } from '../components/
 import { toaster } from '../components/Toaster'
 import { VoteBars } from '../components/VoteBars'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
+import { useJoinLinkBase } from '../hooks/useJoinLinkBase'
 import { liveQueryKey, received, useLiveState, type LoadedLive } from '../hooks/useLiveState'
 import { normalizeJoinCode } from '../lib/joinCode'
 
@@ -99,6 +101,7 @@ export default function AdminLiveHost() {
     limit: LOBBY_NAMES,
   })
   const state = query.data?.state
+  const joinAddress = useJoinLinkBase()
   useDocumentTitle(session.data ? `Live: ${session.data.quiz_title}` : 'Live session')
 
   const act = useMutation({
@@ -217,8 +220,9 @@ export default function AdminLiveHost() {
         aria-labelledby="lobby-heading"
       >
         <VStack gap="6" bg="app.card" borderRadius="3xl" p={{ base: '6', xl: '8' }} boxShadow="lg">
-          <SessionCodeDisplay code={code} size="xl" />
-          <JoinQrCode code={code} size={240} />
+          {!joinAddress.reachable && <JoinLinkWarning />}
+          <SessionCodeDisplay code={code} base={joinAddress.base} size="xl" />
+          <JoinQrCode code={code} base={joinAddress.base} size={240} />
         </VStack>
         <Stack gap="6">
           <HStack justify="space-between" wrap="wrap" gap="4">

@@ -1,8 +1,10 @@
-import { Box, Flex, Grid, Heading, HStack, Stack, Text, VStack } from '@chakra-ui/react'
+import { Box, Flex, Grid, Heading, HStack, Progress, Stack, Text, VStack } from '@chakra-ui/react'
 import { useQuery } from '@tanstack/react-query'
+import { useMemo } from 'react'
 import { useParams } from 'react-router'
-import { LuUsers } from 'react-icons/lu'
+import { LuFlag, LuUsers } from 'react-icons/lu'
 import { unwrap } from '../api/client'
+import type { LeaderboardEntry } from '../api/types'
 import { getSession } from '../client'
 import { JoinQrCode } from '../components/JoinQrCode'
 import { Leaderboard } from '../components/Leaderboard'
@@ -14,20 +16,46 @@ import { ScreenControls } from '../components/ScreenControls'
 import { SessionCodeDisplay } from '../components/SessionCodeDisplay'
 import { EmptyView, ErrorState, LoadingState } from '../components/StateViews'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
+import { useJoinLinkBase } from '../hooks/useJoinLinkBase'
+import { useRowsThatFit } from '../hooks/useRowsThatFit'
 import { useSessionEvents } from '../hooks/useSessionEvents'
 import { normalizeJoinCode } from '../lib/joinCode'
+
+// The server's most: the standings of a whole class, for counting who has finished.
+const STANDINGS_LIMIT = 100
+// A large row and the gap under it, until one is on screen to measure; below the list, the "and K more" line.
+const ROW = { rowHeight: 104, gap: 12, reserve: 88, min: 3 }
+
+/** Players who have answered every question of the quiz. */
+function finishedCount(entries: LeaderboardEntry[], questionCount: number): number {
+  if (questionCount <= 0) return 0
+  return entries.filter((entry) => entry.answered_count >= questionCount).length
+}
 
 /** The leaderboard for a projector: big, readable from the back row, with the code to join. */
 export default function AdminProjector() {
   const { code: rawCode = '' } = useParams()
   const code = normalizeJoinCode(rawCode)
   const session = useQuery({ queryKey: ['session', code], queryFn: () => unwrap(getSession({ path: { code } })) })
-  const events = useSessionEvents(code, { limit: 10 })
+  const events = useSessionEvents(code, { limit: STANDINGS_LIMIT })
+  const joinAddress = useJoinLinkBase()
+  const fit = useRowsThatFit(ROW)
   useDocumentTitle(session.data ? `${session.data.quiz_title}: leaderboard` : 'Leaderboard')
 
   const data = events.session ?? session.data
   const closed = data?.status === 'closed' || events.leaderboard?.status === 'closed'
   const board = events.leaderboard
+  const players = board?.participant_count ?? data?.participant_count ?? 0
+  const questionCount = data?.question_count ?? 0
+  const finished = finishedCount(board?.entries ?? [], questionCount)
+  // Beyond the standings sent, some may have finished too: the count is then a floor.
+  const partial = board !== null && board.entries.length < board.participant_count
+  // Kept the same between renders, so the rows only glide when the standings change.
+  const shown = useMemo(
+    () => (board ? [...board.entries].sort((a, b) => a.rank - b.rank).slice(0, fit.count) : []),
+    [board, fit.count],
+  )
+  const more = players - shown.length
 
   return (
     <Flex direction="column" minH="100dvh" bg="app.bg" px={{ base: '4', md: '10' }} py={{ base: '4', md: '6' }} gap="6">
@@ -38,7 +66,7 @@ export default function AdminProjector() {
             {data?.quiz_title ?? 'Leaderboard'}
           </Heading>
         </HStack>
-        <HStack gap="2">
+        <HStack gap="2" wrap="wrap">
           <LiveIndicator status={events.status} closed={closed} />
           <ScreenControls code={code} backLabel="Back" />
         </HStack>
@@ -61,17 +89,32 @@ export default function AdminProjector() {
               </Text>
             ) : (
               <>
-                <SessionCodeDisplay code={code} size="xl" />
-                <JoinQrCode code={code} size={260} />
+                <SessionCodeDisplay code={code} base={joinAddress.base} size="xl" />
+                <JoinQrCode code={code} base={joinAddress.base} size={260} />
               </>
             )}
             <HStack fontSize="3xl" fontWeight="bold" gap="3">
               <LuUsers aria-hidden />
               <Text data-testid="participant-count">
-                {board?.participant_count ?? data?.participant_count ?? 0}{' '}
-                {(board?.participant_count ?? data?.participant_count) === 1 ? 'player' : 'players'}
+                {players} {players === 1 ? 'player' : 'players'}
               </Text>
             </HStack>
+            {players > 0 && questionCount > 0 && (
+              <Stack gap="2" w="full" maxW="sm">
+                <HStack fontSize="2xl" fontWeight="bold" gap="3" justify="center">
+                  <LuFlag aria-hidden />
+                  <Text data-testid="finished-count">
+                    {partial ? 'At least ' : ''}
+                    {finished} of {players} finished
+                  </Text>
+                </HStack>
+                <Progress.Root value={finished} max={players} size="lg" colorPalette="green" aria-hidden>
+                  <Progress.Track borderRadius="full">
+                    <Progress.Range />
+                  </Progress.Track>
+                </Progress.Root>
+              </Stack>
+            )}
             {data && (
               <ScoringBadges
                 scoring={data.scoring}
@@ -92,9 +135,23 @@ export default function AdminProjector() {
                 description="Scan the QR code or type the code to join."
               />
             ) : (
-              <Box>
-                <Leaderboard entries={board.entries} size="lg" label="Top players" />
-              </Box>
+              <Stack gap="4">
+                {/* Only the rows that fit on the screen: the back row cannot scroll. */}
+                <Box ref={fit.ref}>
+                  <Leaderboard entries={shown} size="lg" label="Top players" />
+                </Box>
+                {more > 0 && (
+                  <Text
+                    fontSize="2xl"
+                    fontWeight="semibold"
+                    color="fg.muted"
+                    textAlign="center"
+                    data-testid="more-players"
+                  >
+                    and {more} more {more === 1 ? 'player' : 'players'}
+                  </Text>
+                )}
+              </Stack>
             )}
             <RankAnnouncer me={null} leader={board?.entries[0]} participantCount={board?.participant_count ?? 0} />
           </Stack>

@@ -19,6 +19,9 @@ function AnswerMarks({ result, questionCount }: { result: ParticipantResult; que
     <Stack gap="1">
       <HStack
         gap="1"
+        // Many questions wrap onto a second line rather than widen the table past a phone's width.
+        wrap="wrap"
+        maxW={{ base: '32', md: 'sm' }}
         aria-label={`${result.correct_count} right, ${result.answered_count - result.correct_count} wrong, ${questionCount - result.answered_count} not answered`}
       >
         {marks.map((answer, i) => (
@@ -46,7 +49,7 @@ function AnswerMarks({ result, questionCount }: { result: ParticipantResult; que
         ))}
       </HStack>
       {bonuses.length > 0 && (
-        <Text fontSize="xs" color="orange.fg" data-testid="streak-bonuses">
+        <Text fontSize="xs" color="orange.fg" whiteSpace="normal" data-testid="streak-bonuses">
           <span aria-hidden>🔥 </span>Streak bonus:{' '}
           {bonuses.map(({ i, bonus }) => `Q${i + 1} +${bonus.toLocaleString()}`).join(' · ')}
         </Text>
@@ -126,18 +129,24 @@ export default function AdminResults() {
           description="No one joined this session, so there are no results."
         />
       ) : (
-        <Table.ScrollArea borderWidth="1px" borderRadius="xl" bg="app.card">
-          <Table.Root size="md" interactive>
+        // Scrolls sideways inside its box, if it must, so the page never does.
+        <Table.ScrollArea borderWidth="1px" borderRadius="xl" bg="app.card" maxW="full" minW="0">
+          <Table.Root size={{ base: 'sm', md: 'md' }} interactive>
             <Table.Caption srOnly={true}>Results of session {code}, best first</Table.Caption>
             <Table.Header>
               <Table.Row>
-                <Table.ColumnHeader textAlign="end" w="16">
+                <Table.ColumnHeader textAlign="end" w={{ base: '10', md: '16' }}>
                   Rank
                 </Table.ColumnHeader>
                 <Table.ColumnHeader>Name</Table.ColumnHeader>
                 <Table.ColumnHeader textAlign="end">Score</Table.ColumnHeader>
-                <Table.ColumnHeader textAlign="end">Correct</Table.ColumnHeader>
-                <Table.ColumnHeader textAlign="end">Answered</Table.ColumnHeader>
+                {/* On a phone these two move under the name, to leave room for the answers. */}
+                <Table.ColumnHeader textAlign="end" hideBelow="md">
+                  Correct
+                </Table.ColumnHeader>
+                <Table.ColumnHeader textAlign="end" hideBelow="md">
+                  Answered
+                </Table.ColumnHeader>
                 <Table.ColumnHeader>Answers</Table.ColumnHeader>
               </Table.Row>
             </Table.Header>
@@ -149,12 +158,25 @@ export default function AdminResults() {
                     <Table.Cell textAlign="end" fontWeight="bold">
                       {r.rank}
                     </Table.Cell>
-                    <Table.Cell fontWeight="semibold">{r.display_name}</Table.Cell>
+                    <Table.Cell>
+                      <Text fontWeight="semibold">{r.display_name}</Text>
+                      <Text
+                        fontSize="xs"
+                        color="fg.muted"
+                        hideFrom="md"
+                        whiteSpace="normal"
+                        data-testid="result-counts"
+                      >
+                        {r.correct_count} correct · {r.answered_count}/{questionCount} answered
+                      </Text>
+                    </Table.Cell>
                     <Table.Cell textAlign="end" fontVariantNumeric="tabular-nums">
                       {r.score.toLocaleString()}
                     </Table.Cell>
-                    <Table.Cell textAlign="end">{r.correct_count}</Table.Cell>
-                    <Table.Cell textAlign="end">
+                    <Table.Cell textAlign="end" hideBelow="md">
+                      {r.correct_count}
+                    </Table.Cell>
+                    <Table.Cell textAlign="end" hideBelow="md">
                       {r.answered_count}/{questionCount}
                     </Table.Cell>
                     <Table.Cell>

@@ -6,6 +6,7 @@ import { unwrap } from '../api/client'
 import { isApiError } from '../api/errors'
 import { closeSession, getSession } from '../client'
 import { ConfirmButton } from '../components/ConfirmButton'
+import { JoinLinkWarning } from '../components/JoinLinkWarning'
 import { JoinQrCode } from '../components/JoinQrCode'
 import { LeaderboardPanel } from '../components/LeaderboardPanel'
 import { ScoringRule } from '../components/ScoringRule'
@@ -13,6 +14,7 @@ import { SessionCodeDisplay } from '../components/SessionCodeDisplay'
 import { EmptyView, ErrorState, LoadingState } from '../components/StateViews'
 import { toaster } from '../components/Toaster'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
+import { useJoinLinkBase } from '../hooks/useJoinLinkBase'
 import { useSessionEvents } from '../hooks/useSessionEvents'
 import { normalizeJoinCode } from '../lib/joinCode'
 import { joinLink } from '../lib/joinLink'
@@ -24,6 +26,7 @@ export default function AdminSession() {
   const queryClient = useQueryClient()
   const session = useQuery({ queryKey: ['session', code], queryFn: () => unwrap(getSession({ path: { code } })) })
   const events = useSessionEvents(code, { limit: 10 })
+  const joinAddress = useJoinLinkBase()
   useDocumentTitle(session.data ? `Hosting ${session.data.quiz_title}` : 'Session')
 
   const close = useMutation({
@@ -63,12 +66,13 @@ export default function AdminSession() {
   const participants = events.leaderboard?.participant_count ?? data.participant_count
   const live = data.mode === 'live'
 
+  const link = joinLink(code, joinAddress.base)
   const copyLink = async () => {
     try {
-      await navigator.clipboard.writeText(joinLink(code))
+      await navigator.clipboard.writeText(link)
       toaster.create({ title: 'Join link copied', type: 'success' })
     } catch {
-      toaster.create({ title: "Couldn't copy", description: joinLink(code), type: 'info' })
+      toaster.create({ title: "Couldn't copy", description: link, type: 'info' })
     }
   }
 
@@ -124,8 +128,9 @@ export default function AdminSession() {
       <Grid templateColumns={{ base: '1fr', lg: 'minmax(0, 1fr) minmax(0, 1fr)' }} gap="6" alignItems="start">
         <Card.Root bg="app.card" borderRadius="2xl">
           <Card.Body gap="6" alignItems="center">
-            <SessionCodeDisplay code={code} />
-            {!closed && <JoinQrCode code={code} />}
+            {!closed && !joinAddress.reachable && <JoinLinkWarning />}
+            <SessionCodeDisplay code={code} base={joinAddress.base} />
+            {!closed && <JoinQrCode code={code} base={joinAddress.base} />}
             <Button variant="ghost" size="sm" onClick={() => void copyLink()}>
               <LuCopy /> Copy join link
             </Button>
