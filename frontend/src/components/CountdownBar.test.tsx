@@ -5,8 +5,10 @@ import { CountdownBar } from './CountdownBar'
 
 describe('CountdownBar', () => {
   it('never shows more than the limit, even when the clocks disagree', () => {
-    const servedAt = new Date(Date.now()).toISOString()
-    const deadline = new Date(Date.now() + 20_000).toISOString()
+    // As the server sends them: the deadline exactly the limit after the serve.
+    const served = Date.now()
+    const servedAt = new Date(served).toISOString()
+    const deadline = new Date(served + 20_000).toISOString()
     // A correction that puts the server 10 s behind this device: uncapped, it would show 30 s.
     renderWithTheme(<CountdownBar servedAt={servedAt} deadline={deadline} serverOffsetMs={-10_000} />)
     const bar = screen.getByRole('progressbar', { name: 'Time left' })
