@@ -21,7 +21,7 @@ from collections import OrderedDict
 from collections.abc import Coroutine
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, TypeVar
 
 import structlog
 from sqlalchemy import func, select, update
@@ -152,6 +152,17 @@ def _outcome(view: _View, revealed: _Revealed) -> dict[str, Any]:
     }
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _keep(cache: OrderedDict[K, V], key: K, value: V, size: int = 256) -> None:
+    """Remember `value`, forgetting the oldest beyond `size` (read once per phase version)."""
+    cache[key] = value
+    if len(cache) > size:
+        cache.popitem(last=False)
+
+
 class Live:
     def __init__(
         self, sessions: async_sessionmaker[AsyncSession], engine: AsyncEngine, play: Play
@@ -160,7 +171,9 @@ class Live:
         self._engine = engine
         self._play = play
         self._timers: dict[str, asyncio.TimerHandle] = {}
+        # By (session code, phase version): what a reveal shows, and everyone's standing.
         self._revealed: OrderedDict[tuple[str, int], _Revealed] = OrderedDict()
+        self._standings: OrderedDict[tuple[str, int], list[dict[str, Any]]] = OrderedDict()
         self._background: set[asyncio.Task[None]] = set()
         # (code, user id) -> (trusted until, what _player read)
         self._players: dict[
@@ -305,17 +318,15 @@ class Live:
             top=standing[:TOP],
             scores=[e["score"] for e in standing],
         )
-        self._revealed[key] = revealed
-        if len(self._revealed) > 256:
-            self._revealed.popitem(last=False)
+        _keep(self._revealed, key, revealed)
         return revealed
 
     async def _standing_of(self, view: _View) -> list[dict[str, Any]]:
         """Everyone in rank order as of the last end of a question, with the rank before it."""
-        key = (view.code, -view.phase_version)
-        known = self._revealed.get(key)
+        key = (view.code, view.phase_version)
+        known = self._standings.get(key)
         if known is not None:
-            return known.top
+            return known
         async with self._sessions() as db:
             everyone = ranked(
                 await db.scalars(select(Participant).where(Participant.session_id == view.id))
@@ -333,9 +344,7 @@ class Live:
             }
             for rank, p in enumerate(everyone, start=1)
         ]
-        self._revealed[key] = _Revealed("", [], entries, [])
-        if len(self._revealed) > 256:
-            self._revealed.popitem(last=False)
+        _keep(self._standings, key, entries)
         return entries
 
     # --- answering ------------------------------------------------------------------------
