@@ -77,7 +77,7 @@ def pg_database() -> Iterator[str | None]:
         asyncio.run(drop())
 
 
-TABLES = "answers, participants, sessions, choices, questions, quizzes, users"
+TABLES = "removed_players, answers, participants, sessions, choices, questions, quizzes, users"
 
 
 async def _empty_pg(url: str) -> None:

@@ -30,8 +30,9 @@ def _expect(ok: int, allowed: list[str]) -> dict[str, int]:
     return {role: ok if role in allowed else 401 if role == "anonymous" else 403 for role in ROLES}
 
 
-# (method, path, body, expected status per role); {quiz}, {question}, {doomed} and {code} are
-# filled in per caller.
+_admin_ok = _expect(200, ["admin"])
+# (method, path, body, expected status per role); {quiz}, {question}, {doomed}, {code}, {player}
+# (another participant's id) and {removed} (a removed player's user id) are filled in per caller.
 MATRIX: list[tuple[str, str, Any, dict[str, int]]] = [
     ("GET", "/api/auth/me", None, _expect(200, USERS)),
     ("GET", "/api/me/sessions", None, _expect(200, USERS)),
@@ -58,6 +59,10 @@ MATRIX: list[tuple[str, str, Any, dict[str, int]]] = [
     ("POST", "/api/sessions/{code}/join", None, _expect(200, USERS)),
     ("GET", "/api/sessions/{code}/analytics", None, _expect(200, ["admin"])),
     ("GET", "/api/quizzes/{quiz}/analytics", None, _expect(200, ["admin"])),
+    ("PATCH", "/api/sessions/{code}/participants/{player}", {"display_name": "Renamed"}, _admin_ok),
+    ("GET", "/api/sessions/{code}/removed", None, _expect(200, ["admin"])),
+    ("DELETE", "/api/sessions/{code}/removed/{removed}", None, _expect(204, ["admin"])),
+    ("DELETE", "/api/sessions/{code}/participants/{player}", None, _expect(204, ["admin"])),
     ("POST", "/api/sessions/{code}/close", None, _expect(200, ["admin"])),
 ]
 WORD_LIST = "word,meaning\nvivid,bright\nbrief,short\nancient,very old\nfragile,easily broken\n"
@@ -142,6 +147,8 @@ class _Targets:
     quiz: dict[str, Any]
     spare: dict[str, Any]
     doomed: dict[str, Any]
+    player: str
+    removed: str
 
     def path(self, template: str) -> str:
         return template.format(
@@ -149,12 +156,28 @@ class _Targets:
             question=self.spare["questions"][0]["id"],
             doomed=self.doomed["id"],
             code=self.code,
+            player=self.player,
+            removed=self.removed,
         )
 
 
 async def _fresh_targets(api: Api, admin: dict[str, str]) -> _Targets:
     _, code, quiz = await open_session(api, questions=3, time_limit_s=None)
-    return _Targets(code, quiz, await _quiz(api, admin, 2), await _quiz(api, admin, 1))
+    bystander = await joined(api, code, "Bystander")
+    player = (await api.client.post(f"/api/sessions/{code}/join", headers=bystander)).json()
+    gone = await joined(api, code, "Gone")
+    gone_id = (await api.client.post(f"/api/sessions/{code}/join", headers=gone)).json()["id"]
+    r = await api.client.delete(f"/api/sessions/{code}/participants/{gone_id}", headers=admin)
+    assert r.status_code == 204, r.text
+    removed = (await api.client.get("/api/auth/me", headers=gone)).json()["id"]
+    return _Targets(
+        code,
+        quiz,
+        await _quiz(api, admin, 2),
+        await _quiz(api, admin, 1),
+        player["id"],
+        removed,
+    )
 
 
 async def _answer_body(

@@ -326,3 +326,51 @@ async def test_stalled_readers_keep_server_memory_bounded(
             while await metric("vocabquiz_sse_connections") != baseline:
                 assert time.monotonic() < deadline, "vanished clients still counted"
                 await asyncio.sleep(0.1)
+
+
+async def test_a_removed_players_stream_ends_with_a_message_on_every_instance(
+    production_env: dict[str, str], tmp_path: Path
+) -> None:
+    with (
+        serve(production_env, tmp_path / "one.log") as one,
+        serve(production_env, tmp_path / "two.log") as two,
+    ):
+        async with (
+            httpx.AsyncClient(base_url=one) as client_one,
+            httpx.AsyncClient(base_url=two) as client_two,
+        ):
+            api = Api(client_one)
+            admin, code, quiz = await open_session(api, questions=2)
+            rude = await joined(api, code, "Rude")
+            ann = await joined(api, code, "Ann")
+            rude_id = (await client_one.post(f"/api/sessions/{code}/join", headers=rude)).json()
+            await answer(api, code, rude, quiz)
+            events = f"/api/sessions/{code}/events"
+            async with (
+                stream(client_two, events, rude) as rude_stream,
+                stream(client_two, events, ann) as ann_stream,
+            ):
+                await rude_stream.wait_for(lambda n, d: n == "leaderboard")
+                await ann_stream.wait_for(lambda n, d: n == "leaderboard")
+                await asyncio.sleep(0.3)  # the subscription takes effect
+                r = await client_one.delete(
+                    f"/api/sessions/{code}/participants/{rude_id['id']}", headers=admin
+                )
+                assert r.status_code == 204
+                _, told, _ = await rude_stream.wait_for(lambda n, d: n == "removed")
+                assert told == {
+                    "session_code": code,
+                    "message": "The teacher removed you from this session",
+                }
+                async with asyncio.timeout(5):
+                    while not rude_stream.ended:
+                        await rude_stream.changed.wait()
+                        rude_stream.changed.clear()
+                _, board, _ = await ann_stream.wait_for(
+                    lambda n, d: n == "leaderboard" and d["participant_count"] == 1
+                )
+                assert [e["display_name"] for e in board["entries"]] == ["Ann"]
+                assert board["me"]["rank"] == 1
+                assert not ann_stream.ended
+            r = await client_two.get(events, headers=rude)
+            assert r.status_code == 403

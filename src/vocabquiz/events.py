@@ -21,7 +21,7 @@ from vocabquiz.observability import metrics
 
 log = structlog.get_logger(__name__)
 
-EventKind = Literal["leaderboard", "session", "live", "resync"]
+EventKind = Literal["leaderboard", "session", "live", "removed", "resync"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -166,3 +166,26 @@ async def test_who_has_not_answered_comes_after_everyone_who_has(app: FastAPI) -
     await store.put("NOTYET", standing("r" * 36, 10, reached_s=9, joined_s=6, answered=1))
     board = await store.board("NOTYET", 10)
     assert [e.participant_id[0] for e in board.entries] == ["r", "w", "n"]
+
+
+async def test_a_removed_participant_stays_out_of_late_puts_and_loads(app: FastAPI) -> None:
+    store = await _store_of(app)
+    gone, kept = "g" * 36, "k" * 36
+    await store.load("GONE01", [standing(gone, 900, 1, 0), standing(kept, 100, 2, 0)], 2)
+    await store.board("GONE01", 10, since=2)
+    await store.remove("GONE01", gone)
+    board = await store.board("GONE01", 10, [gone, kept], since=2)
+    assert [e.participant_id for e in board.entries] == [kept]
+    assert board.version == 3 and board.participant_count == 1
+    assert board.steps is None  # no step says who left: clients need full standings
+    assert list(board.mine) == [kept] and board.mine[kept].rank == 1
+    # An answer of theirs, or a rebuild read before they were removed, does not bring them back.
+    assert await store.put("GONE01", standing(gone, 1900, 3, 0, answered=2)) == 0
+    await store.load("GONE01", [standing(gone, 900, 1, 0), standing(kept, 100, 2, 0)], 2)
+    await store.forget("GONE01")
+    await store.load("GONE01", [standing(gone, 900, 1, 0), standing(kept, 100, 2, 0)], 3)
+    board = await store.board("GONE01", 10)
+    assert [e.participant_id for e in board.entries] == [kept] and board.version == 3
+    # Removing from a session the store does not hold only marks them.
+    await store.remove("NOTHELD", gone)
+    assert await store.board("NOTHELD", 10) is None

@@ -250,3 +250,16 @@ async def test_who_may_follow_answer_and_lead(api: Api) -> None:
         f"/api/sessions/{code}/live/dance", json={"phase_version": 1}, headers=admin
     )
     assert r.status_code == 422
+
+
+async def test_a_live_answer_needs_a_choice(api: Api) -> None:
+    admin, code, _ = await open_live(api, questions=1, time_limit_s=None)
+    ann = await joined(api, code, "Ann")
+    showing = await step(api, code, admin, "start")
+    r = await api.client.post(
+        f"/api/sessions/{code}/live/answers",
+        json={"question_id": showing["question"]["id"], "choice_id": None},
+        headers=ann,
+    )
+    assert r.status_code == 422 and r.json()["detail"] == "Pick a choice"
+    assert (await state(api, code, admin))["answered_count"] == 0

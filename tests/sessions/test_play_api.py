@@ -378,6 +378,53 @@ async def test_a_late_right_pick_counts_as_late_never_as_correct(
     assert table[1][4] == "0"  # correct
 
 
+async def test_once_time_is_up_a_player_goes_on_without_picking(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    admin, code, quiz = await open_session(api, questions=2, time_limit_s=5)
+    leo = await joined(api, code, "Leo")
+    turn = (await api.client.get(f"/api/sessions/{code}/question", headers=leo)).json()
+    qid = turn["question"]["id"]
+    skip = {"question_id": qid, "choice_id": None}
+    # Within the time a choice is needed.
+    r = await api.client.post(f"/api/sessions/{code}/answers", json=skip, headers=leo)
+    assert r.status_code == 422 and "time is up" in r.json()["detail"]
+    assert (await api.client.get(f"/api/sessions/{code}/question", headers=leo)).json()[
+        "index"
+    ] == 0
+    real_now = answers_module.utcnow
+    monkeypatch.setattr(answers_module, "utcnow", lambda: real_now() + timedelta(seconds=8))
+    r = await api.client.post(f"/api/sessions/{code}/answers", json=skip, headers=leo)
+    assert r.status_code == 200, r.text
+    result = r.json()
+    assert (result["choice_id"], result["late"], result["correct"]) == (None, True, False)
+    assert result["points_awarded"] == 0 and result["correct_choice_id"] == correct_choice(
+        quiz, qid
+    )
+    # Sent again: the same result; with a pick after it: already answered.
+    again = await api.client.post(f"/api/sessions/{code}/answers", json=skip, headers=leo)
+    assert again.status_code == 200 and again.json() == result
+    picked = {"question_id": qid, "choice_id": correct_choice(quiz, qid)}
+    r = await api.client.post(f"/api/sessions/{code}/answers", json=picked, headers=leo)
+    assert r.status_code == 409
+    turn = (await api.client.get(f"/api/sessions/{code}/question", headers=leo)).json()
+    assert turn["index"] == 1
+    row = (await api.client.get(f"/api/sessions/{code}/results", headers=admin)).json()[0]
+    assert row["answered_count"] == 1 and row["correct_count"] == 0
+    assert row["answers"][0]["choice_id"] is None and row["answers"][0]["late"] is True
+    stats = (await api.client.get(f"/api/sessions/{code}/analytics", headers=admin)).json()
+    first = next(q for q in stats["questions"] if q["question_id"] == qid)
+    assert (first["answer_count"], first["correct_count"], first["late_count"]) == (1, 0, 1)
+    assert sum(c["picked"] for c in first["choices"]) == 0
+    sheet = await api.client.get(f"/api/sessions/{code}/results?format=csv", headers=admin)
+    assert sheet.status_code == 200
+    # A choice of another question, or a missing field, is still refused.
+    r = await api.client.post(
+        f"/api/sessions/{code}/answers", json={"question_id": qid}, headers=leo
+    )
+    assert r.status_code == 422
+
+
 async def test_names_are_unique_within_a_session(api: Api) -> None:
     admin, code, _ = await open_session(api)
     first = await joined(api, code, "Zoe")

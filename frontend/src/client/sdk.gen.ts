@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AddQuestionData, AddQuestionErrors, AddQuestionResponses, CloseSessionData, CloseSessionErrors, CloseSessionResponses, CreateQuizData, CreateQuizErrors, CreateQuizResponses, DeleteQuestionData, DeleteQuestionErrors, DeleteQuestionResponses, DeleteQuizData, DeleteQuizErrors, DeleteQuizResponses, GetLeaderboardData, GetLeaderboardErrors, GetLeaderboardResponses, GetQuizData, GetQuizErrors, GetQuizResponses, GetResultsData, GetResultsErrors, GetResultsResponses, GetSessionData, GetSessionErrors, GetSessionResponses, GetTurnData, GetTurnErrors, GetTurnResponses, GuestData, GuestErrors, GuestResponses, HealthzData, HealthzResponses, ImportWordListData, ImportWordListErrors, ImportWordListResponses, JoinLinkData, JoinLinkResponses, JoinSessionData, JoinSessionErrors, JoinSessionResponses, ListQuizSessionsData, ListQuizSessionsErrors, ListQuizSessionsResponses, ListQuizzesData, ListQuizzesResponses, LiveActionData, LiveActionErrors, LiveActionResponses, LiveAnswerData, LiveAnswerErrors, LiveAnswerResponses, LiveStateData, LiveStateErrors, LiveStateResponses, LoginData, LoginErrors, LoginResponses, MeData, MeResponses, MySessionsData, MySessionsResponses, OpenSessionData, OpenSessionErrors, OpenSessionResponses, PracticeData, PracticeErrors, PracticeResponses, PreviewWordListData, PreviewWordListErrors, PreviewWordListResponses, QuizAnalyticsData, QuizAnalyticsErrors, QuizAnalyticsResponses, ReadyzData, ReadyzResponses, RegisterData, RegisterErrors, RegisterResponses, ReplaceQuestionData, ReplaceQuestionErrors, ReplaceQuestionResponses, SessionAnalyticsData, SessionAnalyticsErrors, SessionAnalyticsResponses, StreamEventsData, StreamEventsErrors, StreamEventsResponses, SubmitAnswerData, SubmitAnswerErrors, SubmitAnswerResponses, UpdateQuizData, UpdateQuizErrors, UpdateQuizResponses } from './types.gen';
+import type { AddQuestionData, AddQuestionErrors, AddQuestionResponses, CloseSessionData, CloseSessionErrors, CloseSessionResponses, CreateQuizData, CreateQuizErrors, CreateQuizResponses, DeleteQuestionData, DeleteQuestionErrors, DeleteQuestionResponses, DeleteQuizData, DeleteQuizErrors, DeleteQuizResponses, GetLeaderboardData, GetLeaderboardErrors, GetLeaderboardResponses, GetQuizData, GetQuizErrors, GetQuizResponses, GetResultsData, GetResultsErrors, GetResultsResponses, GetSessionData, GetSessionErrors, GetSessionResponses, GetTurnData, GetTurnErrors, GetTurnResponses, GuestData, GuestErrors, GuestResponses, HealthzData, HealthzResponses, ImportWordListData, ImportWordListErrors, ImportWordListResponses, JoinLinkData, JoinLinkResponses, JoinSessionData, JoinSessionErrors, JoinSessionResponses, LetPlayerBackData, LetPlayerBackErrors, LetPlayerBackResponses, ListQuizSessionsData, ListQuizSessionsErrors, ListQuizSessionsResponses, ListQuizzesData, ListQuizzesResponses, LiveActionData, LiveActionErrors, LiveActionResponses, LiveAnswerData, LiveAnswerErrors, LiveAnswerResponses, LiveStateData, LiveStateErrors, LiveStateResponses, LoginData, LoginErrors, LoginResponses, MeData, MeResponses, MySessionsData, MySessionsResponses, OpenSessionData, OpenSessionErrors, OpenSessionResponses, PracticeData, PracticeErrors, PracticeResponses, PreviewWordListData, PreviewWordListErrors, PreviewWordListResponses, QuizAnalyticsData, QuizAnalyticsErrors, QuizAnalyticsResponses, ReadyzData, ReadyzResponses, RegisterData, RegisterErrors, RegisterResponses, RemovedPlayersData, RemovedPlayersErrors, RemovedPlayersResponses, RemovePlayerData, RemovePlayerErrors, RemovePlayerResponses, RenamePlayerData, RenamePlayerErrors, RenamePlayerResponses, ReplaceQuestionData, ReplaceQuestionErrors, ReplaceQuestionResponses, SessionAnalyticsData, SessionAnalyticsErrors, SessionAnalyticsResponses, StreamEventsData, StreamEventsErrors, StreamEventsResponses, SubmitAnswerData, SubmitAnswerErrors, SubmitAnswerResponses, UpdateQuizData, UpdateQuizErrors, UpdateQuizResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -247,6 +247,46 @@ export const liveAction = <ThrowOnError extends boolean = false>(options: Option
 export const joinSession = <ThrowOnError extends boolean = false>(options: Options<JoinSessionData, ThrowOnError>) => (options.client ?? client).post<JoinSessionResponses, JoinSessionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/sessions/{code}/join',
+    ...options
+});
+
+/**
+ * Remove Player
+ */
+export const removePlayer = <ThrowOnError extends boolean = false>(options: Options<RemovePlayerData, ThrowOnError>) => (options.client ?? client).delete<RemovePlayerResponses, RemovePlayerErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/sessions/{code}/participants/{participant_id}',
+    ...options
+});
+
+/**
+ * Rename Player
+ */
+export const renamePlayer = <ThrowOnError extends boolean = false>(options: Options<RenamePlayerData, ThrowOnError>) => (options.client ?? client).patch<RenamePlayerResponses, RenamePlayerErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/sessions/{code}/participants/{participant_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Removed Players
+ */
+export const removedPlayers = <ThrowOnError extends boolean = false>(options: Options<RemovedPlayersData, ThrowOnError>) => (options.client ?? client).get<RemovedPlayersResponses, RemovedPlayersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/sessions/{code}/removed',
+    ...options
+});
+
+/**
+ * Let Player Back
+ */
+export const letPlayerBack = <ThrowOnError extends boolean = false>(options: Options<LetPlayerBackData, ThrowOnError>) => (options.client ?? client).delete<LetPlayerBackResponses, LetPlayerBackErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/sessions/{code}/removed/{user_id}',
     ...options
 });
 

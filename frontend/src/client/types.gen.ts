@@ -15,7 +15,7 @@ export type AnswerIn = {
     /**
      * Choice Id
      */
-    choice_id: string;
+    choice_id: string | null;
 };
 
 /**
@@ -71,7 +71,7 @@ export type AnswerResult = {
     /**
      * Choice Id
      */
-    choice_id: string;
+    choice_id: string | null;
     /**
      * Correct
      */
@@ -579,6 +579,16 @@ export type ParticipantOut = {
 };
 
 /**
+ * ParticipantRename
+ */
+export type ParticipantRename = {
+    /**
+     * Display Name
+     */
+    display_name: string;
+};
+
+/**
  * ParticipantResult
  */
 export type ParticipantResult = {
@@ -986,6 +996,26 @@ export type RegisterIn = {
      * Display Name
      */
     display_name?: string | null;
+};
+
+/**
+ * RemovedPlayerOut
+ *
+ * A player the teacher removed: they cannot join the session again until let back.
+ */
+export type RemovedPlayerOut = {
+    /**
+     * User Id
+     */
+    user_id: string;
+    /**
+     * Display Name
+     */
+    display_name: string;
+    /**
+     * Removed At
+     */
+    removed_at: string;
 };
 
 /**
@@ -1862,6 +1892,140 @@ export type JoinSessionResponses = {
 };
 
 export type JoinSessionResponse = JoinSessionResponses[keyof JoinSessionResponses];
+
+export type RemovePlayerData = {
+    body?: never;
+    path: {
+        /**
+         * Code
+         */
+        code: string;
+        /**
+         * Participant Id
+         */
+        participant_id: string;
+    };
+    query?: never;
+    url: '/api/sessions/{code}/participants/{participant_id}';
+};
+
+export type RemovePlayerErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type RemovePlayerError = RemovePlayerErrors[keyof RemovePlayerErrors];
+
+export type RemovePlayerResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type RemovePlayerResponse = RemovePlayerResponses[keyof RemovePlayerResponses];
+
+export type RenamePlayerData = {
+    body: ParticipantRename;
+    path: {
+        /**
+         * Code
+         */
+        code: string;
+        /**
+         * Participant Id
+         */
+        participant_id: string;
+    };
+    query?: never;
+    url: '/api/sessions/{code}/participants/{participant_id}';
+};
+
+export type RenamePlayerErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type RenamePlayerError = RenamePlayerErrors[keyof RenamePlayerErrors];
+
+export type RenamePlayerResponses = {
+    /**
+     * Successful Response
+     */
+    200: ParticipantOut;
+};
+
+export type RenamePlayerResponse = RenamePlayerResponses[keyof RenamePlayerResponses];
+
+export type RemovedPlayersData = {
+    body?: never;
+    path: {
+        /**
+         * Code
+         */
+        code: string;
+    };
+    query?: never;
+    url: '/api/sessions/{code}/removed';
+};
+
+export type RemovedPlayersErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type RemovedPlayersError = RemovedPlayersErrors[keyof RemovedPlayersErrors];
+
+export type RemovedPlayersResponses = {
+    /**
+     * Response Removed Players
+     *
+     * Successful Response
+     */
+    200: Array<RemovedPlayerOut>;
+};
+
+export type RemovedPlayersResponse = RemovedPlayersResponses[keyof RemovedPlayersResponses];
+
+export type LetPlayerBackData = {
+    body?: never;
+    path: {
+        /**
+         * Code
+         */
+        code: string;
+        /**
+         * User Id
+         */
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/sessions/{code}/removed/{user_id}';
+};
+
+export type LetPlayerBackErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type LetPlayerBackError = LetPlayerBackErrors[keyof LetPlayerBackErrors];
+
+export type LetPlayerBackResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type LetPlayerBackResponse = LetPlayerBackResponses[keyof LetPlayerBackResponses];
 
 export type GetTurnData = {
     body?: never;

@@ -218,6 +218,8 @@ class Broadcaster:
             self._dirty(found, event.published_at)
         elif event.kind == "session":
             self._spawn(self._send_session(event.session_code))
+        elif event.kind == "removed" and event.data is not None:
+            self._end_removed(found, event.session_code, event.data.get("participant_id"))
         elif event.kind == "live" and event.data is not None:
             # A new phase: every client hears each one, in order, as it was.
             self._write_live(found, event.data)
@@ -229,6 +231,14 @@ class Broadcaster:
             else:
                 self._live_reading.add(event.session_code)
                 self._spawn(self._send_live(event.session_code))
+
+    def _end_removed(self, session: _Session, code: str, participant_id: object) -> None:
+        """A removed player's streams: told why, then ended."""
+        frame = Frame(frames.removed(code))
+        for client in list(session.clients):
+            if client.participant_id is not None and client.participant_id == participant_id:
+                client.writer.write(frame)
+                client.writer.close()
 
     def _write_live(self, session: _Session, data: dict[str, object]) -> None:
         """A live frame, unless the clients have heard a later phase already (a read that

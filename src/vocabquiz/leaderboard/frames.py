@@ -93,3 +93,12 @@ def session(data: dict[str, object]) -> bytes:
 def live(summary: dict[str, object]) -> bytes:
     """A live session's phase changed, or how many have answered: clients read their own view."""
     return b"event: live\ndata: %s\n\n" % orjson.dumps(summary)
+
+
+REMOVED_MESSAGE = "The teacher removed you from this session"
+
+
+def removed(code: str) -> bytes:
+    """The last frame of a player the teacher removed."""
+    body = orjson.dumps({"session_code": code, "message": REMOVED_MESSAGE})
+    return b"event: removed\ndata: %s\n\n" % body

@@ -112,7 +112,7 @@ class Leaderboard(Protocol):
     async def put(self, session_code: str, standing: Standing) -> int | None:
         """Record a participant's new totals (ignored unless they have more answers than what
         is held) and announce the change; returns their rank, or None when the session is not
-        held."""
+        held. A removed participant is never put back: their rank is 0."""
 
     async def load(
         self,
@@ -122,8 +122,8 @@ class Leaderboard(Protocol):
         expire_s: int | None = None,
     ) -> None:
         """Fill the session from the database and announce it. Entries already held and newer
-        are kept. With `expire_s` (a closed session) the session is dropped that long after,
-        to be rebuilt from the database if it is read again."""
+        are kept, removed participants left out. With `expire_s` (a closed session) the session
+        is dropped that long after, to be rebuilt from the database if it is read again."""
 
     async def version(self, session_code: str) -> int | None:
         """The session's version, None when it is not held."""
@@ -138,7 +138,12 @@ class Leaderboard(Protocol):
         """The top `limit`, the entries of `participant_ids` and the steps after version
         `since`, in one round trip."""
 
-    async def forget(self, session_code: str) -> None: ...
+    async def remove(self, session_code: str, participant_id: str) -> None:
+        """Take a participant out for good (the teacher removed them) and announce it: a load
+        or put of theirs that was under way leaves them out too."""
+
+    async def forget(self, session_code: str) -> None:
+        """Drop the session's standings (its removed participants stay known)."""
 
 
 def _data(standing: Standing) -> bytes:
@@ -188,6 +193,7 @@ class MemoryLeaderboard:
 
     def __init__(self, announce: Announce | None = None) -> None:
         self._sessions: dict[str, _MemoryBoard] = {}
+        self._removed: dict[str, set[str]] = {}
         self._announce = announce
 
     def _changed(self, session_code: str) -> None:
@@ -206,6 +212,8 @@ class MemoryLeaderboard:
         if board is None:
             return None
         pid = standing.participant_id
+        if pid in self._removed.get(session_code, ()):
+            return 0
         before = board.rank(pid) if pid in board.by_id else None
         if board.put(standing):
             board.version += 1
@@ -226,9 +234,12 @@ class MemoryLeaderboard:
         # Closed sessions past their time are dropped here, so that they do not pile up.
         for code in [c for c, b in self._sessions.items() if b.expires_at and b.expires_at <= now]:
             del self._sessions[code]
+            self._removed.pop(code, None)
         board = self._sessions.setdefault(session_code, _MemoryBoard())
+        removed = self._removed.get(session_code, set())
         for standing in standings:
-            board.put(standing)
+            if standing.participant_id not in removed:
+                board.put(standing)
         board.version = max(board.version, version)
         board.steps.clear()
         if expire_s is not None:
@@ -257,6 +268,16 @@ class MemoryLeaderboard:
         mine = board.entries_of(participant_ids)
         return Board(board.version, len(board.order), top, mine, steps)
 
+    async def remove(self, session_code: str, participant_id: str) -> None:
+        self._removed.setdefault(session_code, set()).add(participant_id)
+        board = self._held(session_code)
+        if board is None:
+            return
+        board.drop(participant_id)
+        board.version += 1
+        board.steps.clear()  # a removal is no step: every client gets full standings
+        self._changed(session_code)
+
     async def forget(self, session_code: str) -> None:
         self._sessions.pop(session_code, None)
 
@@ -283,6 +304,11 @@ class _MemoryBoard:
         self.order.add(self._key(standing))
         return True
 
+    def drop(self, participant_id: str) -> None:
+        old = self.by_id.pop(participant_id, None)
+        if old is not None:
+            self.order.remove(self._key(old))
+
     def rank(self, participant_id: str) -> int:
         s = self.by_id[participant_id]
         return int(self.order.bisect_left(self._key(s))) + 1
@@ -298,13 +324,14 @@ class _MemoryBoard:
 
 # Redis layout per session, all keys sharing the hash tag {code} so Redis Cluster keeps them on one
 # node: a sorted set (score = -points, member = order_key, so ZRANGE is leaderboard order), a hash
-# participant id -> member, a hash participant id -> entry data, the version counter, and the
-# list of the latest steps.
+# participant id -> member, a hash participant id -> entry data, the version counter, the list of
+# the latest steps, and the set of removed participants.
 # ARGV: participant id, -score, member, data, answered_count, the JSON-quoted participant id,
 # then the event channel and message.
 _PUT = """
 local old = redis.call('HGET', KEYS[2], ARGV[1])
 if redis.call('EXISTS', KEYS[4]) == 0 then return false end
+if redis.call('SISMEMBER', KEYS[6], ARGV[1]) == 1 then return {-1, 0} end
 local before = 'null'
 if old then
   local held = cjson.decode(redis.call('HGET', KEYS[3], ARGV[1]))
@@ -331,8 +358,8 @@ _LOAD = """
 for i = 5, #ARGV, 5 do
   local pid = ARGV[i]
   local old = redis.call('HGET', KEYS[2], pid)
-  local keep = false
-  if old then
+  local keep = redis.call('SISMEMBER', KEYS[6], pid) == 1
+  if old and not keep then
     local held = cjson.decode(redis.call('HGET', KEYS[3], pid))
     if held[3] >= tonumber(ARGV[i + 4]) then keep = true else redis.call('ZREM', KEYS[1], old) end
   end
@@ -346,9 +373,26 @@ local held = redis.call('GET', KEYS[4])
 if not held or tonumber(ARGV[3]) > tonumber(held) then redis.call('SET', KEYS[4], ARGV[3]) end
 redis.call('DEL', KEYS[5])
 if tonumber(ARGV[4]) > 0 then
-  for k = 1, 4 do redis.call('PEXPIRE', KEYS[k], ARGV[4]) end
+  for _, k in ipairs({1, 2, 3, 4, 6}) do redis.call('PEXPIRE', KEYS[k], ARGV[4]) end
 end
 redis.call('PUBLISH', ARGV[1], ARGV[2])
+return 1
+"""
+
+# ARGV: participant id, the event channel and message. The steps are dropped: a removal is no
+# step, and every client gets full standings.
+_REMOVE = """
+redis.call('SADD', KEYS[6], ARGV[1])
+if redis.call('EXISTS', KEYS[4]) == 0 then return 0 end
+local old = redis.call('HGET', KEYS[2], ARGV[1])
+if old then
+  redis.call('ZREM', KEYS[1], old)
+  redis.call('HDEL', KEYS[2], ARGV[1])
+  redis.call('HDEL', KEYS[3], ARGV[1])
+end
+redis.call('INCR', KEYS[4])
+redis.call('DEL', KEYS[5])
+redis.call('PUBLISH', ARGV[2], ARGV[3])
 return 1
 """
 
@@ -401,10 +445,11 @@ class RedisLeaderboard:
         self._put = redis.register_script(_PUT)
         self._load = redis.register_script(_LOAD)
         self._board = redis.register_script(_BOARD)
+        self._remove = redis.register_script(_REMOVE)
 
     def _keys(self, code: str) -> list[str]:
         base = f"{self._namespace}:lb:{{{code}}}"
-        parts = ("order", "members", "data", "version", "steps")
+        parts = ("order", "members", "data", "version", "steps", "removed")
         return [f"{base}:{part}" for part in parts]
 
     async def put(self, session_code: str, standing: Standing) -> int | None:
@@ -464,5 +509,10 @@ class RedisLeaderboard:
         held = await self._redis.get(self._keys(session_code)[3])
         return None if held is None else int(held)
 
+    async def remove(self, session_code: str, participant_id: str) -> None:
+        event = encode(Event.now("leaderboard", session_code))
+        channel = self._channel_of(session_code)
+        await self._remove(keys=self._keys(session_code), args=[participant_id, channel, event])
+
     async def forget(self, session_code: str) -> None:
-        await self._redis.delete(*self._keys(session_code))
+        await self._redis.delete(*self._keys(session_code)[:5])

@@ -35,6 +35,7 @@ from vocabquiz.sessions.standings import Standings, standing_of
 CLOSED = "This session is closed"
 LIVE = "This session is live: its host shows each question (see /api/sessions/{code}/live)"
 NOT_SERVED = "That question is not the one being served to you"
+NO_CHOICE = "Pick a choice: an answer without one is taken only once the question's time is up"
 # The counters' children looked up once: `labels()` costs more than `inc()`.
 _ANSWERS = {r: metrics.ANSWERS.labels(result=r) for r in ("correct", "wrong", "late")}
 
@@ -230,7 +231,7 @@ def _result(answer: AnswerRow, question: QuestionContent, rank: int) -> dict[str
 
 
 async def _replay(
-    play: Play, code: str, participant_id: str, question: QuestionContent, choice_id: str
+    play: Play, code: str, participant_id: str, question: QuestionContent, choice_id: str | None
 ) -> dict[str, Any]:
     """The stored result of an answer sent again; 409 for a different choice or none stored."""
     found = await play.store.stored_answer(participant_id, question.id)
@@ -245,7 +246,7 @@ async def _replay(
 
 
 async def submit_answer(
-    play: Play, raw_code: str, user: TokenUser, question_id: str, choice_id: str
+    play: Play, raw_code: str, user: TokenUser, question_id: str, choice_id: str | None
 ) -> dict[str, Any]:
     answered_at = utcnow()
     code = session_code(raw_code)
@@ -269,7 +270,7 @@ async def _take(
     session: SessionRow,
     participant: ParticipantRow,
     question_id: str,
-    choice_id: str,
+    choice_id: str | None,
     answered_at: datetime,
     user: TokenUser,
 ) -> dict[str, Any] | None:
@@ -289,19 +290,23 @@ async def _take(
     )
     if not served or served_at is None:
         return await _replay(play, session.code, participant.id, question, choice_id)
-    choice = next((c for c in question.choices if c.id == choice_id), None)
-    if choice is None:
-        raise Unprocessable("That choice does not belong to this question")
+    choice = None
+    if choice_id is not None:
+        choice = next((c for c in question.choices if c.id == choice_id), None)
+        if choice is None:
+            raise Unprocessable("That choice does not belong to this question")
     scored = score_answer(
         points=question.points,
         time_limit_s=question.time_limit_s,
-        correct=choice.correct,
+        correct=choice is not None and choice.correct,
         served_at=served_at,
         answered_at=answered_at,
         rule=session.scoring,
         streak_bonus=session.streak_bonus,
         streak_before=participant.streak,
     )
+    if choice is None and not scored.late:
+        raise Unprocessable(NO_CHOICE)
     score = participant.score + scored.points_awarded
     correct_count = participant.correct_count + int(scored.correct)
     reached_at = answered_at if scored.points_awarded > 0 else participant.reached_at
@@ -309,7 +314,7 @@ async def _take(
         id=new_id(),
         participant_id=participant.id,
         question_id=question.id,
-        choice_id=choice.id,
+        choice_id=choice.id if choice is not None else None,
         correct=scored.correct,
         late=scored.late,
         points_awarded=scored.points_awarded,

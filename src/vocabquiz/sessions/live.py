@@ -374,8 +374,10 @@ class Live:
         return questions
 
     async def answer(
-        self, raw_code: str, user: TokenUser, question_id: str, choice_id: str
+        self, raw_code: str, user: TokenUser, question_id: str, choice_id: str | None
     ) -> dict[str, Any]:
+        if choice_id is None:  # the host ends a live question: nobody has to go on by hand
+            raise Unprocessable("Pick a choice")
         """An answer to the question shown (schemas.LiveAnswerResult)."""
         answered_at = utcnow()
         result = await self._answer(raw_code, user, question_id, choice_id, answered_at)

@@ -49,6 +49,9 @@ class QuizSession(Base):
     question_id: Mapped[str | None] = mapped_column(String(36))
     question_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     question_deadline: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # What renames and removals of players add to the standings' version, which otherwise counts
+    # joins and answers: each of them moves it up by one as well (sessions/roster.py).
+    roster_changes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Participant(Base):
@@ -82,6 +85,21 @@ class Participant(Base):
     # Live sessions: the rank after the last reveal, and the one before it.
     live_rank: Mapped[int | None] = mapped_column(Integer)
     live_previous_rank: Mapped[int | None] = mapped_column(Integer)
+
+
+class RemovedPlayer(Base):
+    """A player the teacher removed from a session: they cannot join it again until let back."""
+
+    __tablename__ = "removed_players"
+
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[str] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    display_name: Mapped[str] = mapped_column(String(40))
+    removed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Answer(Base):

@@ -97,7 +97,8 @@ class AnswerRow:
     id: str
     participant_id: str
     question_id: str
-    choice_id: str
+    # None: the question's time ran out and the player went on without picking (never live).
+    choice_id: str | None
     correct: bool
     late: bool
     points_awarded: int
@@ -250,10 +251,13 @@ WITH showing AS (
   SELECT id FROM sessions
   WHERE id = $1 AND status = 'open' AND phase = 'question' AND phase_version = $2
   FOR SHARE
+), player AS (
+  -- A player the teacher removed meanwhile is skipped rather than breaking the foreign key.
+  SELECT id FROM participants WHERE id = $4 FOR KEY SHARE
 )
 INSERT INTO answers (id, participant_id, question_id, choice_id, correct, late, points_awarded,
                      streak_bonus, streak, score_after, served_at, answered_at, elapsed_ms)
-SELECT $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15 FROM showing
+SELECT $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15 FROM showing, player
 ON CONFLICT (participant_id, question_id) DO NOTHING
 RETURNING id
 """
@@ -582,6 +586,7 @@ SELECT :id, :participant_id, :question_id, :choice_id, :correct, :late, :points_
 FROM sessions
 WHERE id = :session_id AND status = 'open' AND phase = 'question'
   AND phase_version = :phase_version
+  AND EXISTS (SELECT 1 FROM participants WHERE id = :participant_id)
 ON CONFLICT (participant_id, question_id) DO NOTHING
 RETURNING id
 """).bindparams(

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, Response, status
 from fastapi.responses import StreamingResponse
 
 from vocabquiz.dependencies import Admin, CurrentUser, Db, Limits, PlayDeps, ReadDb, State
-from vocabquiz.sessions import analytics, results, service
+from vocabquiz.sessions import analytics, results, roster, service
 from vocabquiz.sessions.live import Action
 from vocabquiz.sessions.schemas import (
     AnswerIn,
@@ -17,9 +17,11 @@ from vocabquiz.sessions.schemas import (
     LiveAnswerResult,
     LiveState,
     ParticipantOut,
+    ParticipantRename,
     ParticipantResult,
     Practice,
     QuestionAnalytics,
+    RemovedPlayerOut,
     SessionIn,
     SessionOut,
     Turn,
@@ -70,6 +72,32 @@ async def join_session(
 ) -> ParticipantOut:
     await limits.per_ip("join_ip")
     return await service.join_session(db, code, user, play)
+
+
+@router.patch("/sessions/{code}/participants/{participant_id}")
+async def rename_player(
+    code: str, participant_id: str, body: ParticipantRename, _admin: Admin, db: Db, play: PlayDeps
+) -> ParticipantOut:
+    return await roster.rename(db, code, participant_id, body.display_name, play)
+
+
+@router.delete(
+    "/sessions/{code}/participants/{participant_id}", status_code=status.HTTP_204_NO_CONTENT
+)
+async def remove_player(
+    code: str, participant_id: str, _admin: Admin, db: Db, play: PlayDeps
+) -> None:
+    await roster.remove(db, code, participant_id, play)
+
+
+@router.get("/sessions/{code}/removed")
+async def removed_players(code: str, _admin: Admin, db: Db) -> list[RemovedPlayerOut]:
+    return await roster.removed(db, code)
+
+
+@router.delete("/sessions/{code}/removed/{user_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def let_player_back(code: str, user_id: str, _admin: Admin, db: Db) -> None:
+    await roster.let_back(db, code, user_id)
 
 
 # The playing routes are served by the edge (sessions/play_routes.py), ahead of FastAPI's

@@ -5,6 +5,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from vocabquiz.auth.schemas import DisplayName
+
 SessionMode = Literal["self_paced", "live"]
 LivePhase = Literal["lobby", "question", "reveal", "podium", "closed"]
 
@@ -43,6 +45,20 @@ class ParticipantOut(BaseModel):
     joined_at: datetime
 
 
+class ParticipantRename(BaseModel):
+    display_name: DisplayName
+
+
+class RemovedPlayerOut(BaseModel):
+    """A player the teacher removed: they cannot join the session again until let back."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    user_id: str
+    display_name: str
+    removed_at: datetime
+
+
 class TurnChoice(BaseModel):
     """A choice as a player sees it: in an order of their own, without whether it is right."""
 
@@ -69,12 +85,13 @@ class Turn(BaseModel):
 
 class AnswerIn(BaseModel):
     question_id: str = Field(max_length=100)
-    choice_id: str = Field(max_length=100)
+    # Null only once the question's time is up: the player goes on without picking (self-paced).
+    choice_id: str | None = Field(max_length=100)
 
 
 class AnswerResult(BaseModel):
     question_id: str
-    choice_id: str
+    choice_id: str | None
     correct: bool
     correct_choice_id: str
     late: bool

@@ -15,14 +15,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from vocabquiz.auth import service as auth_service
 from vocabquiz.auth.tokens import TokenUser
 from vocabquiz.db import is_id, utcnow
-from vocabquiz.errors import Conflict, NotFound
+from vocabquiz.errors import Conflict, Forbidden, NotFound
 from vocabquiz.events import Event
+from vocabquiz.leaderboard.frames import REMOVED_MESSAGE
 from vocabquiz.observability import metrics
 from vocabquiz.quizzes.models import Question, Quiz
 from vocabquiz.sessions import schemas
 from vocabquiz.sessions.answers import CLOSED, Play, session_code
 from vocabquiz.sessions.codes import new_code
-from vocabquiz.sessions.models import Answer, Participant, QuizSession
+from vocabquiz.sessions.models import Answer, Participant, QuizSession, RemovedPlayer
 from vocabquiz.sessions.standings import Standings, standing_of
 
 log = structlog.get_logger(__name__)
@@ -224,6 +225,13 @@ async def join_session(
         return participant_out(participant, session.code)
     if session.status != "open":
         raise Conflict(CLOSED)
+    removed = await db.scalar(
+        select(RemovedPlayer.user_id).where(
+            RemovedPlayer.session_id == session.id, RemovedPlayer.user_id == user.id
+        )
+    )
+    if removed is not None:
+        raise Forbidden(f"{REMOVED_MESSAGE}; ask them to let you back in")
     account = await auth_service.signed_in_user(db, user.id)
     code = session.code
     now = utcnow()

@@ -56,22 +56,29 @@ class Standings:
         self._sessions = sessions
         # How long the store keeps a closed session's standings after they were last rebuilt.
         self._closed_kept_s = closed_kept_s
-        # Sessions whose store missed a change (Redis failed after the answer was committed):
-        # rebuilt from the database the next time they are used.
+        # Sessions whose store missed a change (Redis failed after the change was committed):
+        # rebuilt afresh from the database the next time they are used.
         self._stale: set[str] = set()
+
+    def replace_later(self, session_code: str) -> None:
+        self._stale.add(session_code)
 
     async def _catch_up(self, session_code: str) -> None:
         if session_code in self._stale:
-            await self.rebuild(session_code)
+            await self.replace(session_code)
             self._stale.discard(session_code)
 
     async def rebuild(self, session_code: str) -> None:
         _MISS.inc()
         async with self._sessions() as db:
             with timed("read_standings"):
-                status = await db.scalar(
-                    select(QuizSession.status).where(QuizSession.code == session_code)
-                )
+                session = (
+                    await db.execute(
+                        select(QuizSession.status, QuizSession.roster_changes).where(
+                            QuizSession.code == session_code
+                        )
+                    )
+                ).first()
                 rows = (
                     await db.scalars(
                         select(Participant)
@@ -79,14 +86,18 @@ class Standings:
                         .where(QuizSession.code == session_code)
                     )
                 ).all()
-        # Every join and every answer moved the version by one.
-        version = len(rows) + sum(p.answered_count for p in rows)
+        status, roster_changes = session if session is not None else (None, 0)
+        # Every join and every answer moved the version by one, and so did every rename and
+        # removal (counted in roster_changes, which also makes up for a removal's joins and
+        # answers that are gone).
+        version = len(rows) + sum(p.answered_count for p in rows) + roster_changes
         expire_s = self._closed_kept_s if status == "closed" else None
         await self.store.load(session_code, [standing_of(p) for p in rows], version, expire_s)
 
     async def replace(self, session_code: str) -> None:
         """Rebuild the session from the database without keeping any entry held: for changes
-        that do not add answers (a live question left unanswered ends a streak)."""
+        that do not add answers (a live question left unanswered ends a streak, a player renamed
+        or removed)."""
         await self.store.forget(session_code)
         await self.rebuild(session_code)
 
@@ -99,18 +110,19 @@ class Standings:
                 await db.execute(
                     select(
                         QuizSession.code,
+                        QuizSession.roster_changes,
                         func.count(Participant.id),
                         func.coalesce(func.sum(Participant.answered_count), 0),
                     )
                     .outerjoin(Participant, Participant.session_id == QuizSession.id)
                     .where(or_(QuizSession.status == "open", QuizSession.closed_at >= since))
-                    .group_by(QuizSession.code)
+                    .group_by(QuizSession.code, QuizSession.roster_changes)
                 )
             ).all()
         behind = []
-        for code, joined, answered in rows:
+        for code, roster_changes, joined, answered in rows:
             held = await self.store.version(code)
-            if held is not None and held != joined + answered:
+            if held is not None and held != joined + answered + roster_changes:
                 behind.append(code)
                 await self.rebuild(code)
         return behind
@@ -127,6 +139,14 @@ class Standings:
             rank = await self.store.put(session_code, standing)
         metrics.SCORES_UPDATED.inc()
         return rank or 0
+
+    async def remove(self, session_code: str, participant_id: str) -> None:
+        try:
+            await self._catch_up(session_code)
+            await self.store.remove(session_code, participant_id)
+        except RedisError:
+            self._stale.add(session_code)
+            raise
 
     async def board(
         self,
