@@ -261,5 +261,6 @@ async def test_a_live_answer_needs_a_choice(api: Api) -> None:
         json={"question_id": showing["question"]["id"], "choice_id": None},
         headers=ann,
     )
-    assert r.status_code == 422 and r.json()["detail"] == "Pick a choice"
+    assert r.status_code == 422 and r.json()["detail"][0]["msg"] == "Pick a choice"
+    assert r.json()["detail"][0]["loc"] == ["body", "choice_id"]
     assert (await state(api, code, admin))["answered_count"] == 0

@@ -388,7 +388,7 @@ async def test_once_time_is_up_a_player_goes_on_without_picking(
     skip = {"question_id": qid, "choice_id": None}
     # Within the time a choice is needed.
     r = await api.client.post(f"/api/sessions/{code}/answers", json=skip, headers=leo)
-    assert r.status_code == 422 and "time is up" in r.json()["detail"]
+    assert r.status_code == 422 and "time is up" in r.json()["detail"][0]["msg"]
     assert (await api.client.get(f"/api/sessions/{code}/question", headers=leo)).json()[
         "index"
     ] == 0

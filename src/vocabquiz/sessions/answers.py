@@ -12,6 +12,8 @@ from datetime import datetime
 from itertools import islice
 from typing import Any
 
+from fastapi.exceptions import RequestValidationError
+
 from vocabquiz.auth.tokens import TokenUser
 from vocabquiz.db import new_id, utcnow
 from vocabquiz.errors import Conflict, Forbidden, NotFound, Unprocessable
@@ -36,6 +38,15 @@ CLOSED = "This session is closed"
 LIVE = "This session is live: its host shows each question (see /api/sessions/{code}/live)"
 NOT_SERVED = "That question is not the one being served to you"
 NO_CHOICE = "Pick a choice: an answer without one is taken only once the question's time is up"
+
+
+def no_choice(message: str = NO_CHOICE) -> RequestValidationError:
+    """A null choice where one is needed: refused as the body's fault, like any invalid field."""
+    return RequestValidationError(
+        [{"type": "choice_needed", "loc": ("body", "choice_id"), "msg": message, "input": None}]
+    )
+
+
 # The counters' children looked up once: `labels()` costs more than `inc()`.
 _ANSWERS = {r: metrics.ANSWERS.labels(result=r) for r in ("correct", "wrong", "late")}
 
@@ -306,7 +317,7 @@ async def _take(
         streak_before=participant.streak,
     )
     if choice is None and not scored.late:
-        raise Unprocessable(NO_CHOICE)
+        raise no_choice()
     score = participant.score + scored.points_awarded
     correct_count = participant.correct_count + int(scored.correct)
     reached_at = answered_at if scored.points_awarded > 0 else participant.reached_at

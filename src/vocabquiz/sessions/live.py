@@ -32,7 +32,7 @@ from vocabquiz.db import new_id, utcnow
 from vocabquiz.errors import Conflict, Forbidden, NotFound, Unprocessable
 from vocabquiz.events import Event
 from vocabquiz.quizzes.models import Quiz
-from vocabquiz.sessions.answers import CLOSED, Play, session_code
+from vocabquiz.sessions.answers import CLOSED, Play, no_choice, session_code
 from vocabquiz.sessions.models import Answer, Participant, QuizSession
 from vocabquiz.sessions.play_store import AnswerRow, QuestionContent, SessionRow
 from vocabquiz.sessions.scoring import ScoringRule, deadline_of, score_answer
@@ -377,7 +377,7 @@ class Live:
         self, raw_code: str, user: TokenUser, question_id: str, choice_id: str | None
     ) -> dict[str, Any]:
         if choice_id is None:  # the host ends a live question: nobody has to go on by hand
-            raise Unprocessable("Pick a choice")
+            raise no_choice("Pick a choice")
         """An answer to the question shown (schemas.LiveAnswerResult)."""
         answered_at = utcnow()
         result = await self._answer(raw_code, user, question_id, choice_id, answered_at)
