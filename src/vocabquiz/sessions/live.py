@@ -376,8 +376,6 @@ class Live:
     async def answer(
         self, raw_code: str, user: TokenUser, question_id: str, choice_id: str | None
     ) -> dict[str, Any]:
-        if choice_id is None:  # the host ends a live question: nobody has to go on by hand
-            raise no_choice("Pick a choice")
         """An answer to the question shown (schemas.LiveAnswerResult)."""
         answered_at = utcnow()
         result = await self._answer(raw_code, user, question_id, choice_id, answered_at)
@@ -393,7 +391,7 @@ class Live:
         raw_code: str,
         user: TokenUser,
         question_id: str,
-        choice_id: str,
+        choice_id: str | None,
         answered_at: datetime,
     ) -> dict[str, Any] | None:
         view, questions = await self._player(raw_code, user)
@@ -404,6 +402,8 @@ class Live:
         question = next((q for q in questions if q.id == question_id), None)
         if question is None:
             raise Conflict("No such question here")
+        if choice_id is None:  # the host ends a live question: nobody has to go on by hand
+            raise no_choice("Pick a choice")
         choice = next((c for c in question.choices if c.id == choice_id), None)
         if choice is None:
             raise Unprocessable("That choice does not belong to this question")
