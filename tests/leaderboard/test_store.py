@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from fastapi import FastAPI
@@ -189,3 +190,30 @@ async def test_a_removed_participant_stays_out_of_late_puts_and_loads(app: FastA
     # Removing from a session the store does not hold only marks them.
     await store.remove("NOTHELD", gone)
     assert await store.board("NOTHELD", 10) is None
+
+
+async def test_a_rename_takes_and_a_late_update_from_before_it_cannot_undo_it(
+    app: FastAPI,
+) -> None:
+    store = await _store_of(app)
+    pid = "r" * 36
+    await store.load("RENAME", [standing(pid, 100, 1, 0, answered=1)], 2)
+    # The database already holds a second answer whose update has not reached the store.
+    renamed = replace(standing(pid, 300, 2, 0, answered=2), display_name='Zo"e \\ 🦄')
+    await store.rename("RENAME", renamed)
+    board = await store.board("RENAME", 10, since=2)
+    assert board.version == 3 and board.steps is None
+    entry = board.entries[0]
+    assert (entry.display_name, entry.score, entry.answered_count) == ('Zo"e \\ 🦄', 300, 2)
+    # That update, with the old name, comes now: it holds no more answers, and is ignored.
+    await store.put("RENAME", standing(pid, 300, 2, 0, answered=2))
+    assert (await store.board("RENAME", 10)).entries[0].display_name == 'Zo"e \\ 🦄'
+    # Held with more answers than the rename read: the totals stay, the name changes.
+    await store.put("RENAME", replace(renamed, score=900, answered_count=3))
+    await store.rename("RENAME", replace(renamed, display_name="Zoe"))
+    entry = (await store.board("RENAME", 10)).entries[0]
+    assert (entry.display_name, entry.score, entry.answered_count) == ("Zoe", 900, 3)
+    # A removed participant is not brought back by a rename.
+    await store.remove("RENAME", pid)
+    await store.rename("RENAME", replace(renamed, display_name="Back"))
+    assert (await store.board("RENAME", 10)).entries == []

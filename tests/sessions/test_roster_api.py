@@ -200,3 +200,17 @@ async def test_a_closed_session_can_be_tidied(api: Api, app: FastAPI) -> None:
     results = await _board_is_results(api, code, admin)
     assert [p["display_name"] for p in results] == ["Ann"]
     assert await _reconciled(app) == []
+
+
+async def test_renames_while_the_player_answers_keep_the_board_exact(api: Api) -> None:
+    admin, code, quiz = await open_session(api, questions=6, time_limit_s=None)
+    zoe, zoe_id = await _join(api, code, "Zoe")
+    path = f"/api/sessions/{code}/participants/{zoe_id}"
+    for i in range(6):
+        renamed, _ = await asyncio.gather(
+            api.client.patch(path, json={"display_name": f"Zoe {i}"}, headers=admin),
+            answer(api, code, zoe, quiz),
+        )
+        assert renamed.status_code == 200
+        results = await _board_is_results(api, code, admin)
+        assert results[0]["display_name"] == f"Zoe {i}"

@@ -17,6 +17,7 @@ lost it): the caller rebuilds it from the database with `load` and asks again.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
@@ -141,6 +142,12 @@ class Leaderboard(Protocol):
     async def remove(self, session_code: str, participant_id: str) -> None:
         """Take a participant out for good (the teacher removed them) and announce it: a load
         or put of theirs that was under way leaves them out too."""
+
+    async def rename(self, session_code: str, standing: Standing) -> None:
+        """A participant's new name (the teacher renamed them), announced: `standing` as the
+        database holds it since. An entry held with as many answers or more keeps its totals
+        and takes the name; an older one is replaced, so that an update sent before the rename
+        and still on its way is then the older one, and ignored."""
 
     async def forget(self, session_code: str) -> None:
         """Drop the session's standings (its removed participants stay known)."""
@@ -278,6 +285,16 @@ class MemoryLeaderboard:
         board.steps.clear()  # a removal is no step: every client gets full standings
         self._changed(session_code)
 
+    async def rename(self, session_code: str, standing: Standing) -> None:
+        board = self._held(session_code)
+        if board is None or standing.participant_id in self._removed.get(session_code, ()):
+            return
+        if not board.put(standing):
+            board.rename(standing.participant_id, standing.display_name)
+        board.version += 1
+        board.steps.clear()
+        self._changed(session_code)
+
     async def forget(self, session_code: str) -> None:
         self._sessions.pop(session_code, None)
 
@@ -308,6 +325,14 @@ class _MemoryBoard:
         old = self.by_id.pop(participant_id, None)
         if old is not None:
             self.order.remove(self._key(old))
+
+    def rename(self, participant_id: str, display_name: str) -> None:
+        old = self.by_id.get(participant_id)
+        if old is not None:
+            self.order.remove(self._key(old))
+            new = dataclasses.replace(old, display_name=display_name)
+            self.by_id[participant_id] = new
+            self.order.add(self._key(new))
 
     def rank(self, participant_id: str) -> int:
         s = self.by_id[participant_id]
@@ -396,6 +421,33 @@ redis.call('PUBLISH', ARGV[2], ARGV[3])
 return 1
 """
 
+# ARGV: as _PUT's first five, then the new name as JSON, the event channel and message. An entry
+# held with as many answers or more keeps its data but the name: data is [name, ...], and the name
+# (a JSON string, read up to its closing quote) is swapped.
+_RENAME = """
+if redis.call('EXISTS', KEYS[4]) == 0 then return 0 end
+if redis.call('SISMEMBER', KEYS[6], ARGV[1]) == 1 then return 0 end
+local old = redis.call('HGET', KEYS[2], ARGV[1])
+local data = old and redis.call('HGET', KEYS[3], ARGV[1])
+if data and cjson.decode(data)[3] >= tonumber(ARGV[5]) then
+  local i = 3
+  while true do
+    local c = string.sub(data, i, i)
+    if c == '\\\\' then i = i + 2 elseif c == '"' then break else i = i + 1 end
+  end
+  redis.call('HSET', KEYS[3], ARGV[1], '[' .. ARGV[6] .. string.sub(data, i + 1))
+else
+  if old then redis.call('ZREM', KEYS[1], old) end
+  redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
+  redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+  redis.call('HSET', KEYS[3], ARGV[1], ARGV[4])
+end
+redis.call('INCR', KEYS[4])
+redis.call('DEL', KEYS[5])
+redis.call('PUBLISH', ARGV[7], ARGV[8])
+return 1
+"""
+
 # ARGV: limit, since (-1: no steps), then participant ids. Returns version, count, how many top
 # entries follow, how many of the participants asked for follow, how many steps follow (-1 when
 # not all are kept), then the top (participant id, data) pairs, the participants' (participant
@@ -446,6 +498,7 @@ class RedisLeaderboard:
         self._load = redis.register_script(_LOAD)
         self._board = redis.register_script(_BOARD)
         self._remove = redis.register_script(_REMOVE)
+        self._rename = redis.register_script(_RENAME)
 
     def _keys(self, code: str) -> list[str]:
         base = f"{self._namespace}:lb:{{{code}}}"
@@ -513,6 +566,21 @@ class RedisLeaderboard:
         event = encode(Event.now("leaderboard", session_code))
         channel = self._channel_of(session_code)
         await self._remove(keys=self._keys(session_code), args=[participant_id, channel, event])
+
+    async def rename(self, session_code: str, standing: Standing) -> None:
+        await self._rename(
+            keys=self._keys(session_code),
+            args=[
+                standing.participant_id,
+                -standing.score,
+                standing.order_key,
+                _data(standing),
+                standing.answered_count,
+                orjson.dumps(standing.display_name),
+                self._channel_of(session_code),
+                encode(Event.now("leaderboard", session_code)),
+            ],
+        )
 
     async def forget(self, session_code: str) -> None:
         await self._redis.delete(*self._keys(session_code)[:5])

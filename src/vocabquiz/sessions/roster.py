@@ -3,8 +3,10 @@ them, and they cannot join the session again), and letting a removed player back
 
 Each rename and removal moves the standings' version up by one like any other change: the
 session's `roster_changes` counts what they add to the joins and answers the version otherwise
-counts (a removal also makes up for the join and answers that are gone), and the standings are
-then rebuilt from the database afresh, the entry of a removed player dropped.
+counts (a removal also makes up for the join and answers that are gone). The store changes the
+one entry after the database, from the row as it is then: an answer's update still on its way
+from before the rename holds no more answers, so it is ignored and cannot bring back the old name;
+a removed participant stays marked, so that no late update or rebuild brings them back.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from vocabquiz.sessions import schemas
 from vocabquiz.sessions.answers import Play
 from vocabquiz.sessions.models import Participant, QuizSession, RemovedPlayer
 from vocabquiz.sessions.service import name_key, participant_out, session_by_code
+from vocabquiz.sessions.standings import standing_of
 
 log = structlog.get_logger(__name__)
 
@@ -38,14 +41,6 @@ async def _participant(
     if found is None:
         raise NotFound("Player not found in this session")
     return found
-
-
-async def _rebuild(play: Play, code: str) -> None:
-    try:
-        await play.standings.replace(code)
-    except RedisError as exc:  # rebuilt afresh the next time the session is used
-        play.standings.replace_later(code)
-        log.warning("standings_not_rebuilt", session=code, error=str(exc))
 
 
 async def rename(
@@ -67,8 +62,14 @@ async def rename(
     except IntegrityError:
         await db.rollback()
         raise Conflict(f"Another player here is already called {display_name}") from None
+    # The row as it is now: an answer may have moved its totals since it was read.
+    await db.refresh(participant)
+    await db.commit()
     out = participant_out(participant, session.code)
-    await _rebuild(play, session.code)
+    try:
+        await play.standings.rename(session.code, standing_of(participant))
+    except RedisError as exc:  # rebuilt afresh the next time the session is used
+        log.warning("standings_not_updated", session=session.code, error=str(exc))
     return out
 
 

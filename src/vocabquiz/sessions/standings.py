@@ -60,9 +60,6 @@ class Standings:
         # rebuilt afresh from the database the next time they are used.
         self._stale: set[str] = set()
 
-    def replace_later(self, session_code: str) -> None:
-        self._stale.add(session_code)
-
     async def _catch_up(self, session_code: str) -> None:
         if session_code in self._stale:
             await self.replace(session_code)
@@ -96,8 +93,7 @@ class Standings:
 
     async def replace(self, session_code: str) -> None:
         """Rebuild the session from the database without keeping any entry held: for changes
-        that do not add answers (a live question left unanswered ends a streak, a player renamed
-        or removed)."""
+        that do not add answers (a live question left unanswered ends a streak)."""
         await self.store.forget(session_code)
         await self.rebuild(session_code)
 
@@ -144,6 +140,14 @@ class Standings:
         try:
             await self._catch_up(session_code)
             await self.store.remove(session_code, participant_id)
+        except RedisError:
+            self._stale.add(session_code)
+            raise
+
+    async def rename(self, session_code: str, standing: Standing) -> None:
+        try:
+            await self._catch_up(session_code)
+            await self.store.rename(session_code, standing)
         except RedisError:
             self._stale.add(session_code)
             raise
