@@ -75,6 +75,14 @@ export function rowProblemCount(error: unknown, named: number): number {
   return typeof count === 'number' ? Math.max(count, named) : named
 }
 
+/**
+ * Whether the server refused this player a session's screens for good: reading them as a player
+ * joins first (readAsPlayer), and a join is refused with a 403 only to a player the teacher removed.
+ */
+export function isRemoval(error: unknown): error is ApiError {
+  return isApiError(error, 403)
+}
+
 /** For queries: retry only what may pass on a second try (no answer at all, or the server's trouble). */
 export function retryNetworkOnly(count: number, error: unknown): boolean {
   return !(error instanceof ApiError && error.status > 0 && error.status < 500) && count < 3

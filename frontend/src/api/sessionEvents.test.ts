@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { connectSessionEvents, type LiveFrame, type StreamStatus } from './sessionEvents'
+import { connectSessionEvents, type LiveFrame, type RemovedFrame, type StreamStatus } from './sessionEvents'
 import type { Leaderboard } from './types'
 
 function board(version: number, status: 'open' | 'closed' = 'open'): Leaderboard {
@@ -149,5 +149,33 @@ describe('connectSessionEvents', () => {
     stop()
     expect(onLive).toHaveBeenCalledWith(live)
     expect(versions).toEqual([1])
+  })
+
+  it('passes a removal on and stops for good, without reconnecting', async () => {
+    const onRemoved = vi.fn()
+    const statuses: [StreamStatus, number | undefined][] = []
+    const removed: RemovedFrame = { session_code: 'K7P2QX', message: 'The teacher removed you from this session' }
+    // The server ends the stream after the removal; a reconnect would be refused.
+    const fetchImpl = vi.fn(async () =>
+      streamResponse([frame(board(1)), `event: removed\ndata: ${JSON.stringify(removed)}\n\n`]),
+    )
+    connectSessionEvents({
+      code: 'K7P2QX',
+      getToken: () => 't',
+      onLeaderboard: () => {},
+      onRemoved,
+      onStatus: (s, http) => statuses.push([s, http]),
+      initialDelayMs: 1,
+      fetchImpl,
+    })
+    await until(() => onRemoved.mock.calls.length === 1)
+    await new Promise((r) => setTimeout(r, 20))
+    expect(onRemoved).toHaveBeenCalledWith(removed)
+    expect(fetchImpl).toHaveBeenCalledTimes(1)
+    expect(statuses).toEqual([
+      ['connecting', undefined],
+      ['live', undefined],
+      ['stopped', 403],
+    ])
   })
 })

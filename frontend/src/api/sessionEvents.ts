@@ -18,6 +18,9 @@ export type LiveFrame = Pick<
   | 'answered_count'
 >
 
+/** A `removed` event: the teacher removed this player; the stream ends after it. */
+export type RemovedFrame = { session_code: string; message: string }
+
 export type SessionEventsOptions = {
   code: string
   limit?: number
@@ -25,6 +28,8 @@ export type SessionEventsOptions = {
   onLeaderboard: (leaderboard: Leaderboard) => void
   onSession?: (session: Session) => void
   onLive?: (frame: LiveFrame) => void
+  /** This player was removed: the stream then stops for good (reconnecting would be refused). */
+  onRemoved?: (frame: RemovedFrame) => void
   onStatus: (status: StreamStatus, httpStatus?: number) => void
   /** First retry delay; doubles per failed attempt up to maxDelayMs, with jitter. */
   initialDelayMs?: number
@@ -105,6 +110,12 @@ export function connectSessionEvents(options: SessionEventsOptions): () => void 
               options.onSession?.(payload as Session)
             } else if (event.event === 'live') {
               options.onLive?.(payload as LiveFrame)
+            } else if (event.event === 'removed') {
+              if (stopped) return
+              stopped = true
+              controller.abort()
+              options.onRemoved?.(payload as RemovedFrame)
+              options.onStatus('stopped', 403)
             }
           },
         })

@@ -21,6 +21,7 @@ export function feedbackAnnouncement(result: AnswerResult, correctText: string):
   const bonus = result.streak_bonus > 0 ? `, including ${result.streak_bonus} streak bonus` : ''
   return [
     /[.!?]$/.test(title) ? title : `${title}.`,
+    result.choice_id === null ? 'The time ran out before you answered.' : '',
     !result.correct && correctText ? `The answer was ${correctText}.` : '',
     result.late && result.choice_id === result.correct_choice_id ? 'Right answer, but too late to score.' : '',
     result.points_awarded > 0 ? `Plus ${result.points_awarded} points${bonus}.` : '',
@@ -62,6 +63,7 @@ export function AnswerFeedback({
       testId="answer-feedback"
     >
       <StreakLine result={result} />
+      {result.choice_id === null && <Text fontSize="md">The time ran out before you answered.</Text>}
       {!result.correct && (
         <Text fontSize="md">
           The answer was <strong>{correctText}</strong>.

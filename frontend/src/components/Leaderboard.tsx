@@ -1,5 +1,5 @@
 import { Badge, Box, Flex, HStack, Text, VisuallyHidden } from '@chakra-ui/react'
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { LuArrowDown, LuArrowUp } from 'react-icons/lu'
 import type { LeaderboardEntry } from '../api/types'
 
@@ -34,6 +34,9 @@ export function Leaderboard({
   size = 'md',
   label = 'Leaderboard',
   previousRanks,
+  rowActions,
+  actionsOnHover = false,
+  columns = 1,
 }: {
   entries: LeaderboardEntry[]
   me?: LeaderboardEntry | null
@@ -41,6 +44,12 @@ export function Leaderboard({
   label?: string
   /** Ranks before the last question (null: not ranked then): each row then shows its move since, to stay. */
   previousRanks?: ReadonlyMap<string, number | null>
+  /** The teacher's controls for a row (rename, remove), at its end. */
+  rowActions?: (row: LeaderboardRow) => ReactNode
+  /** Keep the controls out of sight until the row is hovered or they have the focus (a projected board). */
+  actionsOnHover?: boolean
+  /** Side by side columns, filled top to bottom (ranks 1–6 on the left, 7–12 on the right). */
+  columns?: number
 }) {
   const rows = useMemo(() => leaderboardRows(entries, me), [entries, me])
   const rowElements = useRef(new Map<string, HTMLElement>())
@@ -99,9 +108,13 @@ export function Leaderboard({
       listStyleType="none"
       m="0"
       p="0"
-      display="flex"
+      display={columns > 1 ? 'grid' : 'flex'}
       flexDirection="column"
+      gridAutoFlow="column"
+      gridTemplateRows={columns > 1 ? `repeat(${Math.ceil(rows.length / columns)}, auto)` : undefined}
+      gridTemplateColumns={columns > 1 ? `repeat(${columns}, minmax(0, 1fr))` : undefined}
       gap={big ? '3' : '2'}
+      columnGap={columns > 1 ? (big ? '5' : '3') : undefined}
     >
       {rows.map((row) => {
         const before = previousRanks?.get(row.participant_id)
@@ -123,6 +136,7 @@ export function Leaderboard({
             aria-current={row.isMe ? 'true' : undefined}
             mt={row.detached ? (big ? '6' : '4') : undefined}
             position="relative"
+            className={rowActions && actionsOnHover ? 'group' : undefined}
           >
             {row.detached && (
               <Text
@@ -217,6 +231,26 @@ export function Leaderboard({
                 {row.score.toLocaleString()}
                 <VisuallyHidden> points</VisuallyHidden>
               </Text>
+              {rowActions &&
+                (actionsOnHover ? (
+                  // Over the row's end while pointed at or focused; the board stays clean otherwise.
+                  <Box
+                    position="absolute"
+                    top="1"
+                    right="1"
+                    bg="app.card"
+                    borderRadius="lg"
+                    boxShadow="md"
+                    opacity="0"
+                    transition="opacity 0.15s"
+                    _groupHover={{ opacity: 1 }}
+                    _focusWithin={{ opacity: 1 }}
+                  >
+                    {rowActions(row)}
+                  </Box>
+                ) : (
+                  rowActions(row)
+                ))}
             </Flex>
           </Box>
         )

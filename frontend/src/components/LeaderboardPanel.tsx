@@ -1,9 +1,10 @@
 import { Box, Card, Heading, HStack, Skeleton, Stack, Text } from '@chakra-ui/react'
+import type { ReactNode } from 'react'
 import { LuUsers } from 'react-icons/lu'
 import type { StreamStatus } from '../api/sessionEvents'
 import type { Leaderboard as Standings } from '../api/types'
 import { EmptyView } from './StateViews'
-import { Leaderboard } from './Leaderboard'
+import { Leaderboard, type LeaderboardRow } from './Leaderboard'
 import { LiveIndicator } from './LiveIndicator'
 import { RankAnnouncer } from './RankAnnouncer'
 
@@ -12,10 +13,13 @@ export function LeaderboardPanel({
   leaderboard,
   status,
   closed,
+  rowActions,
 }: {
   leaderboard: Standings | null
   status: StreamStatus
   closed?: boolean
+  /** The teacher's controls for each player's row. */
+  rowActions?: (row: LeaderboardRow) => ReactNode
 }) {
   const isClosed = closed ?? leaderboard?.status === 'closed'
   return (
@@ -49,7 +53,7 @@ export function LeaderboardPanel({
           />
         ) : (
           <Box>
-            <Leaderboard entries={leaderboard.entries} me={leaderboard.me} />
+            <Leaderboard entries={leaderboard.entries} me={leaderboard.me} rowActions={rowActions} />
           </Box>
         )}
         <RankAnnouncer

@@ -1,4 +1,5 @@
 import { Badge, Flex, Text } from '@chakra-ui/react'
+import type { ReactNode } from 'react'
 import type { LeaderboardEntry } from '../api/types'
 
 /** The players who have joined, by name, as they arrive; those beyond the list are counted. */
@@ -6,10 +7,13 @@ export function PlayerNames({
   entries,
   count,
   size = 'md',
+  actions,
 }: {
   entries: LeaderboardEntry[]
   count: number
   size?: 'md' | 'lg'
+  /** The teacher's controls for a player, beside their name. */
+  actions?: (entry: LeaderboardEntry) => ReactNode
 }) {
   const big = size === 'lg'
   const more = count - entries.length
@@ -33,6 +37,7 @@ export function PlayerNames({
           <Text as="span" truncate>
             {entry.display_name}
           </Text>
+          {actions?.(entry)}
         </Badge>
       ))}
       {more > 0 && (

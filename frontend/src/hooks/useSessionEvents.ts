@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { connectSessionEvents, type LiveFrame, type StreamStatus } from '../api/sessionEvents'
+import { connectSessionEvents, type LiveFrame, type RemovedFrame, type StreamStatus } from '../api/sessionEvents'
 import type { Leaderboard, Session } from '../api/types'
 import { getToken } from '../auth/tokenStore'
 
@@ -9,6 +9,8 @@ export type SessionEvents = {
   session: Session | null
   /** The latest phase of a live session sent by the stream. */
   live: LiveFrame | null
+  /** Set when the teacher removed this player: the stream has stopped for good. */
+  removed: RemovedFrame | null
   status: StreamStatus
   httpStatus: number | undefined
   /** How many times the stream has opened: frames sent while it was down are missed, so readers catch up. */
@@ -25,6 +27,7 @@ export function useSessionEvents(
     leaderboard: null,
     session: null,
     live: null,
+    removed: null,
     status: 'connecting',
     httpStatus: undefined,
     openings: 0,
@@ -32,7 +35,15 @@ export function useSessionEvents(
 
   useEffect(() => {
     if (!code || !enabled) return
-    setState({ leaderboard: null, session: null, live: null, status: 'connecting', httpStatus: undefined, openings: 0 })
+    setState({
+      leaderboard: null,
+      session: null,
+      live: null,
+      removed: null,
+      status: 'connecting',
+      httpStatus: undefined,
+      openings: 0,
+    })
     return connectSessionEvents({
       code,
       limit,
@@ -42,6 +53,7 @@ export function useSessionEvents(
       onLeaderboard: (leaderboard) => setState((s) => ({ ...s, leaderboard })),
       onSession: (session) => setState((s) => ({ ...s, session })),
       onLive: (live) => setState((s) => ({ ...s, live })),
+      onRemoved: (removed) => setState((s) => ({ ...s, removed })),
       onStatus: (status, httpStatus) =>
         setState((s) => ({ ...s, status, httpStatus, openings: s.openings + (status === 'live' ? 1 : 0) })),
     })

@@ -38,6 +38,7 @@ import { Leaderboard } from '../components/Leaderboard'
 import { LiveCountdown } from '../components/LiveCountdown'
 import { LiveIndicator } from '../components/LiveIndicator'
 import { Logo } from '../components/Logo'
+import { PlayerActions } from '../components/PlayerActions'
 import { PlayerNames } from '../components/PlayerNames'
 import { Podium } from '../components/Podium'
 import { QuizProgress } from '../components/QuizProgress'
@@ -243,7 +244,12 @@ export default function AdminLiveHost() {
               description="Scan the QR code or type the code to join. Names appear here as players arrive."
             />
           ) : (
-            <PlayerNames entries={entries} count={participantCount} size="lg" />
+            <PlayerNames
+              entries={entries}
+              count={participantCount}
+              size="lg"
+              actions={(entry) => <PlayerActions code={code} player={entry} size="xs" />}
+            />
           )}
           <HStack gap="4" wrap="wrap">
             <Button
@@ -346,7 +352,14 @@ export default function AdminLiveHost() {
             {reveal.top.length === 0 ? (
               <Text color="fg.muted">Nobody has scored yet.</Text>
             ) : (
-              <Leaderboard entries={reveal.top} size="lg" label="Top players" previousRanks={previousRanks} />
+              <Leaderboard
+                entries={reveal.top}
+                size="lg"
+                label="Top players"
+                previousRanks={previousRanks}
+                rowActions={(row) => <PlayerActions code={code} player={row} />}
+                actionsOnHover
+              />
             )}
           </Stack>
         </Grid>

@@ -82,6 +82,17 @@ describe('AdminProjector', () => {
     expect(screen.getByTestId('finished-count')).toHaveTextContent('12 of 12 finished')
   })
 
+  it('takes a second column on a wide screen before leaving players out', async () => {
+    vi.stubGlobal('innerWidth', 1920)
+    vi.stubGlobal('innerHeight', 1080)
+    const { stream } = renderProjector()
+    await screen.findByTestId('session-code')
+    stream.send('leaderboard', board(0), 30)
+    await waitFor(() => expect(shownNames()).toHaveLength(12))
+    expect(screen.queryByTestId('more-players')).toBeNull()
+    expect(screen.getByRole('list', { name: 'Top players' })).toHaveStyle({ display: 'grid' })
+  })
+
   it('says the finished count is a floor when the standings sent are not the whole class', async () => {
     vi.stubGlobal('innerHeight', 700)
     const { stream } = renderProjector()

@@ -10,6 +10,7 @@ import { JoinQrCode } from '../components/JoinQrCode'
 import { Leaderboard } from '../components/Leaderboard'
 import { LiveIndicator } from '../components/LiveIndicator'
 import { Logo } from '../components/Logo'
+import { PlayerActions } from '../components/PlayerActions'
 import { RankAnnouncer } from '../components/RankAnnouncer'
 import { ScoringBadges } from '../components/ScoringRule'
 import { ScreenControls } from '../components/ScreenControls'
@@ -19,12 +20,17 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle'
 import { useJoinLinkBase } from '../hooks/useJoinLinkBase'
 import { useRowsThatFit } from '../hooks/useRowsThatFit'
 import { useSessionEvents } from '../hooks/useSessionEvents'
+import { useWindowSize } from '../hooks/useWindowSize'
 import { normalizeJoinCode } from '../lib/joinCode'
 
 // The server's most: the standings of a whole class, for counting who has finished.
 const STANDINGS_LIMIT = 100
 // A large row and the gap under it, until one is on screen to measure; below the list, the "and K more" line.
 const ROW = { rowHeight: 104, gap: 12, reserve: 88, min: 3 }
+// From this window width the board is wide enough for two columns of rows, when one is not enough.
+const TWO_COLUMNS_FROM = 1536
+// Below this window height the join card is made smaller, so the screen never needs scrolling.
+const SHORT_WINDOW = 900
 
 /** Players who have answered every question of the quiz. */
 function finishedCount(entries: LeaderboardEntry[], questionCount: number): number {
@@ -40,6 +46,9 @@ export default function AdminProjector() {
   const events = useSessionEvents(code, { limit: STANDINGS_LIMIT })
   const joinAddress = useJoinLinkBase()
   const fit = useRowsThatFit(ROW)
+  const width = useWindowSize('width')
+  const height = useWindowSize('height')
+  const short = height < SHORT_WINDOW
   useDocumentTitle(session.data ? `${session.data.quiz_title}: leaderboard` : 'Leaderboard')
 
   const data = events.session ?? session.data
@@ -51,14 +60,23 @@ export default function AdminProjector() {
   // Beyond the standings sent, some may have finished too: the count is then a floor.
   const partial = board !== null && board.entries.length < board.participant_count
   // Kept the same between renders, so the rows only glide when the standings change.
+  // fit.count rows fit in a column: a wide screen takes a second column before leaving players out.
+  const columns = width >= TWO_COLUMNS_FROM && (board?.entries.length ?? 0) > fit.count ? 2 : 1
   const shown = useMemo(
-    () => (board ? [...board.entries].sort((a, b) => a.rank - b.rank).slice(0, fit.count) : []),
-    [board, fit.count],
+    () => (board ? [...board.entries].sort((a, b) => a.rank - b.rank).slice(0, fit.count * columns) : []),
+    [board, fit.count, columns],
   )
   const more = players - shown.length
 
   return (
-    <Flex direction="column" minH="100dvh" bg="app.bg" px={{ base: '4', md: '10' }} py={{ base: '4', md: '6' }} gap="6">
+    <Flex
+      direction="column"
+      minH="100dvh"
+      bg="app.bg"
+      px={{ base: '4', md: '10' }}
+      py={{ base: '4', md: short ? '4' : '6' }}
+      gap={short ? '4' : '6'}
+    >
       <HStack justify="space-between" gap="3" wrap="wrap">
         <HStack gap="4">
           <Logo size="lg" />
@@ -82,7 +100,7 @@ export default function AdminProjector() {
           gap={{ base: '6', xl: '12' }}
           alignItems="start"
         >
-          <VStack gap="6" bg="app.card" borderRadius="3xl" p="8" boxShadow="lg">
+          <VStack gap={short ? '4' : '6'} bg="app.card" borderRadius="3xl" p={short ? '6' : '8'} boxShadow="lg">
             {closed ? (
               <Text fontSize="4xl" fontWeight="black" textAlign="center">
                 🏁 That's a wrap!
@@ -90,7 +108,11 @@ export default function AdminProjector() {
             ) : (
               <>
                 <SessionCodeDisplay code={code} base={joinAddress.base} size="xl" />
-                <JoinQrCode code={code} base={joinAddress.base} size={260} />
+                <JoinQrCode
+                  code={code}
+                  base={joinAddress.base}
+                  size={short ? Math.max(140, Math.round(height * 0.22)) : 260}
+                />
               </>
             )}
             <HStack fontSize="3xl" fontWeight="bold" gap="3">
@@ -138,7 +160,14 @@ export default function AdminProjector() {
               <Stack gap="4">
                 {/* Only the rows that fit on the screen: the back row cannot scroll. */}
                 <Box ref={fit.ref}>
-                  <Leaderboard entries={shown} size="lg" label="Top players" />
+                  <Leaderboard
+                    entries={shown}
+                    size="lg"
+                    label="Top players"
+                    rowActions={(row) => <PlayerActions code={code} player={row} />}
+                    actionsOnHover
+                    columns={columns}
+                  />
                 </Box>
                 {more > 0 && (
                   <Text

@@ -9,6 +9,8 @@ import { ConfirmButton } from '../components/ConfirmButton'
 import { JoinLinkWarning } from '../components/JoinLinkWarning'
 import { JoinQrCode } from '../components/JoinQrCode'
 import { LeaderboardPanel } from '../components/LeaderboardPanel'
+import { PlayerActions } from '../components/PlayerActions'
+import { RemovedPlayers } from '../components/RemovedPlayers'
 import { ScoringRule } from '../components/ScoringRule'
 import { SessionCodeDisplay } from '../components/SessionCodeDisplay'
 import { EmptyView, ErrorState, LoadingState } from '../components/StateViews'
@@ -25,7 +27,8 @@ export default function AdminSession() {
   const code = normalizeJoinCode(rawCode)
   const queryClient = useQueryClient()
   const session = useQuery({ queryKey: ['session', code], queryFn: () => unwrap(getSession({ path: { code } })) })
-  const events = useSessionEvents(code, { limit: 10 })
+  // Every player the stream can carry (100), so that the teacher can rename or remove any of them.
+  const events = useSessionEvents(code, { limit: 100 })
   const joinAddress = useJoinLinkBase()
   useDocumentTitle(session.data ? `Hosting ${session.data.quiz_title}` : 'Session')
 
@@ -172,7 +175,13 @@ export default function AdminSession() {
           </Card.Body>
         </Card.Root>
         <Stack gap="4">
-          <LeaderboardPanel leaderboard={events.leaderboard} status={events.status} closed={closed} />
+          <LeaderboardPanel
+            leaderboard={events.leaderboard}
+            status={events.status}
+            closed={closed}
+            rowActions={(row) => <PlayerActions code={code} player={row} />}
+          />
+          <RemovedPlayers code={code} participantCount={participants} />
         </Stack>
       </Grid>
     </Container>

@@ -65,4 +65,17 @@ describe('Join', () => {
       await screen.findByText('The quiz K7P2QX has already ended. Ask your teacher for a new code.'),
     ).toBeInTheDocument()
   })
+
+  it("shows a removed player the server's reason when their join is refused", async () => {
+    installFakeApi({
+      'GET /api/me/sessions': () => json([]),
+      'POST /api/sessions/K7P2QX/join': () =>
+        json({ detail: 'The teacher removed you from this session; ask them to let you back in' }, 403),
+    })
+    renderJoin('/join/K7P2QX')
+    expect(
+      await screen.findByText('The teacher removed you from this session; ask them to let you back in'),
+    ).toBeInTheDocument()
+    expect(screen.queryByText("You don't have access to this.")).toBeNull()
+  })
 })

@@ -199,4 +199,28 @@ describe('Play, live', () => {
       'GET /api/sessions/K7P2QX/live',
     ])
   })
+
+  it('shows a removed player the removal instead of the game', async () => {
+    const { stream } = fakeLive(lobbyState())
+    renderPlay()
+    expect(await screen.findByRole('heading', { name: "You're in!" })).toBeInTheDocument()
+    stream.send('removed', { session_code: 'K7P2QX', message: 'The teacher removed you from this session' })
+    expect(
+      await screen.findByRole('heading', { name: 'The teacher removed you from this session' }),
+    ).toBeInTheDocument()
+    expect(screen.queryByRole('heading', { name: "You're in!" })).toBeNull()
+    expect(screen.getByRole('link', { name: 'Back home' })).toBeInTheDocument()
+  })
+
+  it('shows the removal when the join that reading the game needs is refused', async () => {
+    fakeLive(lobbyState(), {
+      'GET /api/sessions/K7P2QX/live': () => json({ detail: 'You have not joined this session' }, 403),
+      'POST /api/sessions/K7P2QX/join': () =>
+        json({ detail: 'The teacher removed you from this session; ask them to let you back in' }, 403),
+    })
+    renderPlay()
+    expect(
+      await screen.findByRole('heading', { name: 'The teacher removed you from this session' }),
+    ).toBeInTheDocument()
+  })
 })

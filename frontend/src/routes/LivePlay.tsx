@@ -17,7 +17,7 @@ import { useCallback, useState } from 'react'
 import { Link as RouterLink } from 'react-router'
 import { LuLock, LuUsers } from 'react-icons/lu'
 import { unwrap } from '../api/client'
-import { isApiError } from '../api/errors'
+import { isApiError, isRemoval } from '../api/errors'
 import { readAsPlayer } from '../api/readAsPlayer'
 import type { LiveQuestion, LiveState, Session } from '../api/types'
 import { useAuth } from '../auth/AuthProvider'
@@ -29,6 +29,7 @@ import { LiveCountdown } from '../components/LiveCountdown'
 import { LiveIndicator } from '../components/LiveIndicator'
 import { Podium } from '../components/Podium'
 import { QuizProgress } from '../components/QuizProgress'
+import { REMOVED_TEXT, RemovedView } from '../components/RemovedView'
 import { revealHeadline, RevealResult, standingLine } from '../components/RevealResult'
 import { EmptyView, ErrorState, InlineError, LoadingState } from '../components/StateViews'
 import { TimeUpNotice } from '../components/TimeUpNotice'
@@ -125,6 +126,12 @@ export function LivePlay({ code, session }: { code: string; session: Session }) 
     setExpiredIn(version)
     refresh() // the server ends the question if nobody else has
   }, [version, refresh])
+
+  // Kept once known: the poll that follows would otherwise flash the game back while it asks again.
+  const [removed, setRemoved] = useState<string | null>(null)
+  const removal = events.removed?.message ?? (isRemoval(query.error) ? REMOVED_TEXT : null)
+  if (removal !== null && removed === null) setRemoved(removal)
+  if (removed !== null || removal !== null) return <RemovedView message={removed ?? removal ?? undefined} />
 
   let main: React.ReactNode
   if (query.isPending) {

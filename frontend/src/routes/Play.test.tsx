@@ -234,8 +234,76 @@ describe('Play', () => {
       'GET /api/sessions/K7P2QX/question': () => json(late),
     })
     renderPlay()
-    expect(await screen.findByText("Time's up! Pick any answer to go on. It won't score points.")).toBeInTheDocument()
+    expect(
+      await screen.findByText("Time's up! Press Next to go on, or still pick an answer. It won't score points."),
+    ).toBeInTheDocument()
     expect(screen.getByRole('button', { name: /Answer 1: le chien/ })).toBeEnabled()
+  })
+
+  it('goes on without an answer once the time is up, and says the time ran out', async () => {
+    const served = turns()
+    const now = Date.now()
+    served[0].served_at = new Date(now - 30_000).toISOString()
+    served[0].deadline = new Date(now - 10_000).toISOString()
+    let position = 0
+    const api = installFakeApi({
+      'GET /api/sessions/K7P2QX': () => json(session),
+      'GET /api/sessions/K7P2QX/events': () => openStream().response,
+      'GET /api/sessions/K7P2QX/question': () => json(served[position]),
+      'POST /api/sessions/K7P2QX/answers': () => {
+        position += 1
+        return json({ ...results.q1, choice_id: null, late: true, points_awarded: 0, score: 0 })
+      },
+    })
+    const user = userEvent.setup({ delay: null })
+    renderPlay()
+    await user.click(await screen.findByRole('button', { name: 'Next' }))
+
+    const feedback = await screen.findByTestId('answer-feedback')
+    expect(api.requests.find((r) => r.method === 'POST' && r.path.endsWith('/answers'))?.body).toEqual({
+      question_id: 'q1',
+      choice_id: null,
+    })
+    expect(within(feedback).getByText("Time's up")).toBeInTheDocument()
+    expect(within(feedback).getByText('The time ran out before you answered.')).toBeInTheDocument()
+    expect(within(feedback).getByText('le chien')).toBeInTheDocument()
+    expect(within(feedback).queryByText(/Correct/)).toBeNull()
+    expect(screen.getByRole('button', { name: /Answer 1: le chien \(the right answer\)/ })).toBeDisabled()
+    expect(screen.getByTestId('answer-announcer')).toHaveTextContent(
+      "Time's up. The time ran out before you answered. The answer was le chien.",
+    )
+    expect(screen.queryByRole('button', { name: 'Next' })).toBeNull()
+
+    await user.click(screen.getByRole('button', { name: /Next question/ }))
+    expect(await screen.findByRole('heading', { name: 'the cat' })).toBeInTheDocument()
+  })
+
+  it('shows a removed player why the quiz is gone, with a way home, and stops listening', async () => {
+    const { api, stream } = fakeSession()
+    renderPlay()
+    expect(await screen.findByRole('heading', { name: 'the dog' })).toBeInTheDocument()
+    stream.send('removed', { session_code: 'K7P2QX', message: 'The teacher removed you from this session' })
+
+    const heading = await screen.findByRole('heading', { name: 'The teacher removed you from this session' })
+    await waitFor(() => expect(heading).toHaveFocus())
+    expect(screen.queryByRole('heading', { name: 'the dog' })).toBeNull()
+    expect(screen.getByRole('link', { name: 'Back home' })).toHaveAttribute('href', '/')
+    await new Promise((r) => setTimeout(r, 50))
+    expect(api.requests.filter((r) => r.path.endsWith('/events'))).toHaveLength(1)
+  })
+
+  it('shows the removal to a removed player who opens the play link again', async () => {
+    installFakeApi({
+      'GET /api/sessions/K7P2QX': () => json(session),
+      'GET /api/sessions/K7P2QX/events': () => json({ detail: 'You have not joined this session' }, 403),
+      'GET /api/sessions/K7P2QX/question': () => json({ detail: 'You have not joined this session' }, 403),
+      'POST /api/sessions/K7P2QX/join': () =>
+        json({ detail: 'The teacher removed you from this session; ask them to let you back in' }, 403),
+    })
+    renderPlay()
+    expect(
+      await screen.findByRole('heading', { name: 'The teacher removed you from this session' }),
+    ).toBeInTheDocument()
   })
 
   it('explains an unknown code in plain words', async () => {

@@ -14,8 +14,9 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useParams } from 'react-router'
+import { LuArrowRight } from 'react-icons/lu'
 import { unwrap, unwrapWithClock } from '../api/client'
-import { isApiError, retryNetworkOnly } from '../api/errors'
+import { isApiError, isRemoval, retryNetworkOnly } from '../api/errors'
 import { readAsPlayer } from '../api/readAsPlayer'
 import type { AnswerResult, Leaderboard, Session, Turn } from '../api/types'
 import { getSession, getTurn, submitAnswer } from '../client'
@@ -27,6 +28,7 @@ import { FinalRank } from '../components/FinalRank'
 import { LeaderboardPanel } from '../components/LeaderboardPanel'
 import { QuizProgress } from '../components/QuizProgress'
 import { RankStrip } from '../components/RankStrip'
+import { REMOVED_TEXT, RemovedView } from '../components/RemovedView'
 import { ScoringBadges } from '../components/ScoringRule'
 import { ErrorState, InlineError, LoadingState } from '../components/StateViews'
 import { TimeUpNotice } from '../components/TimeUpNotice'
@@ -106,7 +108,8 @@ function SelfPacedPlay({ code, session }: { code: string; session: Session | und
   const movedOn = useRef(false)
 
   const answer = useMutation({
-    mutationFn: (vars: { questionId: string; choiceId: string }) =>
+    // No choice (null) only once the time is up: the learner goes on without picking, and it scores nothing.
+    mutationFn: (vars: { questionId: string; choiceId: string | null }) =>
       unwrap(submitAnswer({ path: { code }, body: { question_id: vars.questionId, choice_id: vars.choiceId } })),
     onSuccess: (answerResult) => {
       setResult(answerResult)
@@ -119,6 +122,8 @@ function SelfPacedPlay({ code, session }: { code: string; session: Session | und
       if (isApiError(error, 409)) {
         void queryClient.invalidateQueries({ queryKey: ['session', code] })
       }
+      // No longer a player here (removed while the stream was down): reading the turn says why.
+      if (isApiError(error, 403)) void turnQuery.refetch()
     },
   })
 
@@ -130,6 +135,12 @@ function SelfPacedPlay({ code, session }: { code: string; session: Session | und
     },
     [question, answer, result],
   )
+
+  // Time's up and nothing picked: go on without an answer (the server takes it as late, 0 points).
+  const skip = useCallback(() => {
+    if (!question || answer.isPending || result) return
+    answer.mutate({ questionId: question.id, choiceId: null })
+  }, [question, answer, result])
 
   const next = useCallback(() => {
     movedOn.current = true
@@ -160,8 +171,20 @@ function SelfPacedPlay({ code, session }: { code: string; session: Session | und
 
   const onExpire = useCallback(() => {
     setTimeUp(true)
-    setAnnouncement("Time's up. Pick any answer to go on; it won't score.")
+    setAnnouncement("Time's up. Press Next to go on, or still pick an answer; it won't score.")
   }, [])
+
+  // A stream refused on reconnecting may mean this player was removed while it was down.
+  const streamRefused = events.status === 'stopped' && events.httpStatus === 403
+  useEffect(() => {
+    if (streamRefused && !events.removed) void turnQuery.refetch()
+  }, [streamRefused]) // Once per refusal.
+
+  // Kept once known: a later refetch of the turn would otherwise flash the question screen back.
+  const [removed, setRemoved] = useState<string | null>(null)
+  const removal = events.removed?.message ?? (isRemoval(turnQuery.error) ? REMOVED_TEXT : null)
+  if (removal !== null && removed === null) setRemoved(removal)
+  if (removed !== null || removal !== null) return <RemovedView message={removed ?? removal ?? undefined} />
 
   const leaderboard = events.leaderboard
   const total = turn?.total ?? session?.question_count ?? 0
@@ -242,7 +265,21 @@ function SelfPacedPlay({ code, session }: { code: string; session: Session | und
             {question.prompt}
           </Heading>
           {timeUp && !result && (
-            <TimeUpNotice>Time's up! Pick any answer to go on. It won't score points.</TimeUpNotice>
+            <Stack gap="3" data-testid="time-up">
+              <TimeUpNotice>
+                Time's up! Press Next to go on, or still pick an answer. It won't score points.
+              </TimeUpNotice>
+              <Button
+                alignSelf="start"
+                size="xl"
+                onClick={skip}
+                loading={answer.isPending && answer.variables?.choiceId === null}
+                disabled={answer.isPending}
+                data-testid="skip-question"
+              >
+                Next <LuArrowRight />
+              </Button>
+            </Stack>
           )}
           <Box ref={answerButtons} css={{ '& button': { scrollMarginTop: { base: '24', lg: '16' } } }}>
             <AnswerButtons
@@ -254,10 +291,7 @@ function SelfPacedPlay({ code, session }: { code: string; session: Session | und
             />
           </Box>
           {answer.isError && !isApiError(answer.error, 409) && (
-            <AnswerNotSent
-              error={answer.error}
-              onResend={() => chosenId && answer.mutate({ questionId: question.id, choiceId: chosenId })}
-            />
+            <AnswerNotSent error={answer.error} onResend={() => answer.variables && answer.mutate(answer.variables)} />
           )}
           {answer.isError && isApiError(answer.error, 409) && (
             <Stack gap="2">
