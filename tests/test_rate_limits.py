@@ -19,7 +19,8 @@ from tests.conftest import Api, Backend
 from tests.live import serve
 from tests.sessions.game import answer, open_session
 from vocabquiz.app import create_app
-from vocabquiz.rate_limits import Rate, RateLimits, RedisBuckets, Rule
+from vocabquiz.rate_limits import RateLimits, RedisBuckets, Rule
+from vocabquiz.rates import Rate
 from vocabquiz.settings import Settings
 
 
@@ -40,7 +41,13 @@ def limited(backend: Backend) -> Client:
 
     @asynccontextmanager
     async def start(ip: str = "203.0.113.7", **limits: Any) -> AsyncIterator[AppApi]:
-        settings = backend.settings.model_copy(update={"rate_limit_exempt": "", **limits})
+        # model_copy does not validate: the rates are given as the environment writes them.
+        rates = {
+            k: Rate.parse(v)
+            for k, v in limits.items()
+            if isinstance(getattr(backend.settings, k), Rate) and isinstance(v, str)
+        }
+        settings = backend.settings.model_copy(update={"rate_limit_exempt": "", **limits, **rates})
         app = create_app(settings)
         async with LifespanManager(app, startup_timeout=30), client_of(app, ip) as api:
             yield api

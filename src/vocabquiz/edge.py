@@ -25,7 +25,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from vocabquiz.errors import AppError, error_content
+from vocabquiz.errors import AppError, TooManyRequests, error_content
 from vocabquiz.http_guards import (
     Network,
     Refusal,
@@ -35,7 +35,7 @@ from vocabquiz.http_guards import (
     too_large,
 )
 from vocabquiz.observability import metrics
-from vocabquiz.rate_limits import CODE_LOOKUP, RateLimits, TooManyRequests
+from vocabquiz.rate_limits import CODE_LOOKUP, RateLimits
 
 log = structlog.get_logger("vocabquiz.request")
 _VALID_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")

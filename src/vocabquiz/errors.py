@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 import asyncpg
 import sentry_sdk
@@ -77,6 +78,14 @@ class RowsRejected(Unprocessable):
             "errors": [{"line": line, "reason": reason} for line, reason in shown],
             "error_count": len(self.errors),
         }
+
+
+class TooManyRequests(AppError):
+    status_code = 429
+
+    def __init__(self, detail: str, retry_after_s: float) -> None:
+        super().__init__(detail)
+        self.headers = {"Retry-After": str(max(1, math.ceil(retry_after_s)))}
 
 
 class Unavailable(AppError):

@@ -17,45 +17,14 @@ import structlog
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from vocabquiz.errors import AppError
+from vocabquiz.errors import TooManyRequests
 from vocabquiz.observability import metrics
+from vocabquiz.rates import MICROS, Rate
 
 if TYPE_CHECKING:
     from vocabquiz.settings import Settings
 
 log = structlog.get_logger(__name__)
-
-MICROS = 1_000_000
-
-
-@dataclass(frozen=True)
-class Rate:
-    count: int
-    period_s: int
-
-    @classmethod
-    def parse(cls, text: str) -> Rate:
-        """`"10/60"`: ten requests per sixty seconds."""
-        count, _, period = text.partition("/")
-        try:
-            rate = cls(int(count), int(period))
-        except ValueError:
-            raise ValueError(f"{text!r} is not COUNT/SECONDS, e.g. 10/60") from None
-        if rate.count < 1 or rate.period_s < 1:
-            raise ValueError(f"{text!r}: count and seconds must be at least 1")
-        return rate
-
-    @property
-    def interval_us(self) -> int:
-        return self.period_s * MICROS // self.count
-
-
-class TooManyRequests(AppError):
-    status_code = 429
-
-    def __init__(self, detail: str, retry_after_s: float) -> None:
-        super().__init__(detail)
-        self.headers = {"Retry-After": str(max(1, math.ceil(retry_after_s)))}
 
 
 class BucketStore(Protocol):
@@ -224,17 +193,6 @@ class ClientLimits:
             await self.limits.refund("login_user", account)
 
 
-_RULES = {
-    "login_ip": "Too many sign-in attempts from your network",
-    "login_user_ip": "Too many failed sign-ins for this account from your network",
-    "login_user": "Too many failed sign-ins for this account",
-    "register_ip": "Too many accounts created from your network",
-    "guest_ip": "Too many guest players created from your network",
-    "join_ip": "Too many joins from your network",
-    "answers": "You are answering too fast",
-}
-
-
 def _exempt_networks(settings: Settings) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
     return [
         ipaddress.ip_network(part.strip(), strict=False)
@@ -248,8 +206,36 @@ def build_rate_limits(settings: Settings, redis: Redis | None) -> RateLimits:
         RedisBuckets(redis, settings.redis_namespace) if redis is not None else MemoryBuckets()
     )
     rules = {
-        name: Rule(name, Rate.parse(getattr(settings, f"rate_limit_{name}")), message)
-        for name, message in _RULES.items()
+        rule.name: rule
+        for rule in [
+            Rule(
+                "login_ip",
+                settings.rate_limit_login_ip,
+                "Too many sign-in attempts from your network",
+            ),
+            Rule(
+                "login_user_ip",
+                settings.rate_limit_login_user_ip,
+                "Too many failed sign-ins for this account from your network",
+            ),
+            Rule(
+                "login_user",
+                settings.rate_limit_login_user,
+                "Too many failed sign-ins for this account",
+            ),
+            Rule(
+                "register_ip",
+                settings.rate_limit_register_ip,
+                "Too many accounts created from your network",
+            ),
+            Rule(
+                "guest_ip",
+                settings.rate_limit_guest_ip,
+                "Too many guest players created from your network",
+            ),
+            Rule("join_ip", settings.rate_limit_join_ip, "Too many joins from your network"),
+            Rule("answers", settings.rate_limit_answers, "You are answering too fast"),
+        ]
     }
     for name in rules:
         metrics.RATE_LIMITED.labels(name)  # at 0 from the start, for rate()
@@ -266,7 +252,7 @@ def build_code_lookups(settings: Settings) -> RateLimits:
     that guessing codes is slow however many guesses are sent at once."""
     rule = Rule(
         CODE_LOOKUP,
-        Rate.parse(settings.rate_limit_code_lookup_ip),
+        settings.rate_limit_code_lookup_ip,
         "Too many unknown session codes from your network",
     )
     metrics.RATE_LIMITED.labels(CODE_LOOKUP)

@@ -6,12 +6,15 @@ import ipaddress
 import os
 import secrets
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from vocabquiz.rate_limits import Rate
+from vocabquiz.rates import Rate
+
+# COUNT/SECONDS in the environment ("10/60"), read by the settings' own validator.
+RateSetting = Annotated[Rate, NoDecode]
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./var/vocabquiz.db"
 MIN_SECRET_BYTES = 32
@@ -78,15 +81,15 @@ class Settings(BaseSettings):
     rate_limit_exempt: str = ""
     # COUNT/SECONDS per bucket. Failed sign-ins of one username are counted from each address
     # (login_user_ip) and from everywhere (login_user, a higher ceiling: see docs/SECURITY.md).
-    rate_limit_login_ip: str = "60/60"
-    rate_limit_login_user_ip: str = "10/300"
-    rate_limit_login_user: str = "100/300"
-    rate_limit_register_ip: str = "30/600"
-    rate_limit_guest_ip: str = "300/60"
-    rate_limit_join_ip: str = "600/60"
+    rate_limit_login_ip: RateSetting = Rate(60, 60)
+    rate_limit_login_user_ip: RateSetting = Rate(10, 300)
+    rate_limit_login_user: RateSetting = Rate(100, 300)
+    rate_limit_register_ip: RateSetting = Rate(30, 600)
+    rate_limit_guest_ip: RateSetting = Rate(300, 60)
+    rate_limit_join_ip: RateSetting = Rate(600, 60)
     # Requests naming a session code that does not exist, per address in each process.
-    rate_limit_code_lookup_ip: str = "60/60"
-    rate_limit_answers: str = "600/60"
+    rate_limit_code_lookup_ip: RateSetting = Rate(60, 60)
+    rate_limit_answers: RateSetting = Rate(600, 60)
 
     @field_validator("log_level", mode="before")
     @classmethod
@@ -131,11 +134,11 @@ class Settings(BaseSettings):
         "rate_limit_join_ip",
         "rate_limit_code_lookup_ip",
         "rate_limit_answers",
+        mode="before",
     )
     @classmethod
-    def _rate(cls, value: str) -> str:
-        Rate.parse(value)
-        return value
+    def _rate(cls, value: object) -> object:
+        return Rate.parse(value) if isinstance(value, str) else value
 
     @field_validator("rate_limit_exempt", "trusted_proxies")
     @classmethod

@@ -51,7 +51,8 @@ async def _refused(port: int, within: float) -> None:
     while True:
         try:
             _, writer = await asyncio.open_connection("127.0.0.1", port)
-        except ConnectionRefusedError:
+        except (ConnectionRefusedError, ConnectionResetError):
+            # Refused, or reset: a connection that reached the closing listener's backlog.
             return
         writer.close()
         await writer.wait_closed()

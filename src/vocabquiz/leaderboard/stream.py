@@ -14,10 +14,10 @@ from typing import Any
 
 from starlette.types import Receive, Scope, Send
 
+from vocabquiz.errors import TooManyRequests
 from vocabquiz.leaderboard.broadcaster import Broadcaster
 from vocabquiz.leaderboard.frames import RETRY, Frame
 from vocabquiz.leaderboard.store import Board
-from vocabquiz.rate_limits import TooManyRequests
 
 SOCKET = "vocabquiz.socket"
 RETRY_S = 5.0
