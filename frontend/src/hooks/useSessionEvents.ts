@@ -17,33 +17,27 @@ export type SessionEvents = {
   openings: number
 }
 
+const CONNECTING: SessionEvents = {
+  leaderboard: null,
+  session: null,
+  live: null,
+  removed: null,
+  status: 'connecting',
+  httpStatus: undefined,
+  openings: 0,
+}
+
 /** Live standings of a session from its event stream, reconnecting on its own. */
 export function useSessionEvents(
   code: string | undefined,
   options: { limit?: number; enabled?: boolean; fetchImpl?: typeof fetch; initialDelayMs?: number } = {},
 ): SessionEvents {
   const { limit = 10, enabled = true, fetchImpl, initialDelayMs } = options
-  const [state, setState] = useState<SessionEvents>({
-    leaderboard: null,
-    session: null,
-    live: null,
-    removed: null,
-    status: 'connecting',
-    httpStatus: undefined,
-    openings: 0,
-  })
+  const [state, setState] = useState<SessionEvents>(CONNECTING)
 
   useEffect(() => {
     if (!code || !enabled) return
-    setState({
-      leaderboard: null,
-      session: null,
-      live: null,
-      removed: null,
-      status: 'connecting',
-      httpStatus: undefined,
-      openings: 0,
-    })
+    setState(CONNECTING)
     return connectSessionEvents({
       code,
       limit,
