@@ -5,13 +5,11 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from vocabquiz.db import migrate, open_database
-from vocabquiz.leaderboard.store import MemoryLeaderboard
 from vocabquiz.quizzes import service as quizzes
 from vocabquiz.quizzes.models import Quiz
 from vocabquiz.quizzes.schemas import ChoiceIn, QuestionIn, QuizIn
 from vocabquiz.sessions import service as sessions
 from vocabquiz.sessions.models import QuizSession
-from vocabquiz.sessions.standings import Standings
 from vocabquiz.settings import Settings
 
 TITLE = "Everyday English: words that matter"
@@ -105,11 +103,8 @@ async def load_demo(settings: Settings) -> str:
                 )
             )
             if code is None:
-                # The running server rebuilds the standings from the database on first use.
-                standings = Standings(
-                    MemoryLeaderboard(), database.sessions, settings.closed_session_kept_s
-                )
-                code = (await sessions.open_session(db, quiz_id, standings)).code
+                # The running server builds its standings from the database on first use.
+                code = (await sessions.open_session(db, quiz_id)).code
             return code
     finally:
         await database.dispose()

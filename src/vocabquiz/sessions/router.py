@@ -37,7 +37,9 @@ async def open_session(
     quiz_id: str, _admin: Admin, db: Db, play: PlayDeps, body: SessionIn | None = None
 ) -> SessionOut:
     mode = body.mode if body is not None else "self_paced"
-    return await service.open_session(db, quiz_id, play.standings, mode)
+    opened = await service.open_session(db, quiz_id, mode)
+    await play.standings.opened(opened.code)
+    return opened
 
 
 @router.get("/quizzes/{quiz_id}/sessions")

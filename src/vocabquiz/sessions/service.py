@@ -24,7 +24,7 @@ from vocabquiz.sessions import schemas
 from vocabquiz.sessions.answers import CLOSED, Play, session_code
 from vocabquiz.sessions.codes import new_code
 from vocabquiz.sessions.models import Answer, Participant, QuizSession, RemovedPlayer
-from vocabquiz.sessions.standings import Standings, standing_of
+from vocabquiz.sessions.standings import standing_of
 
 log = structlog.get_logger(__name__)
 
@@ -131,7 +131,7 @@ async def list_sessions(db: AsyncSession, quiz_id: str) -> list[schemas.SessionO
 
 
 async def open_session(
-    db: AsyncSession, quiz_id: str, standings: Standings, mode: str = "self_paced"
+    db: AsyncSession, quiz_id: str, mode: str = "self_paced"
 ) -> schemas.SessionOut:
     quiz = await db.get(Quiz, quiz_id) if is_id(quiz_id) else None
     if quiz is None:
@@ -157,7 +157,6 @@ async def open_session(
     else:
         raise Conflict("Could not find a free session code; try again")
     metrics.SESSIONS_OPENED.inc()
-    await standings.store.load(session.code, [], 0)
     return await session_out(db, session)
 
 

@@ -60,6 +60,10 @@ class Standings:
         # rebuilt afresh from the database the next time they are used.
         self._stale: set[str] = set()
 
+    async def opened(self, session_code: str) -> None:
+        """A new session's empty standings, so that its first read is no rebuild."""
+        await self.store.load(session_code, [], 0)
+
     async def _catch_up(self, session_code: str) -> None:
         if session_code in self._stale:
             await self.replace(session_code)
