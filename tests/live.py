@@ -175,6 +175,9 @@ async def stream(
     client: httpx.AsyncClient, url: str, headers: dict[str, str]
 ) -> AsyncIterator[EventReader]:
     reader = EventReader()
+    # The reader is cancelled mid-body at the end; a connection closed with the stream cannot be
+    # handed, half read, to the client's next request.
+    headers = {**headers, "Connection": "close"}
     async with client.stream("GET", url, headers=headers, timeout=None) as response:
         assert response.status_code == 200
         assert response.headers["content-type"].startswith("text/event-stream")
