@@ -38,6 +38,7 @@ lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 test: install web lint monitoring-tools nginx wrk
 	$(BIN)/pytest

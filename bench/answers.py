@@ -40,7 +40,7 @@ from bench.loadgen import (
     vocabquiz_server,
 )
 
-from vocabquiz.leaderboard.store import _PUT
+from vocabquiz.leaderboard.redis_store import PUT_SCRIPT
 
 # The answers table of the migrations, without its foreign keys: the baseline is the INSERT and
 # its indexes alone, so it is if anything easier than the service's.
@@ -208,7 +208,7 @@ def redis_answer_rate(clients: int) -> float:
     parts = ("order", "members", "data", "version", "steps")
     keys = [f"benchredis:lb:{{bench}}:{part}" for part in parts]
     client.set(keys[3], 1)
-    sha = client.script_load(_PUT)
+    sha = client.script_load(PUT_SCRIPT)
     try:
         # A random participant each time: the script's full path (ZREM, ZADD, HSETs, INCR,
         # PUBLISH).

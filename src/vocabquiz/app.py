@@ -19,7 +19,6 @@ from fastapi.routing import APIRoute
 from redis.asyncio import BlockingConnectionPool, Redis
 from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialWithJitterBackoff
-from redis.exceptions import RedisError
 from sqlalchemy import text
 from starlette.requests import Request
 from starlette.types import ASGIApp
@@ -31,25 +30,18 @@ from vocabquiz.auth.router import router as auth_router
 from vocabquiz.auth.tokens import TokenReader
 from vocabquiz.db import migrate, open_database, report_pool
 from vocabquiz.edge import Edge, FastRoute, HttpRequest, Reply
-from vocabquiz.errors import install_error_handlers
-from vocabquiz.events import EventBus, MemoryEventBus, RedisEventBus, channel_of
+from vocabquiz.errors import Unavailable, install_error_handlers, responses
 from vocabquiz.http_guards import Network, networks
 from vocabquiz.join_link import router as join_link_router
 from vocabquiz.leaderboard.broadcaster import Broadcaster
-from vocabquiz.leaderboard.store import Leaderboard, MemoryLeaderboard, RedisLeaderboard
-from vocabquiz.leaderboard.stream import StreamCaps
 from vocabquiz.observability import metrics
 from vocabquiz.observability.logging import configure_logging
 from vocabquiz.observability.sentry import init_sentry
 from vocabquiz.quizzes.router import router as quizzes_router
 from vocabquiz.rate_limits import RateLimits, build_code_lookups, build_rate_limits
 from vocabquiz.sessions import play_routes
-from vocabquiz.sessions import service as sessions_service
-from vocabquiz.sessions.answers import Play, QuizContents
-from vocabquiz.sessions.live import Live
-from vocabquiz.sessions.play_store import PlayStore, PostgresPlayStore, SqlitePlayStore
 from vocabquiz.sessions.router import router as sessions_router
-from vocabquiz.sessions.standings import Standings
+from vocabquiz.sessions.wiring import start_sessions
 from vocabquiz.settings import Settings, resolve_secret_key
 from vocabquiz.state import AppState
 
@@ -71,64 +63,8 @@ async def _build_state(settings: Settings) -> AppState:
         )
     await migrate(settings.database_url)
     database = open_database(settings)
-    store: PlayStore = (
-        SqlitePlayStore(database.engine)
-        if settings.is_sqlite
-        else PostgresPlayStore.connect(settings.database_url, settings.db_pool_size)
-    )
-    redis = (
-        Redis(
-            connection_pool=BlockingConnectionPool.from_url(
-                settings.redis_url,
-                # Past this many commands at once, the next waits for a connection (up to 5 s,
-                # then a 503) rather than failing at once.
-                max_connections=settings.redis_pool_size,
-                timeout=5,
-                socket_timeout=5,
-                socket_connect_timeout=5,
-                # A pooled connection to a Redis that has since restarted would fail its next
-                # command: retry such errors on a fresh connection.
-                retry=Retry(ExponentialWithJitterBackoff(base=0.02, cap=0.5), 3),
-            )
-        )
-        if settings.redis_url
-        else None
-    )
-    board: Leaderboard
-    bus: EventBus
-    if redis is not None:
-        bus = RedisEventBus(redis, settings.redis_namespace)
-        namespace = settings.redis_namespace
-        board = RedisLeaderboard(redis, namespace, lambda code: channel_of(namespace, code))
-    else:
-        memory_bus = MemoryEventBus()
-        bus, board = memory_bus, MemoryLeaderboard(memory_bus.deliver)
-    standings = Standings(board, database.sessions, settings.closed_session_kept_s)
-
-    async def read_session(code: str) -> dict[str, object]:
-        async with database.sessions() as db:
-            return (await sessions_service.get_session(db, code)).model_dump(mode="json")
-
-    play = Play(store=store, standings=standings, bus=bus, contents=QuizContents())
-    live = Live(database.sessions, database.engine, play)
-    broadcaster = Broadcaster(
-        standings,
-        read_session,
-        bus,
-        settings.broadcast_interval_ms / 1000,
-        settings.ping_interval_s,
-        read_live=live.summary,
-    )
-    bus.subscribe(broadcaster.on_event)
-    await bus.start()
-    broadcaster.start()
-    try:
-        behind = await standings.reconcile()
-    except RedisError as exc:  # each session is rebuilt when the store is back and reads it
-        log.warning("standings_not_reconciled", error=str(exc))
-    else:
-        if behind:
-            log.warning("standings_rebuilt", sessions=len(behind))
+    redis = _redis(settings)
+    sessions = await start_sessions(settings, database, redis)
     if settings.admin_username and settings.admin_password:
         async with database.sessions() as db:
             if await auth_service.ensure_admin(
@@ -139,25 +75,37 @@ async def _build_state(settings: Settings) -> AppState:
         settings=settings,
         secret_key=secret_key,
         tokens=TokenReader(secret_key),
-        accounts=Accounts(store.account, settings.account_check_interval_s),
+        accounts=Accounts(sessions.play.store.account, settings.account_check_interval_s),
         database=database,
         redis=redis,
-        bus=bus,
-        play=play,
-        broadcaster=broadcaster,
-        live=live,
-        stream_caps=StreamCaps(settings.streams_per_user, settings.streams_per_address),
+        sessions=sessions,
         limits=build_rate_limits(settings, redis),
     )
 
 
+def _redis(settings: Settings) -> Redis | None:
+    if not settings.redis_url:
+        return None
+    return Redis(
+        connection_pool=BlockingConnectionPool.from_url(
+            settings.redis_url,
+            # Past this many commands at once, the next waits for a connection (up to 5 s,
+            # then a 503) rather than failing at once.
+            max_connections=settings.redis_pool_size,
+            timeout=5,
+            socket_timeout=5,
+            socket_connect_timeout=5,
+            # A pooled connection to a Redis that has since restarted would fail its next
+            # command: retry such errors on a fresh connection.
+            retry=Retry(ExponentialWithJitterBackoff(base=0.02, cap=0.5), 3),
+        )
+    )
+
+
 async def _close_state(state: AppState) -> None:
-    state.live.close()
-    await state.broadcaster.close()
-    await state.bus.close()
+    await state.sessions.close()
     if state.redis is not None:
         await state.redis.aclose()
-    await state.play.store.close()
     await state.database.dispose()
 
 
@@ -221,9 +169,9 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         state = await _build_state(settings)
         app.state.vocabquiz = state
-        restore_signals = _end_streams_on_exit_signals(state.broadcaster)
+        restore_signals = _end_streams_on_exit_signals(state.sessions.broadcaster)
         pool_gauge = asyncio.create_task(
-            report_pool(state.database.engine, state.play.store.connection_counts)
+            report_pool(state.database.engine, state.sessions.play.store.connection_counts)
         )
         metrics.count_tasks(asyncio.get_running_loop())
         # What exists now (modules, the app, its state) lives as long as the process: keep it
@@ -248,6 +196,8 @@ def create_app(settings: Settings) -> FastAPI:
         summary="Real-time vocabulary quizzes with a live leaderboard",
         lifespan=lifespan,
         generate_unique_id_function=_operation_id,
+        # Any route that reaches the database or Redis can find it away.
+        responses=responses(Unavailable),
     )
     app.fast_routes = [*play_routes.ROUTES, *OPERATIONS]
     app.cors_origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]

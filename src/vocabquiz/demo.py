@@ -9,7 +9,7 @@ from vocabquiz.quizzes import service as quizzes
 from vocabquiz.quizzes.models import Quiz
 from vocabquiz.quizzes.schemas import ChoiceIn, QuestionIn, QuizIn
 from vocabquiz.sessions import service as sessions
-from vocabquiz.sessions.models import QuizSession
+from vocabquiz.sessions.models import QuizSession, SessionStatus
 from vocabquiz.settings import Settings
 
 TITLE = "Everyday English: words that matter"
@@ -99,7 +99,7 @@ async def load_demo(settings: Settings) -> str:
                 quiz_id = (await quizzes.create_quiz(db, demo_quiz(), author_id=None)).id
             code = await db.scalar(
                 select(QuizSession.code).where(
-                    QuizSession.quiz_id == quiz_id, QuizSession.status == "open"
+                    QuizSession.quiz_id == quiz_id, QuizSession.status == SessionStatus.OPEN
                 )
             )
             if code is None:

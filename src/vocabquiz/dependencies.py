@@ -65,7 +65,7 @@ ReadDb = Annotated[AsyncSession, Depends(_read_db)]
 
 
 async def _play(state: State) -> Play:
-    return state.play
+    return state.sessions.play
 
 
 PlayDeps = Annotated[Play, Depends(_play)]

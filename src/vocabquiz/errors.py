@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from typing import Any
 
 import asyncpg
 import sentry_sdk
@@ -12,6 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeout
 from sqlalchemy.exc import DBAPIError
@@ -22,6 +24,8 @@ log = structlog.get_logger(__name__)
 
 class AppError(Exception):
     status_code = 400
+    # What the status means here, for the API document.
+    description = "The request cannot be done as sent"
     headers: dict[str, str] | None = None
 
     def __init__(self, detail: str) -> None:
@@ -38,19 +42,23 @@ class BadRequest(AppError):
 
 class Unauthorized(AppError):
     status_code = 401
+    description = "Not signed in, or the token is no longer valid"
     headers = {"WWW-Authenticate": "Bearer"}
 
 
 class Forbidden(AppError):
     status_code = 403
+    description = "Signed in, but not allowed to do this"
 
 
 class NotFound(AppError):
     status_code = 404
+    description = "Not found"
 
 
 class Conflict(AppError):
     status_code = 409
+    description = "Not possible in the current state (a closed session, a taken name...)"
 
 
 class Unprocessable(AppError):
@@ -82,6 +90,7 @@ class RowsRejected(Unprocessable):
 
 class TooManyRequests(AppError):
     status_code = 429
+    description = "Too many requests: try again after Retry-After seconds"
 
     def __init__(self, detail: str, retry_after_s: float) -> None:
         super().__init__(detail)
@@ -90,10 +99,20 @@ class TooManyRequests(AppError):
 
 class Unavailable(AppError):
     status_code = 503
+    description = "The database or Redis is unavailable: try again after Retry-After seconds"
     headers = {"Retry-After": "2"}
 
 
 RETRY = {"Retry-After": "2"}
+
+
+class ErrorOut(BaseModel):
+    detail: str
+
+
+def responses(*kinds: type[AppError]) -> dict[int | str, dict[str, Any]]:
+    """The error responses a route can give, as FastAPI's `responses` for the API document."""
+    return {k.status_code: {"model": ErrorOut, "description": k.description} for k in kinds}
 
 
 def _validation_content(exc: RequestValidationError) -> dict[str, object]:

@@ -17,6 +17,7 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel
 
 from vocabquiz.dependencies import Admin, State
+from vocabquiz.errors import Forbidden, Unauthorized, responses
 
 router = APIRouter(prefix="/api", tags=["sessions"])
 ALL_INTERFACES = ("0.0.0.0", "::", "")
@@ -52,7 +53,7 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-@router.get("/join-link")
+@router.get("/join-link", responses=responses(Unauthorized, Forbidden))
 async def join_link(request: Request, _admin: Admin, state: State) -> JoinLink:
     settings = state.settings
     if settings.public_url:

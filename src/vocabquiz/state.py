@@ -9,12 +9,8 @@ from redis.asyncio import Redis
 from vocabquiz.auth.accounts import Accounts
 from vocabquiz.auth.tokens import TokenReader
 from vocabquiz.db import Database
-from vocabquiz.events import EventBus
-from vocabquiz.leaderboard.broadcaster import Broadcaster
-from vocabquiz.leaderboard.stream import StreamCaps
 from vocabquiz.rate_limits import RateLimits
-from vocabquiz.sessions.answers import Play
-from vocabquiz.sessions.live import Live
+from vocabquiz.sessions.wiring import SessionServices
 from vocabquiz.settings import Settings
 
 
@@ -26,9 +22,5 @@ class AppState:
     accounts: Accounts
     database: Database
     redis: Redis | None
-    bus: EventBus
-    play: Play
-    broadcaster: Broadcaster
-    live: Live
-    stream_caps: StreamCaps
+    sessions: SessionServices
     limits: RateLimits

@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AddQuestionData, AddQuestionErrors, AddQuestionResponses, CloseSessionData, CloseSessionErrors, CloseSessionResponses, CreateQuizData, CreateQuizErrors, CreateQuizResponses, DeleteQuestionData, DeleteQuestionErrors, DeleteQuestionResponses, DeleteQuizData, DeleteQuizErrors, DeleteQuizResponses, GetLeaderboardData, GetLeaderboardErrors, GetLeaderboardResponses, GetQuizData, GetQuizErrors, GetQuizResponses, GetResultsData, GetResultsErrors, GetResultsResponses, GetSessionData, GetSessionErrors, GetSessionResponses, GetTurnData, GetTurnErrors, GetTurnResponses, GuestData, GuestErrors, GuestResponses, HealthzData, HealthzResponses, ImportWordListData, ImportWordListErrors, ImportWordListResponses, JoinLinkData, JoinLinkResponses, JoinSessionData, JoinSessionErrors, JoinSessionResponses, LetPlayerBackData, LetPlayerBackErrors, LetPlayerBackResponses, ListQuizSessionsData, ListQuizSessionsErrors, ListQuizSessionsResponses, ListQuizzesData, ListQuizzesResponses, LiveActionData, LiveActionErrors, LiveActionResponses, LiveAnswerData, LiveAnswerErrors, LiveAnswerResponses, LiveStateData, LiveStateErrors, LiveStateResponses, LoginData, LoginErrors, LoginResponses, MeData, MeResponses, MySessionsData, MySessionsResponses, OpenSessionData, OpenSessionErrors, OpenSessionResponses, PracticeData, PracticeErrors, PracticeResponses, PreviewWordListData, PreviewWordListErrors, PreviewWordListResponses, QuizAnalyticsData, QuizAnalyticsErrors, QuizAnalyticsResponses, ReadyzData, ReadyzResponses, RegisterData, RegisterErrors, RegisterResponses, RemovedPlayersData, RemovedPlayersErrors, RemovedPlayersResponses, RemovePlayerData, RemovePlayerErrors, RemovePlayerResponses, RenamePlayerData, RenamePlayerErrors, RenamePlayerResponses, ReplaceQuestionData, ReplaceQuestionErrors, ReplaceQuestionResponses, SessionAnalyticsData, SessionAnalyticsErrors, SessionAnalyticsResponses, StreamEventsData, StreamEventsErrors, StreamEventsResponses, SubmitAnswerData, SubmitAnswerErrors, SubmitAnswerResponses, UpdateQuizData, UpdateQuizErrors, UpdateQuizResponses } from './types.gen';
+import type { AddQuestionData, AddQuestionErrors, AddQuestionResponses, CloseSessionData, CloseSessionErrors, CloseSessionResponses, CreateQuizData, CreateQuizErrors, CreateQuizResponses, DeleteQuestionData, DeleteQuestionErrors, DeleteQuestionResponses, DeleteQuizData, DeleteQuizErrors, DeleteQuizResponses, GetLeaderboardData, GetLeaderboardErrors, GetLeaderboardResponses, GetQuizData, GetQuizErrors, GetQuizResponses, GetResultsData, GetResultsErrors, GetResultsResponses, GetSessionData, GetSessionErrors, GetSessionResponses, GetTurnData, GetTurnErrors, GetTurnResponses, GuestData, GuestErrors, GuestResponses, HealthzData, HealthzErrors, HealthzResponses, ImportWordListData, ImportWordListErrors, ImportWordListResponses, JoinLinkData, JoinLinkErrors, JoinLinkResponses, JoinSessionData, JoinSessionErrors, JoinSessionResponses, LetPlayerBackData, LetPlayerBackErrors, LetPlayerBackResponses, ListQuizSessionsData, ListQuizSessionsErrors, ListQuizSessionsResponses, ListQuizzesData, ListQuizzesErrors, ListQuizzesResponses, LiveActionData, LiveActionErrors, LiveActionResponses, LiveAnswerData, LiveAnswerErrors, LiveAnswerResponses, LiveStateData, LiveStateErrors, LiveStateResponses, LoginData, LoginErrors, LoginResponses, MeData, MeErrors, MeResponses, MySessionsData, MySessionsErrors, MySessionsResponses, OpenSessionData, OpenSessionErrors, OpenSessionResponses, PracticeData, PracticeErrors, PracticeResponses, PreviewWordListData, PreviewWordListErrors, PreviewWordListResponses, QuizAnalyticsData, QuizAnalyticsErrors, QuizAnalyticsResponses, ReadyzData, ReadyzErrors, ReadyzResponses, RegisterData, RegisterErrors, RegisterResponses, RemovedPlayersData, RemovedPlayersErrors, RemovedPlayersResponses, RemovePlayerData, RemovePlayerErrors, RemovePlayerResponses, RenamePlayerData, RenamePlayerErrors, RenamePlayerResponses, ReplaceQuestionData, ReplaceQuestionErrors, ReplaceQuestionResponses, SessionAnalyticsData, SessionAnalyticsErrors, SessionAnalyticsResponses, StreamEventsData, StreamEventsErrors, StreamEventsResponses, SubmitAnswerData, SubmitAnswerErrors, SubmitAnswerResponses, UpdateQuizData, UpdateQuizErrors, UpdateQuizResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -57,7 +57,7 @@ export const guest = <ThrowOnError extends boolean = false>(options: Options<Gue
 /**
  * Me
  */
-export const me = <ThrowOnError extends boolean = false>(options?: Options<MeData, ThrowOnError>) => (options?.client ?? client).get<MeResponses, unknown, ThrowOnError>({
+export const me = <ThrowOnError extends boolean = false>(options?: Options<MeData, ThrowOnError>) => (options?.client ?? client).get<MeResponses, MeErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/auth/me',
     ...options
@@ -66,7 +66,7 @@ export const me = <ThrowOnError extends boolean = false>(options?: Options<MeDat
 /**
  * Join Link
  */
-export const joinLink = <ThrowOnError extends boolean = false>(options?: Options<JoinLinkData, ThrowOnError>) => (options?.client ?? client).get<JoinLinkResponses, unknown, ThrowOnError>({
+export const joinLink = <ThrowOnError extends boolean = false>(options?: Options<JoinLinkData, ThrowOnError>) => (options?.client ?? client).get<JoinLinkResponses, JoinLinkErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/join-link',
     ...options
@@ -75,7 +75,7 @@ export const joinLink = <ThrowOnError extends boolean = false>(options?: Options
 /**
  * List Quizzes
  */
-export const listQuizzes = <ThrowOnError extends boolean = false>(options?: Options<ListQuizzesData, ThrowOnError>) => (options?.client ?? client).get<ListQuizzesResponses, unknown, ThrowOnError>({
+export const listQuizzes = <ThrowOnError extends boolean = false>(options?: Options<ListQuizzesData, ThrowOnError>) => (options?.client ?? client).get<ListQuizzesResponses, ListQuizzesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/quizzes',
     ...options
@@ -364,7 +364,7 @@ export const getResults = <ThrowOnError extends boolean = false>(options: Option
 /**
  * My Sessions
  */
-export const mySessions = <ThrowOnError extends boolean = false>(options?: Options<MySessionsData, ThrowOnError>) => (options?.client ?? client).get<MySessionsResponses, unknown, ThrowOnError>({
+export const mySessions = <ThrowOnError extends boolean = false>(options?: Options<MySessionsData, ThrowOnError>) => (options?.client ?? client).get<MySessionsResponses, MySessionsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/me/sessions',
     ...options
@@ -400,9 +400,9 @@ export const quizAnalytics = <ThrowOnError extends boolean = false>(options: Opt
 /**
  * Healthz
  */
-export const healthz = <ThrowOnError extends boolean = false>(options?: Options<HealthzData, ThrowOnError>) => (options?.client ?? client).get<HealthzResponses, unknown, ThrowOnError>({ url: '/healthz', ...options });
+export const healthz = <ThrowOnError extends boolean = false>(options?: Options<HealthzData, ThrowOnError>) => (options?.client ?? client).get<HealthzResponses, HealthzErrors, ThrowOnError>({ url: '/healthz', ...options });
 
 /**
  * Readyz
  */
-export const readyz = <ThrowOnError extends boolean = false>(options?: Options<ReadyzData, ThrowOnError>) => (options?.client ?? client).get<ReadyzResponses, unknown, ThrowOnError>({ url: '/readyz', ...options });
+export const readyz = <ThrowOnError extends boolean = false>(options?: Options<ReadyzData, ThrowOnError>) => (options?.client ?? client).get<ReadyzResponses, ReadyzErrors, ThrowOnError>({ url: '/readyz', ...options });

@@ -161,6 +161,16 @@ export type ChoiceStats = {
 };
 
 /**
+ * ErrorOut
+ */
+export type ErrorOut = {
+    /**
+     * Detail
+     */
+    detail: string;
+};
+
+/**
  * GuestIn
  */
 export type GuestIn = {
@@ -192,10 +202,7 @@ export type HistoryEntry = {
      * Quiz Title
      */
     quiz_title: string;
-    /**
-     * Status
-     */
-    status: 'open' | 'closed';
+    status: SessionStatus;
     /**
      * Score
      */
@@ -245,7 +252,56 @@ export type JoinLink = {
 };
 
 /**
+ * LeaderboardChanges
+ *
+ * A `leaderboard` event that carries every change since the session's previous frame
+ * (`since`) and the top entries, but no `me`: each client works out its own entry from the
+ * changes (docs/API.md, event stream).
+ */
+export type LeaderboardChanges = {
+    /**
+     * Session Code
+     */
+    session_code: string;
+    status: SessionStatus;
+    /**
+     * Participant Count
+     */
+    participant_count: number;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Since
+     */
+    since: number;
+    /**
+     * Entries
+     */
+    entries: Array<LeaderboardEntry>;
+    /**
+     * Changes
+     */
+    changes: Array<[
+        number,
+        string,
+        number | null,
+        number,
+        [
+            string,
+            number,
+            number,
+            number,
+            number
+        ]
+    ]>;
+};
+
+/**
  * LeaderboardEntry
+ *
+ * A participant's place in the standings.
  */
 export type LeaderboardEntry = {
     /**
@@ -286,10 +342,7 @@ export type LeaderboardOut = {
      * Session Code
      */
     session_code: string;
-    /**
-     * Status
-     */
-    status: 'open' | 'closed';
+    status: SessionStatus;
     /**
      * Participant Count
      */
@@ -463,10 +516,7 @@ export type LiveState = {
      * Session Code
      */
     session_code: string;
-    /**
-     * Status
-     */
-    status: 'open' | 'closed';
+    status: SessionStatus;
     /**
      * Phase
      */
@@ -1054,10 +1104,7 @@ export type SessionOut = {
      * Mode
      */
     mode?: 'self_paced' | 'live';
-    /**
-     * Status
-     */
-    status: 'open' | 'closed';
+    status: SessionStatus;
     /**
      * Question Count
      */
@@ -1083,6 +1130,11 @@ export type SessionOut = {
      */
     streak_bonus: boolean;
 };
+
+/**
+ * SessionStatus
+ */
+export type SessionStatus = 'open' | 'closed';
 
 /**
  * TokenOut
@@ -1251,9 +1303,21 @@ export type RegisterData = {
 
 export type RegisterErrors = {
     /**
+     * Not possible in the current state (a closed session, a taken name...)
+     */
+    409: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * Too many requests: try again after Retry-After seconds
+     */
+    429: ErrorOut;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type RegisterError = RegisterErrors[keyof RegisterErrors];
@@ -1276,9 +1340,21 @@ export type LoginData = {
 
 export type LoginErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * Too many requests: try again after Retry-After seconds
+     */
+    429: ErrorOut;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type LoginError = LoginErrors[keyof LoginErrors];
@@ -1304,6 +1380,14 @@ export type GuestErrors = {
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * Too many requests: try again after Retry-After seconds
+     */
+    429: ErrorOut;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type GuestError = GuestErrors[keyof GuestErrors];
@@ -1324,6 +1408,19 @@ export type MeData = {
     url: '/api/auth/me';
 };
 
+export type MeErrors = {
+    /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
+};
+
+export type MeError = MeErrors[keyof MeErrors];
+
 export type MeResponses = {
     /**
      * Successful Response
@@ -1340,6 +1437,23 @@ export type JoinLinkData = {
     url: '/api/join-link';
 };
 
+export type JoinLinkErrors = {
+    /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
+};
+
+export type JoinLinkError = JoinLinkErrors[keyof JoinLinkErrors];
+
 export type JoinLinkResponses = {
     /**
      * Successful Response
@@ -1355,6 +1469,23 @@ export type ListQuizzesData = {
     query?: never;
     url: '/api/quizzes';
 };
+
+export type ListQuizzesErrors = {
+    /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
+};
+
+export type ListQuizzesError = ListQuizzesErrors[keyof ListQuizzesErrors];
 
 export type ListQuizzesResponses = {
     /**
@@ -1376,9 +1507,21 @@ export type CreateQuizData = {
 
 export type CreateQuizErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type CreateQuizError = CreateQuizErrors[keyof CreateQuizErrors];
@@ -1406,9 +1549,29 @@ export type DeleteQuizData = {
 
 export type DeleteQuizErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
+     * Not possible in the current state (a closed session, a taken name...)
+     */
+    409: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type DeleteQuizError = DeleteQuizErrors[keyof DeleteQuizErrors];
@@ -1436,9 +1599,25 @@ export type GetQuizData = {
 
 export type GetQuizErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type GetQuizError = GetQuizErrors[keyof GetQuizErrors];
@@ -1466,9 +1645,25 @@ export type UpdateQuizData = {
 
 export type UpdateQuizErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type UpdateQuizError = UpdateQuizErrors[keyof UpdateQuizErrors];
@@ -1496,9 +1691,29 @@ export type AddQuestionData = {
 
 export type AddQuestionErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
+     * Not possible in the current state (a closed session, a taken name...)
+     */
+    409: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type AddQuestionError = AddQuestionErrors[keyof AddQuestionErrors];
@@ -1530,9 +1745,29 @@ export type DeleteQuestionData = {
 
 export type DeleteQuestionErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
+     * Not possible in the current state (a closed session, a taken name...)
+     */
+    409: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type DeleteQuestionError = DeleteQuestionErrors[keyof DeleteQuestionErrors];
@@ -1564,9 +1799,29 @@ export type ReplaceQuestionData = {
 
 export type ReplaceQuestionErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
+     * Not possible in the current state (a closed session, a taken name...)
+     */
+    409: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type ReplaceQuestionError = ReplaceQuestionErrors[keyof ReplaceQuestionErrors];
@@ -1626,9 +1881,25 @@ export type PreviewWordListData = {
 
 export type PreviewWordListErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type PreviewWordListError = PreviewWordListErrors[keyof PreviewWordListErrors];
@@ -1688,9 +1959,29 @@ export type ImportWordListData = {
 
 export type ImportWordListErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
+     * Not possible in the current state (a closed session, a taken name...)
+     */
+    409: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type ImportWordListError = ImportWordListErrors[keyof ImportWordListErrors];
@@ -1718,9 +2009,25 @@ export type ListQuizSessionsData = {
 
 export type ListQuizSessionsErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type ListQuizSessionsError = ListQuizSessionsErrors[keyof ListQuizSessionsErrors];
@@ -1753,9 +2060,29 @@ export type OpenSessionData = {
 
 export type OpenSessionErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
+     * Not possible in the current state (a closed session, a taken name...)
+     */
+    409: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type OpenSessionError = OpenSessionErrors[keyof OpenSessionErrors];
@@ -1783,9 +2110,21 @@ export type GetSessionData = {
 
 export type GetSessionErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type GetSessionError = GetSessionErrors[keyof GetSessionErrors];
@@ -1813,9 +2152,25 @@ export type CloseSessionData = {
 
 export type CloseSessionErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type CloseSessionError = CloseSessionErrors[keyof CloseSessionErrors];
@@ -1847,9 +2202,29 @@ export type LiveActionData = {
 
 export type LiveActionErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
+     * Not possible in the current state (a closed session, a taken name...)
+     */
+    409: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type LiveActionError = LiveActionErrors[keyof LiveActionErrors];
@@ -1877,9 +2252,33 @@ export type JoinSessionData = {
 
 export type JoinSessionErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
+     * Not possible in the current state (a closed session, a taken name...)
+     */
+    409: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * Too many requests: try again after Retry-After seconds
+     */
+    429: ErrorOut;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type JoinSessionError = JoinSessionErrors[keyof JoinSessionErrors];
@@ -1911,9 +2310,25 @@ export type RemovePlayerData = {
 
 export type RemovePlayerErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type RemovePlayerError = RemovePlayerErrors[keyof RemovePlayerErrors];
@@ -1945,9 +2360,29 @@ export type RenamePlayerData = {
 
 export type RenamePlayerErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
+     * Not possible in the current state (a closed session, a taken name...)
+     */
+    409: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type RenamePlayerError = RenamePlayerErrors[keyof RenamePlayerErrors];
@@ -1975,9 +2410,25 @@ export type RemovedPlayersData = {
 
 export type RemovedPlayersErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type RemovedPlayersError = RemovedPlayersErrors[keyof RemovedPlayersErrors];
@@ -2011,9 +2462,25 @@ export type LetPlayerBackData = {
 
 export type LetPlayerBackErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type LetPlayerBackError = LetPlayerBackErrors[keyof LetPlayerBackErrors];
@@ -2041,9 +2508,29 @@ export type GetTurnData = {
 
 export type GetTurnErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
+     * Not possible in the current state (a closed session, a taken name...)
+     */
+    409: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type GetTurnError = GetTurnErrors[keyof GetTurnErrors];
@@ -2071,9 +2558,33 @@ export type SubmitAnswerData = {
 
 export type SubmitAnswerErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
+     * Not possible in the current state (a closed session, a taken name...)
+     */
+    409: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * Too many requests: try again after Retry-After seconds
+     */
+    429: ErrorOut;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type SubmitAnswerError = SubmitAnswerErrors[keyof SubmitAnswerErrors];
@@ -2101,9 +2612,29 @@ export type LiveStateData = {
 
 export type LiveStateErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
+     * Not possible in the current state (a closed session, a taken name...)
+     */
+    409: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type LiveStateError = LiveStateErrors[keyof LiveStateErrors];
@@ -2131,9 +2662,33 @@ export type LiveAnswerData = {
 
 export type LiveAnswerErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
+     * Not possible in the current state (a closed session, a taken name...)
+     */
+    409: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * Too many requests: try again after Retry-After seconds
+     */
+    429: ErrorOut;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type LiveAnswerError = LiveAnswerErrors[keyof LiveAnswerErrors];
@@ -2166,9 +2721,25 @@ export type GetLeaderboardData = {
 
 export type GetLeaderboardErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type GetLeaderboardError = GetLeaderboardErrors[keyof GetLeaderboardErrors];
@@ -2201,16 +2772,36 @@ export type StreamEventsData = {
 
 export type StreamEventsErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * Too many requests: try again after Retry-After seconds
+     */
+    429: ErrorOut;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type StreamEventsError = StreamEventsErrors[keyof StreamEventsErrors];
 
 export type StreamEventsResponses = {
     /**
-     * Server-Sent Events
+     * Server-Sent Events; the schema is that of `leaderboard` events
      */
     200: unknown;
 };
@@ -2234,9 +2825,25 @@ export type GetResultsData = {
 
 export type GetResultsErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type GetResultsError = GetResultsErrors[keyof GetResultsErrors];
@@ -2258,6 +2865,19 @@ export type MySessionsData = {
     query?: never;
     url: '/api/me/sessions';
 };
+
+export type MySessionsErrors = {
+    /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
+};
+
+export type MySessionsError = MySessionsErrors[keyof MySessionsErrors];
 
 export type MySessionsResponses = {
     /**
@@ -2284,9 +2904,25 @@ export type PracticeData = {
 
 export type PracticeErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type PracticeError = PracticeErrors[keyof PracticeErrors];
@@ -2314,9 +2950,25 @@ export type SessionAnalyticsData = {
 
 export type SessionAnalyticsErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type SessionAnalyticsError = SessionAnalyticsErrors[keyof SessionAnalyticsErrors];
@@ -2344,9 +2996,25 @@ export type QuizAnalyticsData = {
 
 export type QuizAnalyticsErrors = {
     /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
 };
 
 export type QuizAnalyticsError = QuizAnalyticsErrors[keyof QuizAnalyticsErrors];
@@ -2367,6 +3035,15 @@ export type HealthzData = {
     url: '/healthz';
 };
 
+export type HealthzErrors = {
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
+};
+
+export type HealthzError = HealthzErrors[keyof HealthzErrors];
+
 export type HealthzResponses = {
     /**
      * Response Healthz
@@ -2386,6 +3063,15 @@ export type ReadyzData = {
     query?: never;
     url: '/readyz';
 };
+
+export type ReadyzErrors = {
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
+};
+
+export type ReadyzError = ReadyzErrors[keyof ReadyzErrors];
 
 export type ReadyzResponses = {
     /**

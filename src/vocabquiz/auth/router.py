@@ -9,6 +9,7 @@ from vocabquiz.auth.models import User
 from vocabquiz.auth.schemas import GuestIn, LoginIn, RegisterIn, TokenOut, UserOut
 from vocabquiz.auth.tokens import issue_token
 from vocabquiz.dependencies import CurrentUser, Db, Limits, State
+from vocabquiz.errors import Conflict, TooManyRequests, Unauthorized, responses
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
 
@@ -21,14 +22,16 @@ def _token(state: State, user: User) -> TokenOut:
     )
 
 
-@router.post("/register", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/register", status_code=status.HTTP_201_CREATED, responses=responses(Conflict, TooManyRequests)
+)
 async def register(body: RegisterIn, db: Db, state: State, limits: Limits) -> TokenOut:
     await limits.per_ip("register_ip")
     user = await service.register(db, body.username, body.password, body.display_name)
     return _token(state, user)
 
 
-@router.post("/login")
+@router.post("/login", responses=responses(Unauthorized, TooManyRequests))
 async def login(body: LoginIn, db: Db, state: State, limits: Limits) -> TokenOut:
     # The primary, not a replica: an account registered a moment ago must be able to sign in.
     await limits.per_ip("login_ip")
@@ -40,13 +43,13 @@ async def login(body: LoginIn, db: Db, state: State, limits: Limits) -> TokenOut
     return _token(state, user)
 
 
-@router.post("/guest", status_code=status.HTTP_201_CREATED)
+@router.post("/guest", status_code=status.HTTP_201_CREATED, responses=responses(TooManyRequests))
 async def guest(body: GuestIn, db: Db, state: State, limits: Limits) -> TokenOut:
     await limits.per_ip("guest_ip")
     user = await service.create_guest(db, body.display_name)
     return _token(state, user)
 
 
-@router.get("/me")
+@router.get("/me", responses=responses(Unauthorized))
 async def me(user: CurrentUser, db: Db) -> UserOut:
     return UserOut.model_validate(await service.signed_in_user(db, user.id))

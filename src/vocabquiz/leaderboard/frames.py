@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import orjson
 
-from vocabquiz.leaderboard.store import Entry
+from vocabquiz.leaderboard.store import LeaderboardEntry
 
 PING = b": ping\n\n"
 RETRY = b"retry: 2000\n\n"
@@ -32,25 +32,35 @@ class Frame:
 PING_FRAME = Frame(PING)
 
 
+def standings_body(
+    code: str,
+    status: str,
+    participant_count: int,
+    version: int,
+    entries: Sequence[LeaderboardEntry],
+    me: LeaderboardEntry | None,
+) -> dict[str, object]:
+    """The standings as they are, with the caller's own entry (the Leaderboard schema)."""
+    return {
+        "session_code": code,
+        "status": status,
+        "participant_count": participant_count,
+        "version": version,
+        "entries": entries,
+        "me": me,
+    }
+
+
 def standings(
     code: str,
     status: str,
     participant_count: int,
     version: int,
-    entries: Sequence[Entry],
-    me: Entry | None,
+    entries: Sequence[LeaderboardEntry],
+    me: LeaderboardEntry | None,
 ) -> bytes:
     """A full frame: the standings as they are, with the client's own entry."""
-    body = orjson.dumps(
-        {
-            "session_code": code,
-            "status": status,
-            "participant_count": participant_count,
-            "version": version,
-            "entries": [e.as_dict() for e in entries],
-            "me": me.as_dict() if me else None,
-        }
-    )
+    body = orjson.dumps(standings_body(code, status, participant_count, version, entries, me))
     return b"event: leaderboard\nid: %d\ndata: %s\n\n" % (version, body)
 
 
@@ -82,8 +92,8 @@ def changes(
     )
 
 
-def entries_json(entries: Sequence[Entry]) -> bytes:
-    return orjson.dumps([e.as_dict() for e in entries])
+def entries_json(entries: Sequence[LeaderboardEntry]) -> bytes:
+    return orjson.dumps(entries)
 
 
 def session(data: dict[str, object]) -> bytes:

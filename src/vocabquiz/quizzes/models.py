@@ -6,6 +6,7 @@ from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, Te
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from vocabquiz.db import Base, UTCDateTime, new_id, utcnow
+from vocabquiz.quizzes.schemas import ScoringRule
 
 
 class Quiz(Base):
@@ -21,7 +22,9 @@ class Quiz(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # How sessions opened from now on score answers; each session keeps the rule it opened with.
-    scoring: Mapped[str] = mapped_column(String(10), default="speed", server_default="speed")
+    scoring: Mapped[ScoringRule] = mapped_column(
+        String(10), default="speed", server_default="speed"
+    )
     streak_bonus: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     questions: Mapped[list[Question]] = relationship(

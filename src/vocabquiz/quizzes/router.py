@@ -12,7 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.datastructures import UploadFile
 
 from vocabquiz.dependencies import Admin, Db
-from vocabquiz.errors import RowsRejected
+from vocabquiz.errors import Conflict, Forbidden, NotFound, RowsRejected, Unauthorized, responses
 from vocabquiz.quizzes import service, wordlist
 from vocabquiz.quizzes.schemas import (
     PreviewQuestion,
@@ -24,8 +24,11 @@ from vocabquiz.quizzes.schemas import (
     QuizSummary,
     WordListPreview,
 )
+from vocabquiz.sessions import quiz_use
 
-router = APIRouter(prefix="/api/quizzes", tags=["quizzes"])
+router = APIRouter(
+    prefix="/api/quizzes", tags=["quizzes"], responses=responses(Unauthorized, Forbidden)
+)
 T = TypeVar("T")
 
 
@@ -36,41 +39,59 @@ async def create_quiz(body: QuizIn, admin: Admin, db: Db) -> QuizOut:
 
 @router.get("")
 async def list_quizzes(_admin: Admin, db: Db) -> list[QuizSummary]:
-    return await service.list_quizzes(db)
+    quizzes = await service.list_quizzes(db)
+    sessions = await quiz_use.session_counts(db)
+    return [
+        service.summary(quiz, questions, sessions.get(quiz.id, 0)) for quiz, questions in quizzes
+    ]
 
 
-@router.get("/{quiz_id}")
+@router.get("/{quiz_id}", responses=responses(NotFound))
 async def get_quiz(quiz_id: str, _admin: Admin, db: Db) -> QuizOut:
     return QuizOut.model_validate(await service.get_quiz(db, quiz_id))
 
 
-@router.patch("/{quiz_id}")
+@router.patch("/{quiz_id}", responses=responses(NotFound))
 async def update_quiz(quiz_id: str, body: QuizPatch, _admin: Admin, db: Db) -> QuizOut:
     return QuizOut.model_validate(await service.update_quiz(db, quiz_id, body))
 
 
-@router.delete("/{quiz_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete(
+    "/{quiz_id}", status_code=status.HTTP_204_NO_CONTENT, responses=responses(NotFound, Conflict)
+)
 async def delete_quiz(quiz_id: str, _admin: Admin, db: Db) -> Response:
+    await quiz_use.ensure_deletable(db, quiz_id)
     await service.delete_quiz(db, quiz_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.post("/{quiz_id}/questions", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/{quiz_id}/questions",
+    status_code=status.HTTP_201_CREATED,
+    responses=responses(NotFound, Conflict),
+)
 async def add_question(quiz_id: str, body: QuestionIn, _admin: Admin, db: Db) -> QuestionOut:
+    await quiz_use.ensure_editable(db, quiz_id)
     return QuestionOut.model_validate(await service.add_question(db, quiz_id, body))
 
 
-@router.put("/{quiz_id}/questions/{question_id}")
+@router.put("/{quiz_id}/questions/{question_id}", responses=responses(NotFound, Conflict))
 async def replace_question(
     quiz_id: str, question_id: str, body: QuestionIn, _admin: Admin, db: Db
 ) -> QuestionOut:
+    await quiz_use.ensure_editable(db, quiz_id)
     return QuestionOut.model_validate(
         await service.replace_question(db, quiz_id, question_id, body)
     )
 
 
-@router.delete("/{quiz_id}/questions/{question_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete(
+    "/{quiz_id}/questions/{question_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=responses(NotFound, Conflict),
+)
 async def delete_question(quiz_id: str, question_id: str, _admin: Admin, db: Db) -> Response:
+    await quiz_use.ensure_editable(db, quiz_id)
     await service.delete_question(db, quiz_id, question_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
@@ -175,7 +196,10 @@ async def _on_reading_thread(
 
 
 @router.post(
-    "/{quiz_id}/import/preview", openapi_extra=WORD_LIST_BODY, response_model=WordListPreview
+    "/{quiz_id}/import/preview",
+    openapi_extra=WORD_LIST_BODY,
+    response_model=WordListPreview,
+    responses=responses(NotFound),
 )
 async def preview_word_list(
     quiz_id: str, request: Request, options: Options, _admin: Admin, db: Db, seed: Seed = None
@@ -186,10 +210,16 @@ async def preview_word_list(
     return Response(body, media_type="application/json")
 
 
-@router.post("/{quiz_id}/import", status_code=status.HTTP_201_CREATED, openapi_extra=WORD_LIST_BODY)
+@router.post(
+    "/{quiz_id}/import",
+    status_code=status.HTTP_201_CREATED,
+    openapi_extra=WORD_LIST_BODY,
+    responses=responses(NotFound, Conflict),
+)
 async def import_word_list(
     quiz_id: str, request: Request, options: Options, _admin: Admin, db: Db, seed: Seed = None
 ) -> QuizOut:
     await service.get_quiz(db, quiz_id)
     made = await _on_reading_thread(request, _read, options, seed)
+    await quiz_use.ensure_editable(db, quiz_id)
     return QuizOut.model_validate(await service.append_questions(db, quiz_id, made.questions))

@@ -40,6 +40,7 @@ ChoiceText = Annotated[
 DEFAULT_TIME_LIMIT_S = 20
 DEFAULT_POINTS = 1000
 
+# How a session scores its answers (sessions/scoring.py); a quiz says which rule its sessions use.
 ScoringRule = Literal["speed", "accuracy"]
 StrictBool = Annotated[bool, Field(strict=True)]
 TimeLimit = Annotated[int, Field(ge=5, le=300, strict=True)]

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from sqlalchemy import exists, func, insert, select
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from vocabquiz.db import is_id, new_id, utcnow
-from vocabquiz.errors import Conflict, NotFound, RowsRejected, Unprocessable
+from vocabquiz.errors import NotFound, RowsRejected, Unprocessable
 from vocabquiz.quizzes.models import Choice, Question, Quiz
 from vocabquiz.quizzes.schemas import QuestionIn, QuizIn, QuizPatch, QuizSummary
-from vocabquiz.sessions.models import QuizSession
 
 # The most questions a quiz holds, however they were added: a quiz is read whole to edit it and
 # to play it, and this keeps that read in bounds.
@@ -56,27 +57,24 @@ async def create_quiz(db: AsyncSession, data: QuizIn, author_id: str | None) -> 
     return await get_quiz(db, quiz.id)
 
 
-async def list_quizzes(db: AsyncSession) -> list[QuizSummary]:
+async def list_quizzes(db: AsyncSession) -> list[tuple[Quiz, int]]:
+    """Every quiz, newest first, with its number of questions."""
     questions = select(func.count(Question.id)).where(Question.quiz_id == Quiz.id).scalar_subquery()
-    sessions = (
-        select(func.count(QuizSession.id)).where(QuizSession.quiz_id == Quiz.id).scalar_subquery()
+    rows = await db.execute(select(Quiz, questions).order_by(Quiz.created_at.desc(), Quiz.id))
+    return [(quiz, count) for quiz, count in rows]
+
+
+def summary(quiz: Quiz, question_count: int, session_count: int) -> QuizSummary:
+    return QuizSummary(
+        id=quiz.id,
+        title=quiz.title,
+        description=quiz.description,
+        question_count=question_count,
+        session_count=session_count,
+        scoring=quiz.scoring,
+        streak_bonus=quiz.streak_bonus,
+        created_at=quiz.created_at,
     )
-    rows = await db.execute(
-        select(Quiz, questions, sessions).order_by(Quiz.created_at.desc(), Quiz.id)
-    )
-    return [
-        QuizSummary(
-            id=quiz.id,
-            title=quiz.title,
-            description=quiz.description,
-            question_count=q_count,
-            session_count=s_count,
-            scoring=quiz.scoring,
-            streak_bonus=quiz.streak_bonus,
-            created_at=quiz.created_at,
-        )
-        for quiz, q_count, s_count in rows
-    ]
 
 
 async def update_quiz(db: AsyncSession, quiz_id: str, patch: QuizPatch) -> Quiz:
@@ -95,21 +93,8 @@ async def update_quiz(db: AsyncSession, quiz_id: str, patch: QuizPatch) -> Quiz:
 
 
 async def delete_quiz(db: AsyncSession, quiz_id: str) -> None:
-    quiz = await get_quiz(db, quiz_id)
-    if await db.scalar(select(exists().where(QuizSession.quiz_id == quiz_id))):
-        raise Conflict("This quiz has sessions; their scores are history, so it cannot be deleted")
-    await db.delete(quiz)
+    await db.delete(await get_quiz(db, quiz_id))
     await db.commit()
-
-
-async def _editable_quiz(db: AsyncSession, quiz_id: str) -> Quiz:
-    quiz = await get_quiz(db, quiz_id)
-    open_session = select(
-        exists().where(QuizSession.quiz_id == quiz_id, QuizSession.status == "open")
-    )
-    if await db.scalar(open_session):
-        raise Conflict("This quiz has an open session; close it before changing questions")
-    return quiz
 
 
 def _find_question(quiz: Quiz, question_id: str) -> Question:
@@ -120,7 +105,7 @@ def _find_question(quiz: Quiz, question_id: str) -> Question:
 
 
 async def add_question(db: AsyncSession, quiz_id: str, data: QuestionIn) -> Question:
-    quiz = await _editable_quiz(db, quiz_id)
+    quiz = await get_quiz(db, quiz_id)
     if len(quiz.questions) >= MAX_QUESTIONS:
         raise Unprocessable(f"The quiz has {MAX_QUESTIONS:,} questions, the most a quiz holds")
     question = _question(data, len(quiz.questions))
@@ -133,7 +118,7 @@ async def add_question(db: AsyncSession, quiz_id: str, data: QuestionIn) -> Ques
 async def replace_question(
     db: AsyncSession, quiz_id: str, question_id: str, data: QuestionIn
 ) -> Question:
-    quiz = await _editable_quiz(db, quiz_id)
+    quiz = await get_quiz(db, quiz_id)
     question = _find_question(quiz, question_id)
     question.prompt = data.prompt
     question.time_limit_s = data.time_limit_s
@@ -148,7 +133,7 @@ async def replace_question(
 
 
 async def delete_question(db: AsyncSession, quiz_id: str, question_id: str) -> None:
-    quiz = await _editable_quiz(db, quiz_id)
+    quiz = await get_quiz(db, quiz_id)
     question = _find_question(quiz, question_id)
     quiz.questions.remove(question)
     for position, remaining in enumerate(quiz.questions):
@@ -159,7 +144,7 @@ async def delete_question(db: AsyncSession, quiz_id: str, question_id: str) -> N
 
 async def append_questions(db: AsyncSession, quiz_id: str, questions: list[QuestionIn]) -> Quiz:
     """Add many questions at once (a word list): all of them or, on any error, none."""
-    quiz = await _editable_quiz(db, quiz_id)
+    quiz = await get_quiz(db, quiz_id)
     start = len(quiz.questions)
     if start + len(questions) > MAX_QUESTIONS:
         raise RowsRejected(
@@ -202,3 +187,43 @@ async def append_questions(db: AsyncSession, quiz_id: str, questions: list[Quest
     await db.commit()
     db.expire_all()
     return await get_quiz(db, quiz_id)
+
+
+# --- what sessions read of a quiz ----------------------------------------------------------------
+
+
+async def quiz_row(db: AsyncSession, quiz_id: str) -> Quiz:
+    """The quiz without its questions."""
+    quiz = await db.get(Quiz, quiz_id) if is_id(quiz_id) else None
+    if quiz is None:
+        raise NotFound("Quiz not found")
+    return quiz
+
+
+async def question_count(db: AsyncSession, quiz_id: str) -> int:
+    count = await db.scalar(select(func.count(Question.id)).where(Question.quiz_id == quiz_id))
+    return count or 0
+
+
+async def titles_and_question_counts(
+    db: AsyncSession, quiz_ids: Iterable[str]
+) -> dict[str, tuple[str, int]]:
+    rows = await db.execute(
+        select(Quiz.id, Quiz.title, func.count(Question.id))
+        .outerjoin(Question, Question.quiz_id == Quiz.id)
+        .where(Quiz.id.in_(set(quiz_ids)))
+        .group_by(Quiz.id, Quiz.title)
+    )
+    return {quiz_id: (title, count) for quiz_id, title, count in rows}
+
+
+async def questions_of(db: AsyncSession, quiz_id: str) -> Sequence[Question]:
+    """The quiz's questions in order, with their choices."""
+    query = select(Question).where(Question.quiz_id == quiz_id).order_by(Question.position)
+    return (await db.scalars(query)).all()
+
+
+async def questions_by_id(db: AsyncSession, question_ids: Iterable[str]) -> Sequence[Question]:
+    """These questions in their quiz's order, with their choices."""
+    query = select(Question).where(Question.id.in_(set(question_ids))).order_by(Question.position)
+    return (await db.scalars(query)).all()

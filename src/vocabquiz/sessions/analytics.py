@@ -8,11 +8,10 @@ from collections import Counter, defaultdict
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
 
 from vocabquiz.db import is_id
 from vocabquiz.errors import NotFound
-from vocabquiz.quizzes.models import Question, Quiz
+from vocabquiz.quizzes import service as quizzes
 from vocabquiz.sessions import schemas, service
 from vocabquiz.sessions.models import Answer, Participant, QuizSession
 
@@ -31,13 +30,7 @@ async def of_quiz(db: AsyncSession, quiz_id: str) -> schemas.QuestionAnalytics:
 async def _analytics(
     db: AsyncSession, quiz_id: str, session: QuizSession | None
 ) -> schemas.QuestionAnalytics:
-    quiz = await db.scalar(
-        select(Quiz)
-        .where(Quiz.id == quiz_id)
-        .options(selectinload(Quiz.questions).selectinload(Question.choices))
-    )
-    if quiz is None:
-        raise NotFound("Quiz not found")
+    quiz = await quizzes.get_quiz(db, quiz_id)
     in_scope = (
         Participant.session_id == session.id
         if session is not None

@@ -18,11 +18,13 @@ from vocabquiz.auth.tokens import TokenUser
 from vocabquiz.db import new_id, utcnow
 from vocabquiz.errors import Conflict, Forbidden, NotFound, Unprocessable
 from vocabquiz.events import EventBus
+from vocabquiz.leaderboard import frames
 from vocabquiz.leaderboard.store import Standing
 from vocabquiz.observability import metrics
 from vocabquiz.observability.timing import timed
 from vocabquiz.sessions import choice_order
 from vocabquiz.sessions.codes import normalize_code
+from vocabquiz.sessions.models import SessionStatus
 from vocabquiz.sessions.play_store import (
     AnswerRow,
     Move,
@@ -145,7 +147,7 @@ async def _player(play: Play, raw_code: str, user: TokenUser) -> tuple[SessionRo
     session, participant = await viewer(play, raw_code, user)
     if participant is None:
         raise Forbidden("You have not joined this session")
-    if session.status != "open":
+    if session.status != SessionStatus.OPEN:
         raise Conflict(CLOSED)
     if session.mode == "live":
         raise Conflict(LIVE)
@@ -378,11 +380,6 @@ async def leaderboard(play: Play, raw_code: str, user: TokenUser, limit: int) ->
     mine = [participant.id] if participant is not None else []
     board = await play.standings.board(session.code, limit, mine)
     me = board.mine.get(mine[0]) if mine else None
-    return {
-        "session_code": session.code,
-        "status": session.status,
-        "participant_count": board.participant_count,
-        "version": board.version,
-        "entries": [e.as_dict() for e in board.entries],
-        "me": me.as_dict() if me else None,
-    }
+    return frames.standings_body(
+        session.code, session.status, board.participant_count, board.version, board.entries, me
+    )

@@ -19,9 +19,8 @@ import asyncio
 import time
 from collections import OrderedDict
 from collections.abc import Coroutine
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal, NamedTuple, TypeVar
+from typing import Any
 
 import structlog
 from sqlalchemy import func, select, update
@@ -31,136 +30,31 @@ from vocabquiz.auth.tokens import TokenUser
 from vocabquiz.db import new_id, utcnow
 from vocabquiz.errors import Conflict, Forbidden, NotFound, Unprocessable
 from vocabquiz.events import Event
-from vocabquiz.quizzes.models import Quiz
+from vocabquiz.quizzes import service as quizzes
 from vocabquiz.sessions.answers import CLOSED, Play, no_choice, session_code
-from vocabquiz.sessions.models import Answer, Participant, QuizSession
+from vocabquiz.sessions.live_view import (
+    ENDED,
+    NOT_LIVE,
+    PLAYER_KEPT_S,
+    PODIUM,
+    STALE,
+    TOP,
+    Action,
+    Revealed,
+    View,
+    keep,
+    next_step,
+    outcome,
+    overdue,
+    question_out,
+)
+from vocabquiz.sessions.models import Answer, Participant, QuizSession, SessionStatus
 from vocabquiz.sessions.play_store import AnswerRow, QuestionContent, SessionRow
-from vocabquiz.sessions.scoring import ScoringRule, deadline_of, score_answer
+from vocabquiz.sessions.schemas import LiveEntry
+from vocabquiz.sessions.scoring import deadline_of, score_answer
 from vocabquiz.sessions.standings import ranked
 
 log = structlog.get_logger(__name__)
-
-Action = Literal["start", "end", "next", "skip", "finish"]
-NOT_LIVE = "This session is self-paced: its players answer at their own pace"
-STALE = "The session has moved on since you looked: here is where it is now"
-ENDED = "This question has ended"
-TOP = 5
-PODIUM = 3
-# How long an answer may go by what this process read of its player and session.
-PLAYER_KEPT_S = 2.0
-
-
-@dataclass(frozen=True)
-class _Step:
-    """Where an action leads from a phase: the next phase and question index."""
-
-    phase: str
-    index: int | None
-
-
-def _step(action: Action, phase: str | None, index: int | None, count: int) -> _Step | None:
-    following = (index + 1) if index is not None else 0
-    after = _Step("question", following) if following < count else _Step("podium", None)
-    if action == "start" and phase == "lobby":
-        return _Step("question", 0)
-    if action == "end" and phase == "question":
-        return _Step("reveal", index)
-    if action == "next" and phase == "reveal":
-        return after
-    if action == "skip" and phase == "question":
-        return after
-    if action == "finish" and phase in ("lobby", "question", "reveal"):
-        return _Step("podium", None)
-    return None
-
-
-@dataclass(frozen=True)
-class _Revealed:
-    """What a reveal shows, the same for everyone (entries as schemas.LiveEntry)."""
-
-    correct_choice_id: str
-    votes: list[dict[str, Any]]
-    top: list[dict[str, Any]]
-    # Scores by rank, for how far each participant is behind the one above.
-    scores: list[int]
-
-
-class _View(NamedTuple):
-    """One caller's view of a live session, as _VIEW reads it."""
-
-    id: str
-    code: str
-    status: str
-    quiz_id: str
-    scoring: ScoringRule
-    streak_bonus: bool
-    quiz_version: datetime
-    mode: str
-    phase: str | None
-    phase_version: int
-    question_index: int | None
-    question_id: str | None
-    question_started_at: datetime | None
-    question_deadline: datetime | None
-    participant_id: str | None
-    score: int | None
-    streak: int | None
-    live_rank: int | None
-    my_choice_id: str | None
-    my_correct: bool | None
-    my_late: bool | None
-    my_points: int | None
-    my_streak_bonus: int | None
-    joined: int
-    answered: int
-
-
-def _overdue(status: str, phase: str | None, deadline: datetime | None) -> bool:
-    return (
-        status == "open" and phase == "question" and deadline is not None and deadline <= utcnow()
-    )
-
-
-def _question(question: QuestionContent) -> dict[str, Any]:
-    # The quiz's order for everyone: a player looks at the projector's numbered, coloured
-    # choices and taps the same one on their phone.
-    return {
-        "id": question.id,
-        "prompt": question.prompt,
-        "choices": [{"id": c.id, "text": c.text} for c in question.choices],
-        "time_limit_s": question.time_limit_s,
-        "points": question.points,
-    }
-
-
-def _outcome(view: _View, revealed: _Revealed) -> dict[str, Any]:
-    """The participant's own result of the question just revealed (schemas.LiveOutcome)."""
-    rank = view.live_rank or len(revealed.scores)
-    above = revealed.scores[rank - 2] if 1 < rank <= len(revealed.scores) + 1 else None
-    answered = view.my_choice_id is not None
-    return {
-        "answered": answered,
-        "choice_id": view.my_choice_id,
-        "correct": bool(view.my_correct),
-        "late": bool(view.my_late),
-        "points_awarded": view.my_points or 0,
-        "streak_bonus": view.my_streak_bonus or 0,
-        "streak": view.streak or 0,
-        "score": view.score or 0,
-        "rank": rank,
-        "behind": None if above is None else above - (view.score or 0),
-    }
-
-
-K = TypeVar("K")
-V = TypeVar("V")
-
-
-def _keep(cache: OrderedDict[K, V], key: K, value: V, size: int = 256) -> None:
-    """Remember `value`, forgetting the oldest beyond `size` (read once per phase version)."""
-    cache[key] = value
-    if len(cache) > size:
-        cache.popitem(last=False)
 
 
 class Live:
@@ -172,12 +66,12 @@ class Live:
         self._play = play
         self._timers: dict[str, asyncio.TimerHandle] = {}
         # By (session code, phase version): what a reveal shows, and everyone's standing.
-        self._revealed: OrderedDict[tuple[str, int], _Revealed] = OrderedDict()
-        self._standings: OrderedDict[tuple[str, int], list[dict[str, Any]]] = OrderedDict()
+        self._revealed: OrderedDict[tuple[str, int], Revealed] = OrderedDict()
+        self._standings: OrderedDict[tuple[str, int], list[LiveEntry]] = OrderedDict()
         self._background: set[asyncio.Task[None]] = set()
         # (code, user id) -> (trusted until, what _player read)
         self._players: dict[
-            tuple[str, str], tuple[float, tuple[_View, tuple[QuestionContent, ...]]]
+            tuple[str, str], tuple[float, tuple[View, tuple[QuestionContent, ...]]]
         ] = {}
         self._checking: set[str] = set()
         self._check_again: set[str] = set()
@@ -189,17 +83,14 @@ class Live:
     ) -> tuple[QuizSession, tuple[QuestionContent, ...]]:
         """The live session and its questions. The transaction ends here: on SQLite every one
         holds the write lock, and the questions may be read on a connection of their own."""
-        row = (
-            await db.execute(
-                select(QuizSession, Quiz.updated_at)
-                .join(Quiz, Quiz.id == QuizSession.quiz_id)
-                .where(QuizSession.code == session_code(raw_code))
-            )
-        ).first()
-        await db.commit()
-        if row is None:
+        session = await db.scalar(
+            select(QuizSession).where(QuizSession.code == session_code(raw_code))
+        )
+        if session is None:
+            await db.commit()
             raise NotFound("Session not found")
-        session, quiz_version = row
+        quiz_version = (await quizzes.quiz_row(db, session.quiz_id)).updated_at
+        await db.commit()
         if session.mode != "live":
             raise Conflict(NOT_LIVE)
         key = SessionRow(
@@ -214,16 +105,16 @@ class Live:
         )
         return session, (await self._play.contents.of(self._play.store, key)).questions
 
-    async def _view(self, raw_code: str, user_id: str) -> _View:
+    async def _view(self, raw_code: str, user_id: str) -> View:
         row = await self._play.store.live_view(session_code(raw_code), user_id)
         if row is None:
             raise NotFound("Session not found")
-        view = _View._make(row)
+        view = View._make(row)
         if view.mode != "live":
             raise Conflict(NOT_LIVE)
         return view
 
-    async def _questions_of(self, view: _View) -> tuple[QuestionContent, ...]:
+    async def _questions_of(self, view: View) -> tuple[QuestionContent, ...]:
         key = SessionRow(
             view.id, view.code, view.status, view.quiz_id, view.scoring, view.streak_bonus,
             view.quiz_version, view.mode,
@@ -235,7 +126,7 @@ class Live:
         view = await self._view(raw_code, "")
         return {
             "session_code": view.code,
-            "phase": view.phase if view.status == "open" else "closed",
+            "phase": view.phase if view.status == SessionStatus.OPEN else "closed",
             "phase_version": view.phase_version,
             "question_index": view.question_index,
             "question_count": len(await self._questions_of(view)),
@@ -250,16 +141,14 @@ class Live:
             view = await self._view(raw_code, user.id)
             if view.participant_id is None and not user.is_admin:
                 raise Forbidden("Join the session to follow it")
-            if _overdue(view.status, view.phase, view.question_deadline):
+            if overdue(view.status, view.phase, view.question_deadline):
                 await self._advance(view.code, view.phase_version, "end", automatic=True)
                 continue  # read it again as it is now
             return await self._state_of(view, await self._remember(view, user.id))
         raise Conflict(STALE)
 
-    async def _state_of(
-        self, view: _View, questions: tuple[QuestionContent, ...]
-    ) -> dict[str, Any]:
-        phase = view.phase if view.status == "open" else "closed"
+    async def _state_of(self, view: View, questions: tuple[QuestionContent, ...]) -> dict[str, Any]:
+        phase = view.phase if view.status == SessionStatus.OPEN else "closed"
         shown = phase in ("question", "reveal") and view.question_index is not None
         question = questions[view.question_index] if shown else None  # type: ignore[index]
         reveal = None
@@ -269,12 +158,12 @@ class Live:
                 "correct_choice_id": revealed.correct_choice_id,
                 "votes": revealed.votes,
                 "top": revealed.top,
-                "me": _outcome(view, revealed) if view.participant_id else None,
+                "me": outcome(view, revealed) if view.participant_id else None,
             }
         podium = None
         if phase in ("podium", "closed"):
             everyone = await self._standing_of(view)
-            mine = next((e for e in everyone if e["participant_id"] == view.participant_id), None)
+            mine = next((e for e in everyone if e.participant_id == view.participant_id), None)
             podium = {"top": everyone[:PODIUM], "me": mine}
         return {
             "session_code": view.code,
@@ -283,7 +172,7 @@ class Live:
             "phase_version": view.phase_version,
             "question_index": view.question_index,
             "question_count": len(questions),
-            "question": _question(question) if question else None,
+            "question": question_out(question) if question else None,
             "started_at": view.question_started_at if shown else None,
             "deadline": view.question_deadline if shown else None,
             "server_time": utcnow(),
@@ -294,7 +183,7 @@ class Live:
             "podium": podium,
         }
 
-    async def _reveal_of(self, view: _View, question: QuestionContent) -> _Revealed:
+    async def _reveal_of(self, view: View, question: QuestionContent) -> Revealed:
         """What the reveal shows everyone: read once per process and phase version."""
         key = (view.code, view.phase_version)
         known = self._revealed.get(key)
@@ -312,16 +201,16 @@ class Live:
                 ).all()
             )
         standing = await self._standing_of(view)
-        revealed = _Revealed(
+        revealed = Revealed(
             correct_choice_id=question.correct_choice_id,
             votes=[{"choice_id": c.id, "count": picked.get(c.id, 0)} for c in question.choices],
             top=standing[:TOP],
-            scores=[e["score"] for e in standing],
+            scores=[e.score for e in standing],
         )
-        _keep(self._revealed, key, revealed)
+        keep(self._revealed, key, revealed)
         return revealed
 
-    async def _standing_of(self, view: _View) -> list[dict[str, Any]]:
+    async def _standing_of(self, view: View) -> list[LiveEntry]:
         """Everyone in rank order as of the last end of a question, with the rank before it."""
         key = (view.code, view.phase_version)
         known = self._standings.get(key)
@@ -332,26 +221,26 @@ class Live:
                 await db.scalars(select(Participant).where(Participant.session_id == view.id))
             )
         entries = [
-            {
-                "rank": rank,
-                "participant_id": p.id,
-                "display_name": p.display_name,
-                "score": p.score,
-                "answered_count": p.answered_count,
-                "correct_count": p.correct_count,
-                "streak": p.streak,
-                "previous_rank": p.live_previous_rank,
-            }
+            LiveEntry(
+                rank,
+                p.id,
+                p.display_name,
+                p.score,
+                p.answered_count,
+                p.correct_count,
+                p.streak,
+                p.live_previous_rank,
+            )
             for rank, p in enumerate(everyone, start=1)
         ]
-        _keep(self._standings, key, entries)
+        keep(self._standings, key, entries)
         return entries
 
     # --- answering ------------------------------------------------------------------------
 
     async def _player(
         self, raw_code: str, user: TokenUser
-    ) -> tuple[_View, tuple[QuestionContent, ...]]:
+    ) -> tuple[View, tuple[QuestionContent, ...]]:
         """The user's view of the session and its questions, as this process read them within
         the last moment: an answer's write is guarded by the phase version, so a stale copy only
         makes it refuse, and the answer is then taken from a fresh read."""
@@ -362,7 +251,7 @@ class Live:
         view = await self._view(raw_code, user.id)
         return view, await self._remember(view, user.id)
 
-    async def _remember(self, view: _View, user_id: str) -> tuple[QuestionContent, ...]:
+    async def _remember(self, view: View, user_id: str) -> tuple[QuestionContent, ...]:
         questions = await self._questions_of(view)
         if view.participant_id is not None:
             if len(self._players) >= 100_000:
@@ -397,7 +286,7 @@ class Live:
         view, questions = await self._player(raw_code, user)
         if view.participant_id is None or view.score is None or view.streak is None:
             raise Forbidden("You have not joined this session")
-        if view.status != "open":
+        if view.status != SessionStatus.OPEN:
             raise Conflict(CLOSED)
         question = next((q for q in questions if q.id == question_id), None)
         if question is None:
@@ -494,11 +383,11 @@ class Live:
         at that version, or the step does not apply there."""
         async with self._sessions() as db:
             session, questions = await self._row(db, code)
-            if session.status != "open":
+            if session.status != SessionStatus.OPEN:
                 if automatic:
                     return False
                 raise Conflict(CLOSED)
-            step = _step(action, session.phase, session.question_index, len(questions))
+            step = next_step(action, session.phase, session.question_index, len(questions))
             if session.phase_version != version or step is None:
                 return False
             now = utcnow()
@@ -530,7 +419,7 @@ class Live:
                 .where(
                     QuizSession.id == session.id,
                     QuizSession.phase_version == version,
-                    QuizSession.status == "open",
+                    QuizSession.status == SessionStatus.OPEN,
                 )
                 .values(**values)
                 .execution_options(synchronize_session=False)
@@ -626,7 +515,7 @@ class Live:
         """Before a live session closes: the running question's answers into the totals."""
         async with self._sessions() as db:
             session, _ = await self._row(db, raw_code)
-        if session.status == "open" and session.phase == "question":
+        if session.status == SessionStatus.OPEN and session.phase == "question":
             await self._advance(session.code, session.phase_version, "finish", automatic=True)
 
     def close(self) -> None:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import (
     Boolean,
@@ -15,7 +16,12 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from vocabquiz.db import Base, UTCDateTime, new_id, utcnow
-from vocabquiz.sessions.scoring import ScoringRule
+from vocabquiz.quizzes.schemas import ScoringRule
+
+
+class SessionStatus(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
 
 
 class QuizSession(Base):
@@ -32,7 +38,7 @@ class QuizSession(Base):
     code: Mapped[str] = mapped_column(String(6), unique=True)
     # RESTRICT: a quiz with sessions keeps its history.
     quiz_id: Mapped[str] = mapped_column(ForeignKey("quizzes.id", ondelete="RESTRICT"), index=True)
-    status: Mapped[str] = mapped_column(String(10), default="open")
+    status: Mapped[SessionStatus] = mapped_column(String(10), default=SessionStatus.OPEN)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # The quiz's scoring rule when the session opened: editing the quiz never rescores a session.

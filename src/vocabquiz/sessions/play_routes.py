@@ -52,7 +52,7 @@ def _client_ip(request: HttpRequest) -> str | None:
 async def get_turn(request: HttpRequest) -> Reply:
     state = request.app_state
     user = await signed_in(request, state)
-    return json_reply(await answers.current_turn(state.play, request.params["code"], user))
+    return json_reply(await answers.current_turn(state.sessions.play, request.params["code"], user))
 
 
 async def _answer_of(request: HttpRequest, state: Any, user: TokenUser) -> AnswerIn:
@@ -70,7 +70,7 @@ async def submit_answer(request: HttpRequest) -> Reply:
     user = await signed_in(request, state)
     body = await _answer_of(request, state, user)
     result = await answers.submit_answer(
-        state.play, request.params["code"], user, body.question_id, body.choice_id
+        state.sessions.play, request.params["code"], user, body.question_id, body.choice_id
     )
     return json_reply(result)
 
@@ -87,46 +87,52 @@ async def get_leaderboard(request: HttpRequest) -> Reply:
     state = request.app_state
     user = await signed_in(request, state)
     limit = _limit(request)
-    return json_reply(await answers.leaderboard(state.play, request.params["code"], user, limit))
+    return json_reply(
+        await answers.leaderboard(state.sessions.play, request.params["code"], user, limit)
+    )
 
 
 async def stream_events(request: HttpRequest) -> EventStream:
     state = request.app_state
     user = await signed_in(request, state)
     limit = _limit(request)
-    session, participant = await answers.viewer(state.play, request.params["code"], user)
+    session, participant = await answers.viewer(state.sessions.play, request.params["code"], user)
     if participant is None and not user.is_admin:
         raise Forbidden("Only the session's participants and admins can follow it live")
     participant_id = participant.id if participant else None
     address = _client_ip(request)
-    state.stream_caps.take(user.id, address)
+    state.sessions.stream_caps.take(user.id, address)
     try:
-        first = await state.broadcaster.first_standings(session.code, participant_id, limit)
+        first = await state.sessions.broadcaster.first_standings(
+            session.code, participant_id, limit
+        )
     except BaseException:
-        state.stream_caps.give_back(user.id, address)
+        state.sessions.stream_caps.give_back(user.id, address)
         raise
     return EventStream(
-        state.broadcaster,
+        state.sessions.broadcaster,
         session.code,
         session.status,
         participant_id,
         limit,
         first,
-        lambda: state.stream_caps.give_back(user.id, address),
+        lambda: state.sessions.stream_caps.give_back(user.id, address),
     )
 
 
 async def live_state(request: HttpRequest) -> Reply:
     state = request.app_state
     user = await signed_in(request, state)
-    return json_reply(await state.live.state(request.params["code"], user))
+    return json_reply(await state.sessions.live.state(request.params["code"], user))
 
 
 async def live_answer(request: HttpRequest) -> Reply:
     state = request.app_state
     user = await signed_in(request, state)
     body = await _answer_of(request, state, user)
-    result = await state.live.answer(request.params["code"], user, body.question_id, body.choice_id)
+    result = await state.sessions.live.answer(
+        request.params["code"], user, body.question_id, body.choice_id
+    )
     return json_reply(result)
 
 

@@ -11,7 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from vocabquiz.auth.tokens import TokenUser
 from vocabquiz.errors import Forbidden
-from vocabquiz.quizzes.models import Question, Quiz
+from vocabquiz.quizzes import service as quizzes
+from vocabquiz.quizzes.models import Question
 from vocabquiz.sessions import choice_order, schemas
 from vocabquiz.sessions.answers import Play
 from vocabquiz.sessions.models import Answer, Participant, QuizSession
@@ -54,11 +55,7 @@ async def results(
                 answered_at=a.answered_at,
             )
         )
-    questions = (
-        await db.scalars(
-            select(Question).where(Question.quiz_id == session.quiz_id).order_by(Question.position)
-        )
-    ).all()
+    questions = await quizzes.questions_of(db, session.quiz_id)
     rows = [
         schemas.ParticipantResult(
             **participant_out(p, session.code).model_dump(),
@@ -148,21 +145,17 @@ async def practice(db: AsyncSession, raw_code: str, user: TokenUser) -> schemas.
     session, participant = await session_and_participant(db, raw_code, user.id)
     if participant is None:
         raise Forbidden("You have not joined this session")
-    missed = (
-        await db.scalars(
-            select(Question)
-            .join(Answer, Answer.question_id == Question.id)
-            .where(
-                Answer.participant_id == participant.id,
-                (Answer.correct.is_(False)) | (Answer.late.is_(True)),
-            )
-            .order_by(Question.position)
+    missed_ids = await db.scalars(
+        select(Answer.question_id).where(
+            Answer.participant_id == participant.id,
+            (Answer.correct.is_(False)) | (Answer.late.is_(True)),
         )
-    ).all()
-    title = await db.scalar(select(Quiz.title).where(Quiz.id == session.quiz_id))
+    )
+    missed = await quizzes.questions_by_id(db, [i for i in missed_ids if i is not None])
+    title = (await quizzes.quiz_row(db, session.quiz_id)).title
     return schemas.Practice(
         session_code=session.code,
-        quiz_title=title or "",
+        quiz_title=title,
         questions=[
             schemas.PracticeQuestion(
                 id=q.id,

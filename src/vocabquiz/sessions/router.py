@@ -1,17 +1,20 @@
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response, status
-from fastapi.responses import StreamingResponse
+from fastapi.sse import EventSourceResponse
 
 from vocabquiz.dependencies import Admin, CurrentUser, Db, Limits, PlayDeps, ReadDb, State
+from vocabquiz.errors import Conflict, Forbidden, NotFound, TooManyRequests, Unauthorized, responses
 from vocabquiz.sessions import analytics, results, roster, service
-from vocabquiz.sessions.live import Action
+from vocabquiz.sessions.live_view import Action
 from vocabquiz.sessions.schemas import (
     AnswerIn,
     AnswerResult,
     HistoryEntry,
+    LeaderboardFrame,
     LeaderboardOut,
     LiveAction,
     LiveAnswerResult,
@@ -32,7 +35,11 @@ router = APIRouter(prefix="/api", tags=["sessions"])
 Limit = Annotated[int, Query(ge=1, le=100)]
 
 
-@router.post("/quizzes/{quiz_id}/sessions", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/quizzes/{quiz_id}/sessions",
+    status_code=status.HTTP_201_CREATED,
+    responses=responses(Unauthorized, Forbidden, NotFound, Conflict),
+)
 async def open_session(
     quiz_id: str, _admin: Admin, db: Db, play: PlayDeps, body: SessionIn | None = None
 ) -> SessionOut:
@@ -42,33 +49,39 @@ async def open_session(
     return opened
 
 
-@router.get("/quizzes/{quiz_id}/sessions")
+@router.get("/quizzes/{quiz_id}/sessions", responses=responses(Unauthorized, Forbidden, NotFound))
 async def list_quiz_sessions(quiz_id: str, _admin: Admin, db: Db) -> list[SessionOut]:
     return await service.list_sessions(db, quiz_id)
 
 
-@router.get("/sessions/{code}")
+@router.get("/sessions/{code}", responses=responses(Unauthorized, NotFound))
 async def get_session(code: str, _user: CurrentUser, db: Db) -> SessionOut:
     return await service.get_session(db, code)
 
 
-@router.post("/sessions/{code}/close")
+@router.post("/sessions/{code}/close", responses=responses(Unauthorized, Forbidden, NotFound))
 async def close_session(code: str, _admin: Admin, db: Db, state: State) -> SessionOut:
     live = (await service.session_by_code(db, code)).mode == "live"
     await db.commit()  # the live step below runs on a connection of its own
     if live:
-        await state.live.finish_for_close(code)
-    return await service.close_session(db, code, state.play)
+        await state.sessions.live.finish_for_close(code)
+    return await service.close_session(db, code, state.sessions.play)
 
 
-@router.post("/sessions/{code}/live/{action}")
+@router.post(
+    "/sessions/{code}/live/{action}",
+    responses=responses(Unauthorized, Forbidden, NotFound, Conflict),
+)
 async def live_action(
     code: str, action: Action, body: LiveAction, _admin: Admin, state: State
 ) -> LiveState:
-    return LiveState.model_validate(await state.live.act(code, action, body.phase_version))
+    return LiveState.model_validate(await state.sessions.live.act(code, action, body.phase_version))
 
 
-@router.post("/sessions/{code}/join")
+@router.post(
+    "/sessions/{code}/join",
+    responses=responses(Unauthorized, Forbidden, NotFound, Conflict, TooManyRequests),
+)
 async def join_session(
     code: str, user: CurrentUser, db: Db, play: PlayDeps, limits: Limits
 ) -> ParticipantOut:
@@ -76,7 +89,10 @@ async def join_session(
     return await service.join_session(db, code, user, play)
 
 
-@router.patch("/sessions/{code}/participants/{participant_id}")
+@router.patch(
+    "/sessions/{code}/participants/{participant_id}",
+    responses=responses(Unauthorized, Forbidden, NotFound, Conflict),
+)
 async def rename_player(
     code: str, participant_id: str, body: ParticipantRename, _admin: Admin, db: Db, play: PlayDeps
 ) -> ParticipantOut:
@@ -84,7 +100,9 @@ async def rename_player(
 
 
 @router.delete(
-    "/sessions/{code}/participants/{participant_id}", status_code=status.HTTP_204_NO_CONTENT
+    "/sessions/{code}/participants/{participant_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=responses(Unauthorized, Forbidden, NotFound),
 )
 async def remove_player(
     code: str, participant_id: str, _admin: Admin, db: Db, play: PlayDeps
@@ -92,12 +110,16 @@ async def remove_player(
     await roster.remove(db, code, participant_id, play)
 
 
-@router.get("/sessions/{code}/removed")
+@router.get("/sessions/{code}/removed", responses=responses(Unauthorized, Forbidden, NotFound))
 async def removed_players(code: str, _admin: Admin, db: Db) -> list[RemovedPlayerOut]:
     return await roster.removed(db, code)
 
 
-@router.delete("/sessions/{code}/removed/{user_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete(
+    "/sessions/{code}/removed/{user_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=responses(Unauthorized, Forbidden, NotFound),
+)
 async def let_player_back(code: str, user_id: str, _admin: Admin, db: Db) -> None:
     await roster.let_back(db, code, user_id)
 
@@ -106,43 +128,62 @@ async def let_player_back(code: str, user_id: str, _admin: Admin, db: Db) -> Non
 # per-request machinery; they are declared here, with their parameters, for the API document.
 
 
-@router.get("/sessions/{code}/question")
+@router.get(
+    "/sessions/{code}/question", responses=responses(Unauthorized, Forbidden, NotFound, Conflict)
+)
 async def get_turn(code: str, _user: CurrentUser) -> Turn:
     raise NotImplementedError
 
 
-@router.post("/sessions/{code}/answers")
+@router.post(
+    "/sessions/{code}/answers",
+    responses=responses(Unauthorized, Forbidden, NotFound, Conflict, TooManyRequests),
+)
 async def submit_answer(code: str, body: AnswerIn, _user: CurrentUser) -> AnswerResult:
     raise NotImplementedError
 
 
-@router.get("/sessions/{code}/live")
+@router.get(
+    "/sessions/{code}/live", responses=responses(Unauthorized, Forbidden, NotFound, Conflict)
+)
 async def live_state(code: str, _user: CurrentUser) -> LiveState:
     raise NotImplementedError
 
 
-@router.post("/sessions/{code}/live/answers")
+@router.post(
+    "/sessions/{code}/live/answers",
+    responses=responses(Unauthorized, Forbidden, NotFound, Conflict, TooManyRequests),
+)
 async def live_answer(code: str, body: AnswerIn, _user: CurrentUser) -> LiveAnswerResult:
     raise NotImplementedError
 
 
-@router.get("/sessions/{code}/leaderboard")
+@router.get("/sessions/{code}/leaderboard", responses=responses(Unauthorized, Forbidden, NotFound))
 async def get_leaderboard(code: str, _user: CurrentUser, limit: Limit = 10) -> LeaderboardOut:
     raise NotImplementedError
 
 
 @router.get(
     "/sessions/{code}/events",
-    response_class=StreamingResponse,
-    responses={200: {"content": {"text/event-stream": {}}, "description": "Server-Sent Events"}},
+    response_class=EventSourceResponse,
+    responses={
+        200: {"description": "Server-Sent Events; the schema is that of `leaderboard` events"},
+        **responses(Unauthorized, Forbidden, NotFound, TooManyRequests),
+    },
 )
-async def stream_events(code: str, _user: CurrentUser, limit: Limit = 10) -> StreamingResponse:
+async def stream_events(
+    code: str, _user: CurrentUser, limit: Limit = 10
+) -> AsyncIterator[LeaderboardFrame]:
     raise NotImplementedError
+    yield  # a generator, so that the document gives the events' schema
 
 
 @router.get(
     "/sessions/{code}/results",
-    responses={200: {"content": {"text/csv": {}}, "description": "JSON, or CSV with ?format=csv"}},
+    responses={
+        200: {"content": {"text/csv": {}}, "description": "JSON, or CSV with ?format=csv"},
+        **responses(Unauthorized, Forbidden, NotFound),
+    },
 )
 async def get_results(
     code: str, _admin: Admin, db: Db, format: Literal["json", "csv"] = "json"
@@ -159,21 +200,21 @@ async def get_results(
     return rows
 
 
-@router.get("/me/sessions")
+@router.get("/me/sessions", responses=responses(Unauthorized))
 async def my_sessions(user: CurrentUser, db: ReadDb, play: PlayDeps) -> list[HistoryEntry]:
     return await results.history(db, user, play)
 
 
-@router.get("/me/sessions/{code}/practice")
+@router.get("/me/sessions/{code}/practice", responses=responses(Unauthorized, Forbidden, NotFound))
 async def practice(code: str, user: CurrentUser, db: Db) -> Practice:
     return await results.practice(db, code, user)
 
 
-@router.get("/sessions/{code}/analytics")
+@router.get("/sessions/{code}/analytics", responses=responses(Unauthorized, Forbidden, NotFound))
 async def session_analytics(code: str, _admin: Admin, db: Db) -> QuestionAnalytics:
     return await analytics.of_session(db, code)
 
 
-@router.get("/quizzes/{quiz_id}/analytics")
+@router.get("/quizzes/{quiz_id}/analytics", responses=responses(Unauthorized, Forbidden, NotFound))
 async def quiz_analytics(quiz_id: str, _admin: Admin, db: Db) -> QuestionAnalytics:
     return await analytics.of_quiz(db, quiz_id)

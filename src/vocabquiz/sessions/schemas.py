@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from vocabquiz.auth.schemas import DisplayName
+from vocabquiz.leaderboard.store import LeaderboardEntry
+from vocabquiz.quizzes.schemas import ScoringRule
+from vocabquiz.sessions.models import SessionStatus
 
 SessionMode = Literal["self_paced", "live"]
 LivePhase = Literal["lobby", "question", "reveal", "podium", "closed"]
@@ -23,12 +27,12 @@ class SessionOut(BaseModel):
     quiz_id: str
     quiz_title: str
     mode: SessionMode = "self_paced"
-    status: Literal["open", "closed"]
+    status: SessionStatus
     question_count: int
     participant_count: int
     created_at: datetime
     closed_at: datetime | None
-    scoring: Literal["speed", "accuracy"]
+    scoring: ScoringRule
     streak_bonus: bool
 
 
@@ -102,23 +106,41 @@ class AnswerResult(BaseModel):
     rank: int
 
 
-class LeaderboardEntry(BaseModel):
-    rank: int
-    participant_id: str
-    display_name: str
-    score: int
-    answered_count: int
-    correct_count: int
-    streak: int
-
-
 class LeaderboardOut(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     session_code: str
-    status: Literal["open", "closed"]
+    status: SessionStatus
     participant_count: int
     version: int
     entries: list[LeaderboardEntry]
     me: LeaderboardEntry | None
+
+
+# One change of the standings: [version, participant id, rank before (null when new), rank
+# after, [name, score, answered, correct, streak]].
+StandingsChange = tuple[int, str, int | None, int, tuple[str, int, int, int, int]]
+
+
+class LeaderboardChanges(BaseModel):
+    """A `leaderboard` event that carries every change since the session's previous frame
+    (`since`) and the top entries, but no `me`: each client works out its own entry from the
+    changes (docs/API.md, event stream)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    session_code: str
+    status: SessionStatus
+    participant_count: int
+    version: int
+    since: int
+    entries: list[LeaderboardEntry]
+    changes: list[StandingsChange]
+
+
+# The data of a `leaderboard` event: full standings on connect (and to a client that fell
+# behind), changes otherwise.
+LeaderboardFrame = LeaderboardOut | LeaderboardChanges
 
 
 class AnswerRecord(BaseModel):
@@ -141,7 +163,7 @@ class ParticipantResult(ParticipantOut):
 class HistoryEntry(BaseModel):
     session_code: str
     quiz_title: str
-    status: Literal["open", "closed"]
+    status: SessionStatus
     score: int
     rank: int
     participant_count: int
@@ -212,6 +234,7 @@ class LiveVote(BaseModel):
     count: int
 
 
+@dataclass(frozen=True, slots=True)
 class LiveEntry(LeaderboardEntry):
     # The rank before the question just revealed; null for a participant who was not ranked.
     previous_rank: int | None
@@ -250,7 +273,7 @@ class LiveState(BaseModel):
     only with the reveal."""
 
     session_code: str
-    status: Literal["open", "closed"]
+    status: SessionStatus
     phase: LivePhase
     phase_version: int
     question_index: int | None

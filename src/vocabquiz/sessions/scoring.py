@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Literal
 
-ScoringRule = Literal["speed", "accuracy"]
+from vocabquiz.quizzes.schemas import ScoringRule
 
 # Each right answer in a row after the first adds this much, up to STREAK_BONUS_MAX.
 STREAK_BONUS_STEP = 100

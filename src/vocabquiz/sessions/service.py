@@ -14,16 +14,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from vocabquiz.auth import service as auth_service
 from vocabquiz.auth.tokens import TokenUser
-from vocabquiz.db import is_id, utcnow
+from vocabquiz.db import utcnow
 from vocabquiz.errors import Conflict, Forbidden, NotFound
 from vocabquiz.events import Event
 from vocabquiz.leaderboard.frames import REMOVED_MESSAGE
 from vocabquiz.observability import metrics
-from vocabquiz.quizzes.models import Question, Quiz
+from vocabquiz.quizzes import service as quiz_service
 from vocabquiz.sessions import schemas
 from vocabquiz.sessions.answers import CLOSED, Play, session_code
 from vocabquiz.sessions.codes import new_code
-from vocabquiz.sessions.models import Answer, Participant, QuizSession, RemovedPlayer
+from vocabquiz.sessions.models import Answer, Participant, QuizSession, RemovedPlayer, SessionStatus
 from vocabquiz.sessions.standings import standing_of
 
 log = structlog.get_logger(__name__)
@@ -78,15 +78,7 @@ async def session_outs(db: AsyncSession, sessions: list[QuizSession]) -> list[sc
             )
         ).all()
     )
-    quizzes = {
-        quiz_id: (title, count)
-        for quiz_id, title, count in await db.execute(
-            select(Quiz.id, Quiz.title, func.count(Question.id))
-            .outerjoin(Question, Question.quiz_id == Quiz.id)
-            .where(Quiz.id.in_(quiz_ids))
-            .group_by(Quiz.id, Quiz.title)
-        )
-    }
+    quizzes = await quiz_service.titles_and_question_counts(db, quiz_ids)
     return [
         schemas.SessionOut(
             id=s.id,
@@ -115,8 +107,7 @@ async def get_session(db: AsyncSession, raw_code: str) -> schemas.SessionOut:
 
 
 async def list_sessions(db: AsyncSession, quiz_id: str) -> list[schemas.SessionOut]:
-    if not is_id(quiz_id) or await db.get(Quiz, quiz_id) is None:
-        raise NotFound("Quiz not found")
+    await quiz_service.quiz_row(db, quiz_id)
     sessions = (
         await db.scalars(
             select(QuizSession)
@@ -133,16 +124,14 @@ async def list_sessions(db: AsyncSession, quiz_id: str) -> list[schemas.SessionO
 async def open_session(
     db: AsyncSession, quiz_id: str, mode: str = "self_paced"
 ) -> schemas.SessionOut:
-    quiz = await db.get(Quiz, quiz_id) if is_id(quiz_id) else None
-    if quiz is None:
-        raise NotFound("Quiz not found")
-    if not await db.scalar(select(func.count(Question.id)).where(Question.quiz_id == quiz_id)):
+    quiz = await quiz_service.quiz_row(db, quiz_id)
+    if not await quiz_service.question_count(db, quiz_id):
         raise Conflict("This quiz has no questions yet; add one before opening a session")
     for _ in range(20):
         session = QuizSession(
             code=new_code(),
             quiz_id=quiz_id,
-            status="open",
+            status=SessionStatus.OPEN,
             scoring=quiz.scoring,
             streak_bonus=quiz.streak_bonus,
             mode=mode,
@@ -164,8 +153,8 @@ async def close_session(db: AsyncSession, raw_code: str, play: Play) -> schemas.
     session = await session_by_code(db, raw_code)
     closed = await db.execute(
         update(QuizSession)
-        .where(QuizSession.id == session.id, QuizSession.status == "open")
-        .values(status="closed", closed_at=utcnow())
+        .where(QuizSession.id == session.id, QuizSession.status == SessionStatus.OPEN)
+        .values(status=SessionStatus.CLOSED, closed_at=utcnow())
     )
     await db.commit()
     await db.refresh(session)
@@ -222,7 +211,7 @@ async def join_session(
     session, participant = await session_and_participant(db, raw_code, user.id)
     if participant is not None:
         return participant_out(participant, session.code)
-    if session.status != "open":
+    if session.status != SessionStatus.OPEN:
         raise Conflict(CLOSED)
     removed = await db.scalar(
         select(RemovedPlayer.user_id).where(

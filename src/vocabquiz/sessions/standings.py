@@ -17,10 +17,10 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from vocabquiz.db import utcnow
-from vocabquiz.leaderboard.store import Board, Entry, Leaderboard, Standing
+from vocabquiz.leaderboard.store import Board, Leaderboard, LeaderboardEntry, Standing
 from vocabquiz.observability import metrics
 from vocabquiz.observability.timing import timed
-from vocabquiz.sessions.models import Participant, QuizSession
+from vocabquiz.sessions.models import Participant, QuizSession, SessionStatus
 from vocabquiz.sessions.play_store import ParticipantRow
 
 
@@ -92,7 +92,7 @@ class Standings:
         # removal (counted in roster_changes, which also makes up for a removal's joins and
         # answers that are gone).
         version = len(rows) + sum(p.answered_count for p in rows) + roster_changes
-        expire_s = self._closed_kept_s if status == "closed" else None
+        expire_s = self._closed_kept_s if status == SessionStatus.CLOSED else None
         await self.store.load(session_code, [standing_of(p) for p in rows], version, expire_s)
 
     async def replace(self, session_code: str) -> None:
@@ -115,7 +115,11 @@ class Standings:
                         func.coalesce(func.sum(Participant.answered_count), 0),
                     )
                     .outerjoin(Participant, Participant.session_id == QuizSession.id)
-                    .where(or_(QuizSession.status == "open", QuizSession.closed_at >= since))
+                    .where(
+                        or_(
+                            QuizSession.status == SessionStatus.OPEN, QuizSession.closed_at >= since
+                        )
+                    )
                     .group_by(QuizSession.code, QuizSession.roster_changes)
                 )
             ).all()
@@ -177,5 +181,5 @@ class Standings:
 
     async def entries_of(
         self, session_code: str, participant_ids: Iterable[str]
-    ) -> dict[str, Entry]:
+    ) -> dict[str, LeaderboardEntry]:
         return (await self.board(session_code, 0, participant_ids)).mine
