@@ -49,7 +49,7 @@ from bench.loadgen import (
     vocabquiz_streams,
     watcher_pool,
 )
-from tests.live import free_port, wait_until_ok
+from tests.servers import free_port, wait_until_ok
 
 NCHAN_MODULES = [
     "/usr/lib/nginx/modules/ngx_nchan_module.so",

@@ -38,7 +38,7 @@ from bench.loadgen import (
     open_session,
     vocabquiz_server,
 )
-from tests.live import free_port, wait_until_ok
+from tests.servers import free_port, wait_until_ok
 
 ROOT = Path(__file__).resolve().parents[1]
 UVICORN = str(Path(sys.executable).parent / "uvicorn")

@@ -32,7 +32,7 @@ from bench.loadgen import (
     sse_request,
     vocabquiz_server,
 )
-from tests.live import Server
+from tests.servers import Server
 
 
 async def _open(

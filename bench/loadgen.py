@@ -27,7 +27,7 @@ import asyncpg
 import httpx
 import orjson
 import uvloop
-from tests.live import Server, server_process
+from tests.servers import Server, server_process
 
 from vocabquiz.auth.tokens import TokenUser, issue_token
 

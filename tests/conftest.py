@@ -1,101 +1,65 @@
 """The backend matrix: every API test runs on `embedded` (SQLite file + in-process) and
 `production` (PostgreSQL + Redis, in a database of its own for the run and a Redis namespace of
-its own for each test). With CI=true an unreachable PostgreSQL or Redis fails the run."""
+its own for each test). With CI=true an unreachable PostgreSQL or Redis fails the run. Then the
+fixtures of the tests that start real servers (tests/servers.py starts them)."""
 
 from __future__ import annotations
 
 import asyncio
+import glob
 import os
+import shutil
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import asyncpg
 import httpx
 import pytest
 from asgi_lifespan import LifespanManager
 from fastapi import FastAPI
-from redis.asyncio import Redis
 
+from tests.servers import (
+    ADMIN,
+    IN_CI,
+    PG_BIN_GLOB,
+    REDIS_URL,
+    SECRET,
+    UNREACHABLE,
+    Instance,
+    PrivatePostgres,
+    PrivateRedis,
+    create_database,
+    drop_database,
+    drop_namespace,
+    empty_database,
+    instances,
+    server_env,
+    unreachable,
+)
 from vocabquiz.app import create_app
 from vocabquiz.settings import Settings
 
-PG_ADMIN_URL = os.environ.get("VOCABQUIZ_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
-REDIS_URL = os.environ.get("VOCABQUIZ_TEST_REDIS", "redis://127.0.0.1:6379/0")
-SECRET = "test-secret-key-that-is-long-enough-0123456789"
-ADMIN = ("admin", "admin-password")
-IN_CI = os.environ.get("CI", "").lower() == "true"
 # Cheap password hashes for every app and server the tests start: thousands of sign-ins.
 os.environ.setdefault("VOCABQUIZ_PASSWORD_HASH_TIME_COST", "1")
 os.environ.setdefault("VOCABQUIZ_PASSWORD_HASH_MEMORY_KIB", "64")
 
 
-async def _reachable() -> str | None:
-    """Why the production backends can't be used, or None when they can."""
-    try:
-        conn = await asyncpg.connect(PG_ADMIN_URL, timeout=3)
-        await conn.close()
-    except Exception as exc:
-        return f"PostgreSQL at {PG_ADMIN_URL}: {exc}"
-    try:
-        redis = Redis.from_url(REDIS_URL, socket_connect_timeout=3)
-        await redis.ping()
-        await redis.aclose()
-    except Exception as exc:
-        return f"Redis at {REDIS_URL}: {exc}"
-    return None
-
-
 @pytest.fixture(scope="session")
 def pg_database() -> Iterator[str | None]:
     """A PostgreSQL database of this run's own, migrated once; None when unreachable."""
-    problem = asyncio.run(_reachable())
+    problem = asyncio.run(unreachable())
     if problem is not None:
         if IN_CI:
             pytest.fail(f"production backends unreachable under CI=true: {problem}")
         yield None
         return
     name = f"vq_test_{uuid.uuid4().hex[:12]}"
-
-    async def create() -> None:
-        conn = await asyncpg.connect(PG_ADMIN_URL)
-        await conn.execute(f'CREATE DATABASE "{name}"')
-        await conn.close()
-
-    async def drop() -> None:
-        conn = await asyncpg.connect(PG_ADMIN_URL)
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await conn.close()
-
-    asyncio.run(create())
-    base = PG_ADMIN_URL.rsplit("/", 1)[0]
     try:
-        yield f"{base}/{name}"
+        yield asyncio.run(create_database(name))
     finally:
-        asyncio.run(drop())
-
-
-TABLES = "removed_players, answers, participants, sessions, choices, questions, quizzes, users"
-
-
-async def _empty_pg(url: str) -> None:
-    conn = await asyncpg.connect(url)
-    try:
-        exists = await conn.fetchval("SELECT to_regclass('public.users') IS NOT NULL")
-        if exists:
-            await conn.execute(f"TRUNCATE {TABLES} CASCADE")
-    finally:
-        await conn.close()
-
-
-async def _drop_namespace(namespace: str) -> None:
-    redis = Redis.from_url(REDIS_URL)
-    keys = [k async for k in redis.scan_iter(match=f"{namespace}:*", count=1000)]
-    if keys:
-        await redis.delete(*keys)
-    await redis.aclose()
+        asyncio.run(drop_database(name))
 
 
 @dataclass
@@ -129,9 +93,9 @@ async def backend(
         )
         return
     if pg_database is None:
-        pytest.skip("PostgreSQL or Redis is not reachable (set CI=true to fail instead)")
+        pytest.skip(UNREACHABLE)
     namespace = f"vqt{uuid.uuid4().hex[:10]}"
-    await _empty_pg(pg_database)
+    await empty_database(pg_database)
     try:
         yield Backend(
             "production",
@@ -143,8 +107,8 @@ async def backend(
             ),
         )
     finally:
-        await _drop_namespace(namespace)
-        await _empty_pg(pg_database)
+        await drop_namespace(namespace)
+        await empty_database(pg_database)
 
 
 @pytest.fixture
@@ -204,35 +168,19 @@ def question(prompt: str = "What does 'vivid' mean?", **extra: Any) -> dict[str,
     return body
 
 
-# --- real `vocabquiz serve` processes ------------------------------------------------------------
-
-
-def server_env(database_url: str, redis_url: str, namespace: str = "vq") -> dict[str, str]:
-    """The environment of a production `vocabquiz serve` (PostgreSQL + Redis) in the tests."""
-    return {
-        "VOCABQUIZ_DATABASE_URL": database_url,
-        "VOCABQUIZ_REDIS_URL": redis_url,
-        "VOCABQUIZ_REDIS_NAMESPACE": namespace,
-        "VOCABQUIZ_SECRET_KEY": SECRET,
-        "VOCABQUIZ_ADMIN_USERNAME": ADMIN[0],
-        "VOCABQUIZ_ADMIN_PASSWORD": ADMIN[1],
-        "VOCABQUIZ_BROADCAST_INTERVAL_MS": "100",
-        "VOCABQUIZ_PING_INTERVAL_S": "1",
-        # Many guests from 127.0.0.1 must not be throttled.
-        "VOCABQUIZ_RATE_LIMITS": "off",
-    }
+# --- real servers ---------------------------------------------------------------------------------
 
 
 @pytest.fixture
 def shared_database(pg_database: str | None) -> Iterator[str]:
     """The run's own database on the shared PostgreSQL, emptied before and after the test."""
     if pg_database is None:
-        pytest.skip("PostgreSQL or Redis is not reachable (set CI=true to fail instead)")
-    asyncio.run(_empty_pg(pg_database))
+        pytest.skip(UNREACHABLE)
+    asyncio.run(empty_database(pg_database))
     try:
         yield pg_database
     finally:
-        asyncio.run(_empty_pg(pg_database))
+        asyncio.run(empty_database(pg_database))
 
 
 @pytest.fixture
@@ -243,4 +191,51 @@ def production_env(shared_database: str) -> Iterator[dict[str, str]]:
     try:
         yield server_env(shared_database, REDIS_URL, namespace)
     finally:
-        asyncio.run(_drop_namespace(namespace))
+        asyncio.run(drop_namespace(namespace))
+
+
+@pytest.fixture
+async def two_instances(
+    production_env: dict[str, str], tmp_path: Path
+) -> AsyncIterator[tuple[Instance, Instance]]:
+    """Two servers sharing PostgreSQL and Redis, each with a client of its own."""
+    logs = [tmp_path / "one.log", tmp_path / "two.log"]
+    async with instances(production_env, logs) as (one, two):
+        yield one, two
+
+
+def _missing(what: str) -> None:
+    """Skip, or fail under CI=true, when a server binary a test starts is not installed."""
+    message = f"{what} is not installed"
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture
+def private_redis(tmp_path: Path) -> Iterator[PrivateRedis]:
+    """A Redis of the test's own, which it may stop and start again."""
+    if shutil.which("redis-server") is None:
+        _missing("redis-server")
+    redis = PrivateRedis(tmp_path / "redis")
+    try:
+        redis.start()
+        yield redis
+    finally:
+        redis.close()
+
+
+@pytest.fixture
+def private_postgres() -> Iterator[PrivatePostgres]:
+    """A PostgreSQL of the test's own, which it may stop and start again."""
+    if not glob.glob(PG_BIN_GLOB):
+        _missing(f"PostgreSQL ({PG_BIN_GLOB})")
+    if os.geteuid() == 0 and shutil.which("runuser") is None:
+        _missing("runuser (to run PostgreSQL as the postgres user)")
+    postgres = PrivatePostgres()
+    try:
+        postgres.init()
+        postgres.start()
+        yield postgres
+    finally:
+        postgres.close()

@@ -14,6 +14,7 @@ from fastapi import FastAPI
 from sqlalchemy import delete, update
 
 from tests.conftest import Api, Backend, question
+from tests.leaks import leaks
 from tests.sessions.game import answer, joined, open_session
 from vocabquiz.app import create_app
 from vocabquiz.auth import service as auth_service
@@ -224,24 +225,6 @@ async def test_every_endpoint_for_every_kind_of_caller(api: Api, app: FastAPI) -
     assert wrong == []
 
 
-def _leaks(value: Any, answered: set[str], question_id: str | None = None) -> list[Any]:
-    """Every object in a response that tells which choice is correct for an unanswered question
-    (choices belong to the question whose `id` holds them)."""
-    found = []
-    if isinstance(value, dict):
-        question_id = value.get("question_id", question_id)
-        tells = "correct_choice_id" in value or "correct" in value
-        if tells and question_id not in answered:
-            found.append(value)
-        inner = value.get("id", question_id) if "choices" in value else question_id
-        for item in value.values():
-            found += _leaks(item, answered, inner)
-    elif isinstance(value, list):
-        for item in value:
-            found += _leaks(item, answered, question_id)
-    return found
-
-
 async def test_no_response_to_a_player_tells_an_unanswered_correct_choice(
     api: Api, app: FastAPI
 ) -> None:
@@ -268,15 +251,15 @@ async def test_no_response_to_a_player_tells_an_unanswered_correct_choice(
         for method, path in readable:
             r = await api.client.request(method, path, headers=player)
             if r.headers.get("content-type", "").startswith("application/json"):
-                assert _leaks(orjson.loads(r.content), answered) == [], (path, r.text)
+                assert leaks(orjson.loads(r.content), answered) == [], (path, r.text)
                 seen += 1
         status, frame = await first_event(app, f"/api/sessions/{code}/events?limit=100", player)
         data = next(line for line in frame.decode().splitlines() if line.startswith("data: "))
-        assert status == 200 and _leaks(orjson.loads(data[6:]), answered) == []
+        assert status == 200 and leaks(orjson.loads(data[6:]), answered) == []
         if step < 3:
             await answer(api, code, rival, quiz)  # a rival's answer tells the player nothing
             result = await answer(api, code, player, quiz, right=step % 2 == 0)
-            assert _leaks(result, answered | {result["question_id"]}) == []
+            assert leaks(result, answered | {result["question_id"]}) == []
             answered.add(result["question_id"])
     assert seen > 30
 
@@ -380,5 +363,5 @@ async def test_every_live_endpoint_for_every_kind_of_caller(api: Api) -> None:
                 wrong.append(f"{role}: {method} {template} -> {r.status_code}, {expected[role]}")
             # Nothing any caller can read during the question tells the right choice.
             if r.status_code == 200 and template.endswith("/live"):
-                assert _leaks(r.json(), answered=set()) == []
+                assert leaks(r.json(), answered=set()) == []
     assert wrong == []

@@ -15,7 +15,8 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.conftest import ADMIN, Api, question
+from tests.conftest import Api, question
+from tests.servers import ADMIN
 
 Path = tuple[str | int, ...]
 MB = 1_000_000

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.monitoring.processes import tool
+from tests.servers import tool
 from vocabquiz.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator, Callable
 import pytest
 from redis.asyncio import Redis
 
-from tests.conftest import IN_CI, REDIS_URL
+from tests.servers import IN_CI, REDIS_URL
 from vocabquiz.events import Event, MemoryEventBus, RedisEventBus, decode, encode
 
 

@@ -7,9 +7,6 @@ from __future__ import annotations
 import asyncio
 import os
 import re
-import shutil
-import signal
-import subprocess
 import time
 from collections.abc import Iterator
 from contextlib import AsyncExitStack, contextmanager
@@ -21,9 +18,9 @@ import httpx
 import pytest
 
 from tests.conftest import Api
-from tests.live import EventReader, free_port, stream, wait_until_ok
+from tests.event_stream import EventReader, stream
 from tests.monitoring.exposition import parse, total
-from tests.monitoring.processes import ServerProcess
+from tests.servers import free_port, nginx, server_processes
 from tests.sessions.game import correct_choice, joined, open_session, wrong_choice
 
 pytestmark = pytest.mark.server
@@ -36,12 +33,6 @@ QUESTIONS = 4
 ANSWERS_ROUTE = "/api/sessions/{code}/answers"
 # Clients of the rate-limit test connect from these loopback addresses (all of 127/8 is local).
 CLIENT_A, CLIENT_B = "127.0.0.3", "127.0.0.4"
-
-
-def nginx_binary() -> str:
-    found = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin")
-    assert found, "nginx: not installed: `make nginx` installs Debian's nginx"
-    return found
 
 
 def render_site(template: str, upstream_ports: list[int], port: int, logs: Path) -> str:
@@ -86,38 +77,16 @@ def main_config(template: str, workdir: Path) -> str:
 
 @contextmanager
 def running_nginx(workdir: Path, upstream_ports: list[int]) -> Iterator[str]:
-    """nginx in the foreground with deploy/nginx/vocabquiz.conf in front of `upstream_ports`;
-    its URL once it proxies /healthz (bounded); stopped at the end."""
+    """nginx with deploy/nginx/vocabquiz.conf in front of `upstream_ports`; its URL once it
+    proxies /healthz (bounded); stopped at the end."""
     workdir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     (workdir / "vocabquiz.conf").write_text(
         render_site(SITE.read_text(), upstream_ports, port, workdir)
     )
     (workdir / "nginx.conf").write_text(main_config(MAIN.read_text(), workdir))
-    error_log = workdir / "error.log"
-    command = [nginx_binary(), "-p", f"{workdir}/", "-c", str(workdir / "nginx.conf")]
-    command += ["-e", str(error_log), "-g", "daemon off;"]
-    with (workdir / "nginx.out").open("ab") as out:
-        proc = subprocess.Popen(
-            command, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-        )
-    url = f"http://127.0.0.1:{port}"
-
-    def logs() -> str:
-        text = (workdir / "nginx.out").read_text()
-        return text + (error_log.read_text() if error_log.exists() else "")
-
-    try:
-        wait_until_ok(f"{url}/healthz", proc, logs, "nginx", within=15)
+    with nginx(workdir, port) as url:
         yield url
-    finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)  # fast shutdown: open streams are cut
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=5)
 
 
 @dataclass
@@ -140,10 +109,8 @@ def cluster(production_env: dict[str, str], tmp_path: Path) -> Iterator[Cluster]
         "VOCABQUIZ_RATE_LIMIT_REGISTER_IP": "2/600",
         "VOCABQUIZ_TRUSTED_PROXIES": "127.0.0.1/32",
     }
-    servers = [ServerProcess(env, tmp_path / f"instance{i}.log") for i in (1, 2)]
-    try:
-        for server in servers:
-            server.wait_ready()
+    logs = [tmp_path / f"instance{i}.log" for i in (1, 2)]
+    with server_processes(env, logs) as servers:
         ports = [server.port for server in servers]
         with running_nginx(tmp_path / "nginx", ports) as url:
             yield Cluster(
@@ -151,11 +118,8 @@ def cluster(production_env: dict[str, str], tmp_path: Path) -> Iterator[Cluster]
                 instances=[server.url for server in servers],
                 ports=ports,
                 access_log=tmp_path / "nginx" / "vocabquiz.access.log",
-                logs=[server.log for server in servers],
+                logs=logs,
             )
-    finally:
-        for server in servers:
-            server.stop()
 
 
 async def per_instance(cluster: Cluster, name: str, **labels: str) -> list[float]:

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import httpx
 
-from tests.conftest import ADMIN, Api
-from tests.live import serve
+from tests.conftest import Api
+from tests.servers import ADMIN, serve
 from vocabquiz.settings import Settings, resolve_secret_key
 
 

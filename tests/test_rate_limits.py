@@ -16,7 +16,7 @@ from redis.asyncio import Redis
 from starlette.types import ASGIApp
 
 from tests.conftest import Api, Backend
-from tests.live import serve
+from tests.servers import serve
 from tests.sessions.game import answer, open_session
 from vocabquiz.app import create_app
 from vocabquiz.rate_limits import RateLimits, RedisBuckets, Rule

@@ -10,11 +10,11 @@ import contextlib
 import time
 from pathlib import Path
 
-import httpx
 import pytest
 
 from tests.conftest import Api
-from tests.live import serve, stream
+from tests.event_stream import stream
+from tests.servers import instance
 from tests.sessions.game import joined, open_session
 
 pytestmark = pytest.mark.server
@@ -35,8 +35,8 @@ async def test_slow_and_oversized_heads_are_cut_off(
         "VOCABQUIZ_REQUEST_HEAD_TIMEOUT_S": "1",
         "VOCABQUIZ_MAX_REQUEST_HEAD_KIB": "32",
     }
-    with serve(env, tmp_path / "server.log") as url:
-        port = int(url.rsplit(":", 1)[1])
+    async with instance(env, tmp_path / "server.log") as server:
+        port = server.port
         connections = [await asyncio.open_connection("127.0.0.1", port) for _ in range(300)]
         try:
             for i, (_, writer) in enumerate(connections):
@@ -73,19 +73,19 @@ async def test_slow_and_oversized_heads_are_cut_off(
         assert reply.startswith(b"HTTP/1.1 431 "), reply[:100]
         assert sent < 64 * 1024 * 1024
 
-        async with httpx.AsyncClient(base_url=url, timeout=10) as client:
-            api = Api(client)
-            # Heads under the limit and large bodies pass; keep-alive requests go on working.
-            r = await client.get("/healthz", headers={"X-Padding": "p" * 20_000})
-            assert r.status_code == 200
-            admin, code, _ = await open_session(api)
-            big = {"title": "Long", "description": "d" * 2000, "questions": []}
-            r = await client.post("/api/quizzes", json=big, headers={**admin, "X-Pad": "p" * 8000})
-            assert r.status_code == 201, r.text
-            # A stream lives on past the head timeout: the timer stops when the head is in.
-            ann = await joined(api, code, "Ann")
-            async with stream(client, f"/api/sessions/{code}/events", ann) as events:
-                await asyncio.sleep(2.5)
-                assert events.comments >= 1 and not events.ended
-            await asyncio.sleep(0.5)
-            assert (await client.get("/healthz")).status_code == 200
+        client = server.client
+        api = Api(client)
+        # Heads under the limit and large bodies pass; keep-alive requests go on working.
+        r = await client.get("/healthz", headers={"X-Padding": "p" * 20_000})
+        assert r.status_code == 200
+        admin, code, _ = await open_session(api)
+        big = {"title": "Long", "description": "d" * 2000, "questions": []}
+        r = await client.post("/api/quizzes", json=big, headers={**admin, "X-Pad": "p" * 8000})
+        assert r.status_code == 201, r.text
+        # A stream lives on past the head timeout: the timer stops when the head is in.
+        ann = await joined(api, code, "Ann")
+        async with stream(client, f"/api/sessions/{code}/events", ann) as events:
+            await asyncio.sleep(2.5)
+            assert events.comments >= 1 and not events.ended
+        await asyncio.sleep(0.5)
+        assert (await client.get("/healthz")).status_code == 200

@@ -11,8 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import ADMIN
-from tests.live import serve
+from tests.servers import ADMIN, serve
 
 pytestmark = pytest.mark.server
 SCHEMATHESIS = str(Path(sys.executable).with_name("schemathesis"))

@@ -11,7 +11,8 @@ import httpx
 import jwt
 import pytest
 
-from tests.conftest import ADMIN, SECRET, Api
+from tests.conftest import Api
+from tests.servers import ADMIN, SECRET
 from tests.sessions.game import open_session
 
 PASSWORD = "password123"

@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from tests.conftest import Api
-from tests.live import server_process
+from tests.servers import server_process
 from tests.sessions.game import correct_choice, joined, open_session
 
 pytestmark = pytest.mark.server

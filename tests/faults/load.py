@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import asyncpg
 import httpx
 
 from tests.conftest import Api
-from tests.sessions.game import correct_choice, wrong_choice
+from tests.servers import instance
+from tests.sessions.game import correct_choice, open_session, wrong_choice
 
 # A client's pause before trying again after a failed request: a real app's backoff.
 RETRY_PAUSE_S = 0.05
@@ -42,6 +46,42 @@ async def join_players(api: Api, code: str, count: int, prefix: str = "P") -> li
         assert r.status_code == 200, r.text
         players.append(Player(f"{prefix}{i}", headers, r.json()["id"]))
     return players
+
+
+@dataclass
+class ServedSession:
+    """A session open on a real server with players joined, and the clients that reach it."""
+
+    client: httpx.AsyncClient
+    stream_client: httpx.AsyncClient  # event streams on connections of their own
+    admin: dict[str, str]
+    code: str
+    quiz: dict[str, Any]
+    players: list[Player]
+
+    @property
+    def api(self) -> Api:
+        return Api(self.client)
+
+    @property
+    def events(self) -> str:
+        return f"/api/sessions/{self.code}/events?limit=100"
+
+
+@asynccontextmanager
+async def served_session(
+    env: dict[str, str], log: Path, players: int = 8
+) -> AsyncIterator[ServedSession]:
+    """A server on `env` with a session of 100 questions and no time limit: enough to play on
+    through a fault."""
+    async with (
+        instance(env, log) as server,
+        httpx.AsyncClient(base_url=server.url) as stream_client,
+    ):
+        api = Api(server.client)
+        admin, code, quiz = await open_session(api, questions=100, time_limit_s=None)
+        joined = await join_players(api, code, players)
+        yield ServedSession(server.client, stream_client, admin, code, quiz, joined)
 
 
 @dataclass
@@ -93,35 +133,24 @@ class Load:
         request: Any,
     ) -> Call:
         started = time.monotonic()
+        status: int | None = None
+        body: Any = None
+        error: str | None = None
         try:
             response = await request
         except httpx.HTTPError as exc:
-            call = Call(
-                kind,
-                str(client.base_url),
-                player.participant_id,
-                question_id,
-                started,
-                time.monotonic() - started,
-                None,
-                None,
-                f"{type(exc).__name__}: {exc}",
-            )
+            error = f"{type(exc).__name__}: {exc}"
         else:
+            status = response.status_code
             try:
                 body = response.json()
             except ValueError:
                 body = response.text[:300]
-            call = Call(
-                kind,
-                str(client.base_url),
-                player.participant_id,
-                question_id,
-                started,
-                time.monotonic() - started,
-                response.status_code,
-                body,
-            )
+        seconds = time.monotonic() - started
+        via = str(client.base_url)
+        call = Call(
+            kind, via, player.participant_id, question_id, started, seconds, status, body, error
+        )
         self.calls.append(call)
         return call
 
@@ -227,36 +256,40 @@ class Probe:
         return [(status, body) for t, status, body in self.seen if start <= t < end]
 
 
-async def stored_answers(database_url: str, code: str) -> set[tuple[str, str]]:
-    """(participant, question) of every answer the database holds for a session."""
+async def _fetch(database_url: str, query: str, *args: Any) -> list[Any]:
+    """The rows of one query, on a connection of its own."""
     conn = await asyncpg.connect(database_url, timeout=10)
     try:
-        rows = await conn.fetch(
-            "SELECT a.participant_id, a.question_id FROM answers a"
-            " JOIN participants p ON p.id = a.participant_id"
-            " JOIN sessions s ON s.id = p.session_id WHERE s.code = $1",
-            code,
-        )
+        rows: list[Any] = await conn.fetch(query, *args)
     finally:
         await conn.close()
+    return rows
+
+
+async def stored_answers(database_url: str, code: str) -> set[tuple[str, str]]:
+    """(participant, question) of every answer the database holds for a session."""
+    rows = await _fetch(
+        database_url,
+        "SELECT a.participant_id, a.question_id FROM answers a"
+        " JOIN participants p ON p.id = a.participant_id"
+        " JOIN sessions s ON s.id = p.session_id WHERE s.code = $1",
+        code,
+    )
     return {(r["participant_id"], r["question_id"]) for r in rows}
 
 
 async def inconsistent_totals(database_url: str, code: str) -> list[dict[str, Any]]:
     """Participants whose totals disagree with their answer rows (none, after any crash)."""
-    conn = await asyncpg.connect(database_url, timeout=10)
-    try:
-        rows = await conn.fetch(
-            "SELECT p.id, p.score, p.answered_count, p.correct_count,"
-            " count(a.id) AS answers, coalesce(sum(a.points_awarded), 0) AS points,"
-            " count(a.id) FILTER (WHERE a.correct) AS correct"
-            " FROM participants p JOIN sessions s ON s.id = p.session_id"
-            " LEFT JOIN answers a ON a.participant_id = p.id"
-            " WHERE s.code = $1 GROUP BY p.id",
-            code,
-        )
-    finally:
-        await conn.close()
+    rows = await _fetch(
+        database_url,
+        "SELECT p.id, p.score, p.answered_count, p.correct_count,"
+        " count(a.id) AS answers, coalesce(sum(a.points_awarded), 0) AS points,"
+        " count(a.id) FILTER (WHERE a.correct) AS correct"
+        " FROM participants p JOIN sessions s ON s.id = p.session_id"
+        " LEFT JOIN answers a ON a.participant_id = p.id"
+        " WHERE s.code = $1 GROUP BY p.id",
+        code,
+    )
     return [
         dict(r)
         for r in rows
@@ -281,3 +314,14 @@ def expected_entries(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def board_entries(board: dict[str, Any]) -> list[dict[str, Any]]:
     """The entries of a leaderboard (GET or event), in the same shape as `expected_entries`."""
     return [{k: e[k] for k in ENTRY_FIELDS} for e in board["entries"]]
+
+
+async def board_is_results(
+    client: httpx.AsyncClient, code: str, admin: dict[str, str]
+) -> list[dict[str, Any]]:
+    """A session's results, once its leaderboard is checked to show the same standings."""
+    results = await client.get(f"/api/sessions/{code}/results", headers=admin)
+    board = await client.get(f"/api/sessions/{code}/leaderboard?limit=100", headers=admin)
+    assert results.status_code == 200 and board.status_code == 200, (results.text, board.text)
+    assert board_entries(board.json()) == expected_entries(results.json()), code
+    return list(results.json())

@@ -6,51 +6,43 @@ from __future__ import annotations
 import asyncio
 import signal
 import time
-from pathlib import Path
 
-import httpx
 import pytest
 
 from tests.conftest import Api
 from tests.faults.load import Load, inconsistent_totals, join_players, stored_answers
-from tests.live import server_process
+from tests.servers import Instance
 from tests.sessions.game import open_session
 
 pytestmark = pytest.mark.server
 
 
 async def test_killed_instance_loses_no_answer_and_the_other_keeps_serving(
-    production_env: dict[str, str], tmp_path: Path
+    two_instances: tuple[Instance, Instance], production_env: dict[str, str]
 ) -> None:
-    with (
-        server_process(production_env, tmp_path / "victim.log") as victim,
-        server_process(production_env, tmp_path / "survivor.log") as survivor,
-    ):
-        async with (
-            httpx.AsyncClient(base_url=victim.url, timeout=15) as to_victim,
-            httpx.AsyncClient(base_url=survivor.url, timeout=15) as to_survivor,
-        ):
-            _, code, quiz = await open_session(Api(to_survivor), questions=100, time_limit_s=None)
-            players = await join_players(Api(to_victim), code, 10)
-            load = Load(code, quiz)
-            # Half the players play through each instance; a request that gets no answer at all
-            # makes its player go on through the other one, as behind a load balancer.
-            tasks = [
-                asyncio.create_task(
-                    load.play([to_victim, to_survivor] if i % 2 else [to_survivor, to_victim], p)
-                )
-                for i, p in enumerate(players)
-            ]
-            try:
-                await load.wait_for_answers(20, within=20, via=victim.url)
-                await load.wait_for_answers(20, within=20, via=survivor.url)
-                victim.process.send_signal(signal.SIGKILL)
-                killed_at = time.monotonic()
-                assert await asyncio.to_thread(victim.process.wait, 10) == -signal.SIGKILL
-                await load.wait_for_answers(40, within=30, since=killed_at, via=survivor.url)
-            finally:
-                load.stop.set()
-                await asyncio.gather(*tasks)
+    victim, survivor = two_instances
+    to_victim, to_survivor = victim.client, survivor.client
+    _, code, quiz = await open_session(Api(to_survivor), questions=100, time_limit_s=None)
+    players = await join_players(Api(to_victim), code, 10)
+    load = Load(code, quiz)
+    # Half the players play through each instance; a request that gets no answer at all
+    # makes its player go on through the other one, as behind a load balancer.
+    tasks = [
+        asyncio.create_task(
+            load.play([to_victim, to_survivor] if i % 2 else [to_survivor, to_victim], p)
+        )
+        for i, p in enumerate(players)
+    ]
+    try:
+        await load.wait_for_answers(20, within=20, via=victim.url)
+        await load.wait_for_answers(20, within=20, via=survivor.url)
+        victim.process.send_signal(signal.SIGKILL)
+        killed_at = time.monotonic()
+        assert await asyncio.to_thread(victim.process.wait, 10) == -signal.SIGKILL
+        await load.wait_for_answers(40, within=30, since=killed_at, via=survivor.url)
+    finally:
+        load.stop.set()
+        await asyncio.gather(*tasks)
 
     lost_with_victim = [c for c in load.calls if c.via == victim.url and c.status is None]
     after_kill = [c for c in load.calls if c.via == survivor.url and c.started >= killed_at]

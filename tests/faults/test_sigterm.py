@@ -16,8 +16,9 @@ import httpx
 import pytest
 
 from tests.conftest import Api
+from tests.event_stream import stream
 from tests.faults.load import join_players, stored_answers
-from tests.live import server_process, stream
+from tests.servers import server_process
 from tests.sessions.game import correct_choice, open_session
 
 pytestmark = pytest.mark.server

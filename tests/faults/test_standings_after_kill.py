@@ -12,24 +12,16 @@ import asyncio
 import signal
 from pathlib import Path
 
-import httpx
 import pytest
 from redis.asyncio import Redis
 
-from tests.conftest import REDIS_URL, Api
-from tests.faults.load import Load, board_entries, expected_entries, join_players
-from tests.live import server_process
+from tests.conftest import Api
+from tests.faults.load import Load, board_is_results, join_players
+from tests.servers import REDIS_URL, instance
 from tests.sessions.game import answer, joined, open_session
 
 pytestmark = pytest.mark.server
 PARTS = ("order", "members", "data", "version", "steps")
-
-
-async def _board_is_results(client: httpx.AsyncClient, admin: dict[str, str], code: str) -> None:
-    results = await client.get(f"/api/sessions/{code}/results", headers=admin)
-    board = await client.get(f"/api/sessions/{code}/leaderboard?limit=100", headers=admin)
-    assert results.status_code == 200 and board.status_code == 200
-    assert board_entries(board.json()) == expected_entries(results.json()), code
 
 
 async def test_the_leaderboard_equals_the_results_after_a_kill(
@@ -38,43 +30,43 @@ async def test_the_leaderboard_equals_the_results_after_a_kill(
     keys = [f"{production_env['VOCABQUIZ_REDIS_NAMESPACE']}:lb:{{{{{{code}}}}}}:{p}" for p in PARTS]
     redis = Redis.from_url(REDIS_URL)
     try:
-        with server_process(production_env, tmp_path / "killed.log") as victim:
-            async with httpx.AsyncClient(base_url=victim.url, timeout=15) as client:
-                api = Api(client)
-                admin, busy, quiz = await open_session(api, questions=100, time_limit_s=None)
-                _, quiet, quiet_quiz = await open_session(api, questions=3, time_limit_s=None)
-                ann, bob = [await joined(api, quiet, n) for n in ("Ann", "Bob")]
-                await answer(api, quiet, ann, quiet_quiz)
-                await answer(api, quiet, bob, quiet_quiz)
-                quiet_keys = [k.format(code=quiet) for k in keys]
-                before = [await redis.dump(k) for k in quiet_keys]
-                await answer(api, quiet, ann, quiet_quiz)  # committed; its update undone below
+        async with instance(production_env, tmp_path / "killed.log") as victim:
+            client = victim.client
+            api = Api(client)
+            admin, busy, quiz = await open_session(api, questions=100, time_limit_s=None)
+            _, quiet, quiet_quiz = await open_session(api, questions=3, time_limit_s=None)
+            ann, bob = [await joined(api, quiet, n) for n in ("Ann", "Bob")]
+            await answer(api, quiet, ann, quiet_quiz)
+            await answer(api, quiet, bob, quiet_quiz)
+            quiet_keys = [k.format(code=quiet) for k in keys]
+            before = [await redis.dump(k) for k in quiet_keys]
+            await answer(api, quiet, ann, quiet_quiz)  # committed; its update undone below
 
-                players = await join_players(api, busy, 20)
-                load = Load(busy, quiz)
-                tasks = [asyncio.create_task(load.play([client], p)) for p in players]
-                try:
-                    await load.wait_for_answers(100, within=30)
-                    victim.process.send_signal(signal.SIGKILL)
-                    assert await asyncio.to_thread(victim.process.wait, 10) == -signal.SIGKILL
-                finally:
-                    load.stop.set()
-                    await asyncio.gather(*tasks)
+            players = await join_players(api, busy, 20)
+            load = Load(busy, quiz)
+            tasks = [asyncio.create_task(load.play([client], p)) for p in players]
+            try:
+                await load.wait_for_answers(100, within=30)
+                victim.process.send_signal(signal.SIGKILL)
+                assert await asyncio.to_thread(victim.process.wait, 10) == -signal.SIGKILL
+            finally:
+                load.stop.set()
+                await asyncio.gather(*tasks)
         for key, dumped in zip(quiet_keys, before, strict=True):
             await redis.delete(key)
             if dumped is not None:
                 await redis.restore(key, 0, dumped)
 
-        with server_process(production_env, tmp_path / "restarted.log") as restarted:
-            async with httpx.AsyncClient(base_url=restarted.url, timeout=15) as client:
-                for code in (busy, quiet):
-                    await _board_is_results(client, admin, code)
-                for code in (busy, quiet):
-                    r = await client.post(f"/api/sessions/{code}/close", headers=admin)
-                    assert r.status_code == 200, r.text
-                    await _board_is_results(client, admin, code)
-                # Closed sessions' standings are kept for a while, not for good.
-                for key in (k.format(code=busy) for k in keys[:4]):
-                    assert 0 < await redis.ttl(key) <= 86_400, key
+        async with instance(production_env, tmp_path / "restarted.log") as restarted:
+            client = restarted.client
+            for code in (busy, quiet):
+                await board_is_results(client, code, admin)
+            for code in (busy, quiet):
+                r = await client.post(f"/api/sessions/{code}/close", headers=admin)
+                assert r.status_code == 200, r.text
+                await board_is_results(client, code, admin)
+            # Closed sessions' standings are kept for a while, not for good.
+            for key in (k.format(code=busy) for k in keys[:4]):
+                assert 0 < await redis.ttl(key) <= 86_400, key
     finally:
         await redis.aclose()

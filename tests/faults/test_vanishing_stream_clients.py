@@ -11,12 +11,13 @@ import struct
 import time
 from pathlib import Path
 
-import httpx
 import pytest
 
 from tests.conftest import Api
+from tests.event_stream import RawStream, stream
 from tests.faults.load import Player, join_players
-from tests.live import serve, stream
+from tests.monitoring.exposition import Sample, scrape, total
+from tests.servers import instance
 from tests.sessions.game import answer, open_session
 
 pytestmark = pytest.mark.server
@@ -28,62 +29,31 @@ CONCURRENCY = 50
 MAX_RSS_GROWTH = 16 * 2**20
 
 
-def _metric(text: str, name: str) -> float:
-    return sum(
-        float(line.rsplit(" ", 1)[1])
-        for line in text.splitlines()
-        if line.startswith(name + " ") or line.startswith(name + "{")
-    )
-
-
-def _request(path: str, headers: dict[str, str]) -> bytes:
-    lines = [f"GET {path} HTTP/1.1", "Host: 127.0.0.1", "Accept: text/event-stream"]
-    lines += [f"{k}: {v}" for k, v in headers.items()]
-    return ("\r\n".join(lines) + "\r\n\r\n").encode()
-
-
-async def _first_event(reader: asyncio.StreamReader, name: bytes) -> None:
-    """Reads the response head, then the chunked body until a whole `name` event is in it,
-    whatever else (pings, other events) comes before or after it in the same read."""
-    head = await reader.readuntil(b"\r\n\r\n")
-    assert head.startswith(b"HTTP/1.1 200"), head[:200]
-    assert b"\r\ntransfer-encoding: chunked\r\n" in head.lower(), head
-    body = b""
-    while True:
-        size = int((await reader.readuntil(b"\r\n"))[:-2], 16)
-        assert size, f"stream ended early: {body[:200]!r}"
-        body += (await reader.readexactly(size + 2))[:-2]
-        *events, _ = body.split(b"\n\n")
-        if any(e.startswith(b"event: " + name + b"\n") for e in events):
-            return
-
-
-async def _vanish(port: int, request: bytes, cycle: int) -> None:
-    """One client: connects, asks for the stream, then (by `cycle`) reads the first leaderboard
-    frame or not, and leaves with a close (FIN) or a reset (RST)."""
-    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+async def _vanish(port: int, path: str, headers: dict[str, str], cycle: int) -> None:
+    """One client: asks for the stream, then (by `cycle`) reads the first leaderboard frame or
+    not, and leaves with a close (FIN) or a reset (RST)."""
+    raw = await RawStream.connect(port, path, headers)
     try:
-        writer.write(request)
-        await writer.drain()
         mode = cycle % 4
         if mode < 2:
             async with asyncio.timeout(10):
-                await _first_event(reader, b"leaderboard")
+                await raw.read_head()
+                await raw.frame(b"event: leaderboard\n", within=10)
         if mode % 2:
-            sock = writer.get_extra_info("socket")
+            sock = raw.writer.get_extra_info("socket")
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
     finally:
-        writer.close()
+        raw.close()
         with contextlib.suppress(ConnectionError):
-            await writer.wait_closed()
+            await raw.writer.wait_closed()
 
 
-async def _cycles(port: int, requests: list[bytes], count: int) -> None:
+async def _cycles(port: int, path: str, clients: list[dict[str, str]], count: int) -> None:
     queue = iter(range(count))
 
     async def worker() -> None:
         for cycle in queue:
-            await _vanish(port, requests[cycle % len(requests)], cycle)
+            await _vanish(port, path, clients[cycle % len(clients)], cycle)
 
     await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
 
@@ -100,69 +70,63 @@ async def test_vanishing_stream_clients_leave_nothing_behind(
         # 50 clients at once over 11 accounts.
         "VOCABQUIZ_STREAMS_PER_USER": "50",
     }
-    with serve(env, tmp_path / "server.log") as url:
-        port = int(url.rsplit(":", 1)[1])
-        async with httpx.AsyncClient(base_url=url, timeout=15) as client:
-            api = Api(client)
+    async with instance(env, tmp_path / "server.log") as server:
+        client, port = server.client, server.port
+        api = Api(client)
 
-            async def metrics() -> str:
-                return (await client.get("/metrics")).text
+        admin, code, quiz = await open_session(api, questions=5, time_limit_s=None)
+        players: list[Player] = await join_players(api, code, 10)
+        path = f"/api/sessions/{code}/events?limit=100"
+        clients = [p.headers for p in players] + [admin]
 
-            admin, code, quiz = await open_session(api, questions=5, time_limit_s=None)
-            players: list[Player] = await join_players(api, code, 10)
-            path = f"/api/sessions/{code}/events?limit=100"
-            requests = [_request(path, p.headers) for p in players] + [_request(path, admin)]
+        async def settled(what: str, before: list[Sample] | None = None) -> list[Sample]:
+            """/metrics once no stream is counted any more and, when given what was there
+            `before`, no more tasks and sockets than then (bounded: connections that are
+            closing take a moment to finish, one left behind never does)."""
+            deadline = time.monotonic() + 10
+            while True:
+                now = await scrape(client)
+                left = {"streams": total(now, "vocabquiz_sse_connections")}
+                if before is not None:
+                    for name, slack in (
+                        ("vocabquiz_asyncio_tasks", 0),
+                        ("process_open_fds", 3),
+                    ):
+                        left[name] = max(0, total(now, name) - total(before, name) - slack)
+                if not any(left.values()):
+                    return now
+                assert time.monotonic() < deadline, f"still there {what}: {left}"
+                await asyncio.sleep(0.05)
 
-            async def settled(what: str, before: str | None = None) -> str:
-                """/metrics once no stream is counted any more and, when given what was there
-                `before`, no more tasks and sockets than then (bounded: connections that are
-                closing take a moment to finish, one left behind never does)."""
-                deadline = time.monotonic() + 10
-                while True:
-                    text = await metrics()
-                    left = {"streams": _metric(text, "vocabquiz_sse_connections")}
-                    if before is not None:
-                        for name, slack in (
-                            ("vocabquiz_asyncio_tasks", 0),
-                            ("process_open_fds", 3),
-                        ):
-                            left[name] = max(0, _metric(text, name) - _metric(before, name) - slack)
-                    if not any(left.values()):
-                        return text
-                    assert time.monotonic() < deadline, f"still there {what}: {left}"
-                    await asyncio.sleep(0.05)
+        await _cycles(port, path, clients, WARM_UP)
+        before = await settled("after the warm-up")
+        started = time.monotonic()
+        await _cycles(port, path, clients, CYCLES)
+        took = time.monotonic() - started
+        after = await settled(f"after {CYCLES} vanished clients", before)
 
-            await _cycles(port, requests, WARM_UP)
-            before = await settled("after the warm-up")
-            started = time.monotonic()
-            await _cycles(port, requests, CYCLES)
-            took = time.monotonic() - started
-            after = await settled(f"after {CYCLES} vanished clients", before)
+        rss = [total(t, "process_resident_memory_bytes") for t in (before, after)]
+        fds = [total(t, "process_open_fds") for t in (before, after)]
+        tasks = [total(t, "vocabquiz_asyncio_tasks") for t in (before, after)]
+        cpu = total(after, "process_cpu_seconds_total") - total(before, "process_cpu_seconds_total")
+        print(
+            f"\n{CYCLES} streams in {took:.1f}s (server CPU {cpu:.1f}s); RSS "
+            f"{rss[0] / 2**20:.1f} -> {rss[1] / 2**20:.1f} MiB; open fds {fds[0]:.0f} -> "
+            f"{fds[1]:.0f}; tasks {tasks[0]:.0f} -> {tasks[1]:.0f}"
+        )
+        assert rss[1] - rss[0] < MAX_RSS_GROWTH, rss
+        # No socket (a little slack for pooled connections) nor task of a vanished client
+        # is left behind: settled() waited for both to come back down.
+        assert fds[1] <= fds[0] + 3 and tasks[1] <= tasks[0], (fds, tasks)
 
-            rss = [_metric(t, "process_resident_memory_bytes") for t in (before, after)]
-            fds = [_metric(t, "process_open_fds") for t in (before, after)]
-            tasks = [_metric(t, "vocabquiz_asyncio_tasks") for t in (before, after)]
-            cpu = _metric(after, "process_cpu_seconds_total") - _metric(
-                before, "process_cpu_seconds_total"
+        # Still quick, and a new stream still gets its frames at once.
+        t = time.monotonic()
+        r = await client.get("/healthz")
+        assert r.status_code == 200 and time.monotonic() - t < 0.5
+        async with stream(client, path, players[0].headers) as reader:
+            await reader.wait_for(lambda n, d: n == "leaderboard", within=2)
+            result = await answer(api, code, players[1].headers, quiz)
+            await reader.wait_for(
+                lambda n, d: n == "leaderboard" and d["entries"][0]["score"] == result["score"],
+                within=2,
             )
-            print(
-                f"\n{CYCLES} streams in {took:.1f}s (server CPU {cpu:.1f}s); RSS "
-                f"{rss[0] / 2**20:.1f} -> {rss[1] / 2**20:.1f} MiB; open fds {fds[0]:.0f} -> "
-                f"{fds[1]:.0f}; tasks {tasks[0]:.0f} -> {tasks[1]:.0f}"
-            )
-            assert rss[1] - rss[0] < MAX_RSS_GROWTH, rss
-            # No socket (a little slack for pooled connections) nor task of a vanished client
-            # is left behind: settled() waited for both to come back down.
-            assert fds[1] <= fds[0] + 3 and tasks[1] <= tasks[0], (fds, tasks)
-
-            # Still quick, and a new stream still gets its frames at once.
-            t = time.monotonic()
-            r = await client.get("/healthz")
-            assert r.status_code == 200 and time.monotonic() - t < 0.5
-            async with stream(client, path, players[0].headers) as reader:
-                await reader.wait_for(lambda n, d: n == "leaderboard", within=2)
-                result = await answer(api, code, players[1].headers, quiz)
-                await reader.wait_for(
-                    lambda n, d: n == "leaderboard" and d["entries"][0]["score"] == result["score"],
-                    within=2,
-                )

@@ -5,21 +5,26 @@ standings only for a client that cannot follow, and nothing queued for a slow on
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import AsyncIterator, Iterable
 from datetime import UTC, datetime, timedelta
 
 import orjson
 import pytest
+from pydantic import TypeAdapter
 
-from tests.live import follow
+from tests.event_stream import follow
 from vocabquiz.events import Event, MemoryEventBus
 from vocabquiz.leaderboard.broadcaster import Broadcaster, Client
 from vocabquiz.leaderboard.frames import Frame
-from vocabquiz.leaderboard.store import Board, MemoryLeaderboard, Standing
+from vocabquiz.leaderboard.memory_store import MemoryLeaderboard
+from vocabquiz.leaderboard.store import Board, Standing
+from vocabquiz.sessions.schemas import LeaderboardChanges, LeaderboardFrame, LeaderboardOut
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 CODE = "BRDCST"
 INTERVAL = 0.02
+FRAME: TypeAdapter[LeaderboardFrame] = TypeAdapter(LeaderboardFrame)
 
 
 class Sink:
@@ -169,7 +174,7 @@ async def test_following_the_frames_shows_each_player_their_exact_entry(game: Ga
         shown = None
         for board in sink.boards():
             shown = follow(shown, board)
-        assert shown is not None and shown["me"] == held.mine[pid(n)].as_dict()
+        assert shown is not None and shown["me"] == dataclasses.asdict(held.mine[pid(n)])
 
 
 async def test_a_slow_client_queues_nothing_and_gets_full_standings_once_caught_up(
@@ -251,3 +256,18 @@ async def test_live_frames_tell_every_phase_in_order_and_never_go_back() -> None
         assert all(d["phase_version"] >= 3 for d in live[2:]) and reads <= 2
     finally:
         await broadcaster.close()
+
+
+async def test_every_leaderboard_frame_matches_the_documented_schema(game: Game) -> None:
+    """The API document's event-stream schema (LeaderboardFrame: full standings or changes,
+    no field more or less) holds for the frames the broadcaster writes."""
+    for n in range(3):
+        await game.put(pid(n))
+    _, sink = await game.connect(pid(0))
+    await settle()
+    await game.put(pid(1), 900)
+    await game.put(pid(2), 100)
+    await settle()
+    data = [f.split(b"data: ", 1)[1] for f in sink.frames if f.startswith(b"event: leaderboard")]
+    shapes = [type(FRAME.validate_json(d, strict=True)) for d in data]
+    assert shapes[0] is LeaderboardOut and shapes[1:] == [LeaderboardChanges], shapes

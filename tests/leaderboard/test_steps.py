@@ -4,6 +4,7 @@ client to) gives each participant the entry the store holds. On both stores."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -12,7 +13,7 @@ from fastapi import FastAPI
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.live import follow
+from tests.event_stream import follow
 from vocabquiz.leaderboard.store import STEPS_KEPT, Standing
 from vocabquiz.state import AppState
 
@@ -24,7 +25,7 @@ def _full(board: Any, pid: str) -> dict[str, Any]:
     return {
         "version": board.version,
         "entries": [],
-        "me": board.mine[pid].as_dict() if pid in board.mine else None,
+        "me": dataclasses.asdict(board.mine[pid]) if pid in board.mine else None,
     }
 
 
@@ -43,7 +44,7 @@ async def test_following_the_steps_gives_each_player_their_entry(
     app: FastAPI, changes: list[tuple[str, int | None]], tick: int
 ) -> None:
     state: AppState = app.state.vocabquiz
-    store = state.play.standings.store
+    store = state.sessions.play.standings.store
     code = "S" + orjson.dumps(len(changes) * 10 + tick).decode().rjust(5, "0")
     await store.forget(code)
     await store.load(code, [], 0)
@@ -67,7 +68,7 @@ async def test_following_the_steps_gives_each_player_their_entry(
         sent["changes"] = [orjson.loads(s) for s in board.steps]
         for pid in list(shown):
             shown[pid] = follow(shown[pid], sent)
-            assert shown[pid]["me"] == board.mine[pid].as_dict(), (pid, sent)
+            assert shown[pid]["me"] == dataclasses.asdict(board.mine[pid]), (pid, sent)
 
     for n, (pid, points) in enumerate(changes):
         clock = n + 1
@@ -96,7 +97,7 @@ async def test_following_the_steps_gives_each_player_their_entry(
 
 async def test_a_reader_too_far_behind_gets_no_steps(app: FastAPI) -> None:
     state: AppState = app.state.vocabquiz
-    store = state.play.standings.store
+    store = state.sessions.play.standings.store
     await store.load("FAR001", [], 0)
     for i in range(STEPS_KEPT + 5):
         at = T0 + timedelta(seconds=i)

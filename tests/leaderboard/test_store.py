@@ -9,10 +9,13 @@ from datetime import UTC, datetime, timedelta
 from fastapi import FastAPI
 from redis.asyncio import Redis
 
-from tests.conftest import REDIS_URL, Api, Backend
+from tests.conftest import Api, Backend
+from tests.servers import REDIS_URL
 from tests.sessions.game import answer, joined, open_session
 from vocabquiz.events import Event, channel_of, decode
-from vocabquiz.leaderboard.store import Leaderboard, MemoryLeaderboard, RedisLeaderboard, Standing
+from vocabquiz.leaderboard.memory_store import MemoryLeaderboard
+from vocabquiz.leaderboard.redis_store import RedisLeaderboard
+from vocabquiz.leaderboard.store import Leaderboard, Standing
 from vocabquiz.state import AppState
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
@@ -34,7 +37,7 @@ def standing(
 
 async def _store_of(app: FastAPI):  # type: ignore[no-untyped-def]
     state: AppState = app.state.vocabquiz
-    return state.play.standings.store
+    return state.sessions.play.standings.store
 
 
 async def test_order_is_score_then_reached_then_joined(app: FastAPI) -> None:
@@ -95,7 +98,7 @@ async def test_standings_lost_from_the_store_are_rebuilt_identical(
         assert state.redis is not None
         await state.redis.flushdb()  # the test's keys live in their own namespace of this db
     else:
-        await state.play.standings.store.forget(code)
+        await state.sessions.play.standings.store.forget(code)
     after = (await api.client.get(url, headers=players[2])).json()
     assert after == before
     # Answers keep counting after the rebuild.

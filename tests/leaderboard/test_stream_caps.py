@@ -12,7 +12,8 @@ import httpx
 import pytest
 
 from tests.conftest import Api
-from tests.live import serve, stream
+from tests.event_stream import stream
+from tests.servers import instance
 from tests.sessions.game import joined, open_session
 
 pytestmark = pytest.mark.server
@@ -33,8 +34,9 @@ async def test_streams_are_for_participants_and_capped_per_account_and_address(
         "VOCABQUIZ_STREAMS_PER_USER": "3",
         "VOCABQUIZ_STREAMS_PER_ADDRESS": "5",
     }
-    with serve(env, tmp_path / "server.log") as url:
-        async with httpx.AsyncClient(base_url=url, timeout=10) as client, AsyncExitStack() as open_:
+    async with instance(env, tmp_path / "server.log") as server:
+        client = server.client
+        async with AsyncExitStack() as open_:
             api = Api(client)
             _, code, _ = await open_session(api)
             events = f"/api/sessions/{code}/events"
@@ -58,11 +60,10 @@ async def test_streams_are_for_participants_and_capped_per_account_and_address(
             await first[0].wait_for(lambda n, d: n == "leaderboard")
 
         # Closed streams give their places back (the server sees them go within a moment).
-        async with httpx.AsyncClient(base_url=url, timeout=10) as client:
-            deadline = time.monotonic() + 10
-            while True:
-                async with client.stream("GET", events, headers=ann) as r:
-                    if r.status_code == 200:
-                        break
-                    assert r.status_code == 429 and time.monotonic() < deadline
-                await asyncio.sleep(0.1)
+        deadline = time.monotonic() + 10
+        while True:
+            async with client.stream("GET", events, headers=ann) as r:
+                if r.status_code == 200:
+                    break
+                assert r.status_code == 429 and time.monotonic() < deadline
+            await asyncio.sleep(0.1)

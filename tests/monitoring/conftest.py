@@ -15,18 +15,21 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import ADMIN, REDIS_URL, SECRET, _drop_namespace, _empty_pg
 from tests.monitoring.exposition import Sample, parse, requests_by_worker, total
-from tests.monitoring.processes import ServerProcess, local_config, prometheus
+from tests.monitoring.prometheus_config import local_config
 from tests.monitoring.scripted_session import Played, play_session
+from tests.servers import (
+    REDIS_URL,
+    UNREACHABLE,
+    Server,
+    drop_namespace,
+    empty_database,
+    prometheus,
+    server_env,
+    stop,
+)
 
-COMMON = {
-    "VOCABQUIZ_ADMIN_USERNAME": ADMIN[0],
-    "VOCABQUIZ_ADMIN_PASSWORD": ADMIN[1],
-    "VOCABQUIZ_RATE_LIMITS": "off",
-    "VOCABQUIZ_BROADCAST_INTERVAL_MS": "50",
-    "VOCABQUIZ_LOG_FORMAT": "json",
-}
+OVERRIDES = {"VOCABQUIZ_BROADCAST_INTERVAL_MS": "50", "VOCABQUIZ_LOG_FORMAT": "json"}
 SCRAPES_AFTER_SESSION_S = 2.5  # two scrapes and rule evaluations at 1 s after the last request
 
 
@@ -76,42 +79,36 @@ def _wait_for_first_scrape(prometheus_url: str) -> None:
 @pytest.fixture(scope="package")
 def servers(
     pg_database: str | None, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[dict[str, ServerProcess]]:
+) -> Iterator[dict[str, Server]]:
     """ "embedded": one process on SQLite; "production" (when PostgreSQL and Redis are reachable):
     `--workers 2` on PostgreSQL + Redis, whose /metrics must add up both workers."""
     tmp = tmp_path_factory.mktemp("servers")
     namespace = f"vqt{uuid.uuid4().hex[:10]}"
-    started: dict[str, ServerProcess] = {}
+    started: dict[str, Server] = {}
     try:
-        embedded = {**COMMON, "VOCABQUIZ_DATABASE_URL": f"sqlite:///{tmp}/vocabquiz.db"}
-        started["embedded"] = ServerProcess(embedded, tmp / "embedded.log")
+        embedded = {**server_env(f"sqlite:///{tmp}/vocabquiz.db"), **OVERRIDES}
+        started["embedded"] = Server(embedded, tmp / "embedded.log")
         if pg_database is not None:
-            asyncio.run(_empty_pg(pg_database))
+            asyncio.run(empty_database(pg_database))
             (tmp / "worker-metrics").mkdir()
             production = {
-                **COMMON,
-                "VOCABQUIZ_DATABASE_URL": pg_database,
-                "VOCABQUIZ_REDIS_URL": REDIS_URL,
-                "VOCABQUIZ_REDIS_NAMESPACE": namespace,
-                "VOCABQUIZ_SECRET_KEY": SECRET,
+                **server_env(pg_database, REDIS_URL, namespace),
+                **OVERRIDES,
                 # Given rather than left to `serve`'s temporary folder, to read each worker's file.
                 "PROMETHEUS_MULTIPROC_DIR": str(tmp / "worker-metrics"),
             }
-            started["production"] = ServerProcess(production, tmp / "production.log", workers=2)
+            started["production"] = Server(production, tmp / "production.log", workers=2)
         yield started
     finally:
-        for server in started.values():
-            server.terminate()
-        for server in started.values():
-            server.stop()
+        stop(*(server.process for server in started.values()))
         if pg_database is not None:
-            asyncio.run(_drop_namespace(namespace))
-            asyncio.run(_empty_pg(pg_database))
+            asyncio.run(drop_namespace(namespace))
+            asyncio.run(empty_database(pg_database))
 
 
 @pytest.fixture(scope="package")
 def embedded_run(
-    servers: dict[str, ServerProcess], tmp_path_factory: pytest.TempPathFactory
+    servers: dict[str, Server], tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Run]:
     url = servers["embedded"].wait_ready()
     config = local_config(target=url.removeprefix("http://"))
@@ -124,9 +121,9 @@ def embedded_run(
 
 
 @pytest.fixture(scope="package")
-def production_run(servers: dict[str, ServerProcess]) -> Run:
+def production_run(servers: dict[str, Server]) -> Run:
     if "production" not in servers:
-        pytest.skip("PostgreSQL or Redis is not reachable (set CI=true to fail instead)")
+        pytest.skip(UNREACHABLE)
     server = servers["production"]
     url = server.wait_ready()
     metrics_dir = Path(server.env["PROMETHEUS_MULTIPROC_DIR"])

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 
 from tests.conftest import Api
-from tests.live import stream
+from tests.event_stream import stream
 from tests.sessions.game import correct_choice, open_session, wrong_choice
 
 ANSWERS_HANDLER = "/api/sessions/{code}/answers"

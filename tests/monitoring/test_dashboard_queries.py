@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from tests.monitoring.conftest import Run
-from tests.monitoring.processes import PROMETHEUS_DIR
+from tests.monitoring.prometheus_config import PROMETHEUS_DIR
 from tests.monitoring.test_prometheus_files import dashboard_panels
 
 pytestmark = pytest.mark.server

@@ -9,7 +9,8 @@ from typing import Any
 
 import yaml
 
-from tests.monitoring.processes import PROMETHEUS_DIR, ROOT, tool
+from tests.monitoring.prometheus_config import PROMETHEUS_DIR, ROOT
+from tests.servers import tool
 
 GRAFANA_DIR = ROOT / "deploy" / "grafana"
 DASHBOARD = GRAFANA_DIR / "dashboards" / "vocabquiz.json"

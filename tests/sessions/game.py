@@ -11,9 +11,11 @@ async def open_session(
     api: Api,
     questions: int = 3,
     scoring: dict[str, Any] | None = None,
+    mode: str | None = None,
     **question_fields: Any,
 ) -> tuple[dict[str, str], str, dict[str, Any]]:
-    """An admin's headers, the code of an open session and its quiz (with `scoring` options)."""
+    """An admin's headers, the code of an open session (self-paced unless `mode` says "live") and
+    its quiz (with `scoring` options)."""
     admin = await api.admin()
     body = {
         "title": "Words",
@@ -23,8 +25,10 @@ async def open_session(
     r = await api.client.post("/api/quizzes", json=body, headers=admin)
     assert r.status_code == 201, r.text
     quiz = r.json()
-    r = await api.client.post(f"/api/quizzes/{quiz['id']}/sessions", headers=admin)
+    session = {"mode": mode} if mode is not None else None
+    r = await api.client.post(f"/api/quizzes/{quiz['id']}/sessions", json=session, headers=admin)
     assert r.status_code == 201, r.text
+    assert mode is None or r.json()["mode"] == mode, r.text
     return admin, r.json()["code"], quiz
 
 

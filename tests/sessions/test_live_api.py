@@ -10,30 +10,19 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Api, question
-from tests.faults.load import board_entries, expected_entries
-from tests.sessions.game import correct_choice, joined, wrong_choice
-from tests.test_authorization import _leaks
+from tests.conftest import Api
+from tests.faults.load import board_is_results
+from tests.leaks import leaks
+from tests.sessions.game import correct_choice, joined, open_session, wrong_choice
 from vocabquiz.sessions import live as live_module
+from vocabquiz.sessions import live_view
 
 
 async def open_live(
     api: Api, questions: int = 3, **fields: Any
 ) -> tuple[dict[str, str], str, dict[str, Any]]:
-    admin = await api.admin()
-    body = {
-        "title": "Live words",
-        "questions": [question(f"Q{i + 1}?", **fields) for i in range(questions)],
-    }
-    r = await api.client.post("/api/quizzes", json=body, headers=admin)
-    assert r.status_code == 201, r.text
-    quiz = r.json()
-    r = await api.client.post(
-        f"/api/quizzes/{quiz['id']}/sessions", json={"mode": "live"}, headers=admin
-    )
-    assert r.status_code == 201, r.text
-    assert r.json()["mode"] == "live"
-    return admin, r.json()["code"], quiz
+    """`open_session` for a live session."""
+    return await open_session(api, questions, mode="live", **fields)
 
 
 async def state(api: Api, code: str, headers: dict[str, str]) -> dict[str, Any]:
@@ -63,15 +52,6 @@ async def send(
         json={"question_id": question_id, "choice_id": choice_id},
         headers=headers,
     )
-
-
-async def board_is_results(api: Api, code: str, admin: dict[str, str]) -> list[dict[str, Any]]:
-    results = (await api.client.get(f"/api/sessions/{code}/results", headers=admin)).json()
-    board = (
-        await api.client.get(f"/api/sessions/{code}/leaderboard?limit=100", headers=admin)
-    ).json()
-    assert board_entries(board) == expected_entries(results)
-    return list(results)
 
 
 async def test_a_live_game_goes_through_every_phase(api: Api) -> None:
@@ -107,7 +87,7 @@ async def test_a_live_game_goes_through_every_phase(api: Api) -> None:
         await state(api, code, bob),
         (await api.client.get(f"/api/sessions/{code}/leaderboard", headers=bob)).json(),
     ]
-    assert _leaks(during, answered=set()) == []
+    assert leaks(during, answered=set()) == []
     assert all(e["score"] == 0 for e in during[3]["entries"])
     assert during[1]["my_choice_id"] == right and during[2]["answered_count"] == 1
     # The same answer again is the same result; another choice is refused.
@@ -147,7 +127,7 @@ async def test_a_live_game_goes_through_every_phase(api: Api) -> None:
     assert mine["display_name"] == "Ann"
     assert (await api.client.post(f"/api/sessions/{code}/close", headers=admin)).status_code == 200
     assert (await state(api, code, ann))["phase"] == "closed"
-    results = await board_is_results(api, code, admin)
+    results = await board_is_results(api.client, code, admin)
     assert {r["display_name"]: r["answered_count"] for r in results} == {"Ann": 1, "Bob": 2}
     # After the game, everything that reads a session reads this one.
     csv = await api.client.get(f"/api/sessions/{code}/results?format=csv", headers=admin)
@@ -185,8 +165,14 @@ async def test_the_deadline_ends_the_question_and_late_answers_score_nothing(
     qid = running["question"]["id"]
     assert await send(api, code, ann, qid, correct_choice(quiz, qid))
     real_now = live_module.utcnow
+
+    def clock(ahead: float) -> None:
+        # Both read the clock: answers (live) and deadlines (live_view).
+        for module in (live_module, live_view):
+            monkeypatch.setattr(module, "utcnow", lambda: real_now() + timedelta(seconds=ahead))
+
     # Bob answers 6 s into a 5 s question (the clock is moved; the server's timer has not fired).
-    monkeypatch.setattr(live_module, "utcnow", lambda: real_now() + timedelta(seconds=6))
+    clock(6)
     late = await send(api, code, bob, qid, correct_choice(quiz, qid))
     assert late.status_code == 200
     outcome = (await state(api, code, bob))["reveal"]["me"]
@@ -195,10 +181,10 @@ async def test_the_deadline_ends_the_question_and_late_answers_score_nothing(
     assert anns["correct"] and anns["points_awarded"] > 500
     # Past the next question's deadline, the first reader ends it.
     await step(api, code, admin, "next")
-    monkeypatch.setattr(live_module, "utcnow", lambda: real_now() + timedelta(seconds=12))
+    clock(12)
     assert (await state(api, code, ann))["phase"] == "reveal"
-    monkeypatch.setattr(live_module, "utcnow", real_now)
-    await board_is_results(api, code, admin)
+    clock(0)
+    await board_is_results(api.client, code, admin)
 
 
 async def test_a_late_joiner_starts_at_the_current_question(api: Api) -> None:
@@ -231,7 +217,7 @@ async def test_answers_racing_the_end_are_counted_once_or_refused(api: Api) -> N
     accepted = sum(r.status_code == 200 for r in answers)
     revealed = await state(api, code, admin)
     assert revealed["phase"] == "reveal" and revealed["answered_count"] == accepted
-    results = await board_is_results(api, code, admin)
+    results = await board_is_results(api.client, code, admin)
     assert sum(r["answered_count"] for r in results) == accepted
 
 

@@ -6,17 +6,17 @@ from __future__ import annotations
 
 import asyncio
 from contextlib import AsyncExitStack
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
 from tests.conftest import Api
-from tests.live import EventReader, serve, stream
+from tests.event_stream import EventReader, stream
+from tests.leaks import leaks
+from tests.servers import Instance
 from tests.sessions.game import correct_choice, joined
 from tests.sessions.test_live_api import open_live
-from tests.test_authorization import _leaks
 
 pytestmark = pytest.mark.server
 
@@ -30,63 +30,55 @@ def phases(reader: EventReader) -> list[tuple[int, str]]:
     return seen
 
 
-async def test_a_live_game_across_two_instances(
-    production_env: dict[str, str], tmp_path: Path
-) -> None:
-    with (
-        serve(production_env, tmp_path / "one.log") as one,
-        serve(production_env, tmp_path / "two.log") as two,
-    ):
-        async with (
-            httpx.AsyncClient(base_url=one, timeout=15) as to_one,
-            httpx.AsyncClient(base_url=two, timeout=15) as to_two,
-            AsyncExitStack() as streams,
-        ):
-            host = Api(to_one)
-            admin, code, quiz = await open_live(host, questions=2, time_limit_s=None)
-            clients = [to_one, to_two, to_one, to_two]
-            players = [await joined(Api(c), code, f"P{i}") for i, c in enumerate(clients)]
-            events = f"/api/sessions/{code}/events"
-            readers: list[EventReader] = [
-                await streams.enter_async_context(stream(c, events, p))
-                for c, p in zip(clients, players, strict=True)
-            ]
-            readers.append(await streams.enter_async_context(stream(to_two, events, admin)))
+async def test_a_live_game_across_two_instances(two_instances: tuple[Instance, Instance]) -> None:
+    one, two = two_instances
+    to_one, to_two = one.client, two.client
+    async with AsyncExitStack() as streams:
+        host = Api(to_one)
+        admin, code, quiz = await open_live(host, questions=2, time_limit_s=None)
+        clients = [to_one, to_two, to_one, to_two]
+        players = [await joined(Api(c), code, f"P{i}") for i, c in enumerate(clients)]
+        events = f"/api/sessions/{code}/events"
+        readers: list[EventReader] = [
+            await streams.enter_async_context(stream(c, events, p))
+            for c, p in zip(clients, players, strict=True)
+        ]
+        readers.append(await streams.enter_async_context(stream(to_two, events, admin)))
 
-            async def act(client: httpx.AsyncClient, action: str, version: int) -> Any:
-                return await client.post(
-                    f"/api/sessions/{code}/live/{action}",
-                    json={"phase_version": version},
-                    headers=admin,
-                )
-
-            started = (await act(to_one, "start", 0)).json()
-            qid = started["question"]["id"]
-            # Everyone answers, each through their own instance: the last answer ends it.
-            replies = await asyncio.gather(
-                *(
-                    c.post(
-                        f"/api/sessions/{code}/live/answers",
-                        json={"question_id": qid, "choice_id": correct_choice(quiz, qid)},
-                        headers=p,
-                    )
-                    for c, p in zip(clients, players, strict=True)
-                )
+        async def act(client: httpx.AsyncClient, action: str, version: int) -> Any:
+            return await client.post(
+                f"/api/sessions/{code}/live/{action}",
+                json={"phase_version": version},
+                headers=admin,
             )
-            assert [r.status_code for r in replies] == [200] * 4
-            for reader in readers:
-                await reader.wait_for(lambda n, d: n == "live" and d["phase"] == "reveal")
-            # The host's two screens click "next" at once, one on each instance.
-            clicks = await asyncio.gather(act(to_one, "next", 2), act(to_two, "next", 2))
-            assert sorted(r.status_code for r in clicks) == [200, 409]
-            assert (await act(to_two, "end", 3)).status_code == 200
-            assert (await act(to_one, "next", 4)).status_code == 200
-            for reader in readers:
-                await reader.wait_for(lambda n, d: n == "live" and d["phase"] == "podium")
+
+        started = (await act(to_one, "start", 0)).json()
+        qid = started["question"]["id"]
+        # Everyone answers, each through their own instance: the last answer ends it.
+        replies = await asyncio.gather(
+            *(
+                c.post(
+                    f"/api/sessions/{code}/live/answers",
+                    json={"question_id": qid, "choice_id": correct_choice(quiz, qid)},
+                    headers=p,
+                )
+                for c, p in zip(clients, players, strict=True)
+            )
+        )
+        assert [r.status_code for r in replies] == [200] * 4
+        for reader in readers:
+            await reader.wait_for(lambda n, d: n == "live" and d["phase"] == "reveal")
+        # The host's two screens click "next" at once, one on each instance.
+        clicks = await asyncio.gather(act(to_one, "next", 2), act(to_two, "next", 2))
+        assert sorted(r.status_code for r in clicks) == [200, 409]
+        assert (await act(to_two, "end", 3)).status_code == 200
+        assert (await act(to_one, "next", 4)).status_code == 200
+        for reader in readers:
+            await reader.wait_for(lambda n, d: n == "live" and d["phase"] == "podium")
 
     expected = [(1, "question"), (2, "reveal"), (3, "question"), (4, "reveal"), (5, "podium")]
     for reader in readers:
         assert phases(reader) == expected
         # The stream's live frames say where the game is, never what is right.
         frames = [data for name, data, _ in reader.events if name == "live"]
-        assert _leaks(frames, answered=set()) == [] and not any("votes" in f for f in frames)
+        assert leaks(frames, answered=set()) == [] and not any("votes" in f for f in frames)

@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from tests.conftest import Api
-from tests.faults.load import board_entries, expected_entries
+from tests.faults.load import board_is_results
 from tests.sessions.game import answer, joined, open_session
 from tests.sessions.test_live_api import open_live, send, state, step
 
@@ -26,15 +26,9 @@ async def _board(api: Api, code: str, headers: dict[str, str]) -> dict[str, Any]
     return dict(r.json())
 
 
-async def _board_is_results(api: Api, code: str, admin: dict[str, str]) -> list[dict[str, Any]]:
-    results = (await api.client.get(f"/api/sessions/{code}/results", headers=admin)).json()
-    assert board_entries(await _board(api, code, admin)) == expected_entries(results)
-    return list(results)
-
-
 async def _reconciled(app: FastAPI) -> list[str]:
     """The sessions a start-up would find behind: none, when the version counts every change."""
-    codes: list[str] = await app.state.vocabquiz.play.standings.reconcile()
+    codes: list[str] = await app.state.vocabquiz.sessions.play.standings.reconcile()
     return codes
 
 
@@ -51,7 +45,7 @@ async def test_the_teacher_renames_a_player(api: Api, app: FastAPI) -> None:
     board = await _board(api, code, zoe)
     assert board["version"] == before + 1
     assert board["me"]["display_name"] == "Zoe" and board["entries"][0]["display_name"] == "Zoe"
-    results = await _board_is_results(api, code, admin)
+    results = await board_is_results(api.client, code, admin)
     assert [p["display_name"] for p in results] == ["Zoe", "Ann"]
     # The same name again changes nothing; another player's name (any case or spacing) is taken.
     r = await api.client.patch(path, json={"display_name": "Zoe"}, headers=admin)
@@ -68,7 +62,7 @@ async def test_the_teacher_renames_a_player(api: Api, app: FastAPI) -> None:
     # The new name is the player's in this session: their next answer keeps it.
     await answer(api, code, zoe, quiz)
     assert (await _board(api, code, admin))["entries"][0]["display_name"] == "Zoe"
-    await _board_is_results(api, code, admin)
+    await board_is_results(api.client, code, admin)
     assert await _reconciled(app) == []
 
 
@@ -89,7 +83,7 @@ async def test_a_removed_player_is_gone_and_cannot_rejoin_until_let_back(
     assert after["version"] == before["version"] + 1
     assert after["participant_count"] == 1 and after["me"]["rank"] == 1
     assert [e["display_name"] for e in after["entries"]] == ["Ann"]
-    results = await _board_is_results(api, code, admin)
+    results = await board_is_results(api.client, code, admin)
     assert [p["display_name"] for p in results] == ["Ann"]
     analytics = (await api.client.get(f"/api/sessions/{code}/analytics", headers=admin)).json()
     assert analytics["answer_count"] == 1 and analytics["participant_count"] == 1
@@ -117,7 +111,7 @@ async def test_a_removed_player_is_gone_and_cannot_rejoin_until_let_back(
     assert r.status_code == 200 and r.json()["score"] == 0 and r.json()["answered_count"] == 0
     assert (await _board(api, code, admin))["participant_count"] == 2
     await answer(api, code, rude, quiz)
-    await _board_is_results(api, code, admin)
+    await board_is_results(api.client, code, admin)
     assert await _reconciled(app) == []
 
 
@@ -155,7 +149,7 @@ async def test_removing_players_while_others_answer_keeps_the_board_exact(api: A
     assert outcomes[8:] == [204, 204, 204]
     for statuses in outcomes[:8]:
         assert set(statuses) <= {200, 403, 409}, statuses  # never a 500
-    results = await _board_is_results(api, code, admin)
+    results = await board_is_results(api.client, code, admin)
     assert sorted(p["display_name"] for p in results) == [f"P{i}" for i in range(3, 8)]
 
 
@@ -180,7 +174,7 @@ async def test_a_player_removed_during_a_live_question(api: Api, app: FastAPI) -
             break
         await asyncio.sleep(0.05)
     assert (await state(api, code, admin))["phase"] == "reveal"
-    await _board_is_results(api, code, admin)
+    await board_is_results(api.client, code, admin)
     assert await _reconciled(app) == []
 
 
@@ -197,7 +191,7 @@ async def test_a_closed_session_can_be_tidied(api: Api, app: FastAPI) -> None:
         f"/api/sessions/{code}/participants/{ann_id}", json={"display_name": "Ann"}, headers=admin
     )
     assert r.status_code == 200
-    results = await _board_is_results(api, code, admin)
+    results = await board_is_results(api.client, code, admin)
     assert [p["display_name"] for p in results] == ["Ann"]
     assert await _reconciled(app) == []
 
@@ -212,5 +206,5 @@ async def test_renames_while_the_player_answers_keep_the_board_exact(api: Api) -
             answer(api, code, zoe, quiz),
         )
         assert renamed.status_code == 200
-        results = await _board_is_results(api, code, admin)
+        results = await board_is_results(api.client, code, admin)
         assert results[0]["display_name"] == f"Zoe {i}"

@@ -35,7 +35,7 @@ async def test_a_missed_update_is_repaired_from_the_database(api: Api, app: Fast
     ann = await joined(api, code, "Ann")
     bob = await joined(api, code, "Bob")
     await answer(api, code, bob, quiz)
-    standings = app.state.vocabquiz.play.standings
+    standings = app.state.vocabquiz.sessions.play.standings
     failing = FailingOnce(standings.store)
     standings.store = failing
     failing.armed = True

@@ -65,10 +65,6 @@ export type AnswerRecord = {
  */
 export type AnswerResult = {
     /**
-     * Question Id
-     */
-    question_id: string;
-    /**
      * Choice Id
      */
     choice_id: string | null;
@@ -76,10 +72,6 @@ export type AnswerResult = {
      * Correct
      */
     correct: boolean;
-    /**
-     * Correct Choice Id
-     */
-    correct_choice_id: string;
     /**
      * Late
      */
@@ -104,6 +96,14 @@ export type AnswerResult = {
      * Rank
      */
     rank: number;
+    /**
+     * Question Id
+     */
+    question_id: string;
+    /**
+     * Correct Choice Id
+     */
+    correct_choice_id: string;
 };
 
 /**
@@ -434,10 +434,6 @@ export type LiveEntry = {
  */
 export type LiveOutcome = {
     /**
-     * Answered
-     */
-    answered: boolean;
-    /**
      * Choice Id
      */
     choice_id: string | null;
@@ -469,6 +465,10 @@ export type LiveOutcome = {
      * Rank
      */
     rank: number;
+    /**
+     * Answered
+     */
+    answered: boolean;
     /**
      * Behind
      */

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -12,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from vocabquiz.db import is_id
 from vocabquiz.errors import NotFound
 from vocabquiz.quizzes import service as quizzes
+from vocabquiz.quizzes.models import Question
 from vocabquiz.sessions import schemas, service
 from vocabquiz.sessions.models import Answer, Participant, QuizSession
 
@@ -56,6 +59,22 @@ async def _analytics(
         )
         or 0
     )
+    stats = _question_stats(quiz.questions, answers)
+    return schemas.QuestionAnalytics(
+        quiz_id=quiz.id,
+        quiz_title=quiz.title,
+        session_code=session.code if session is not None else None,
+        session_count=session_count,
+        participant_count=participant_count,
+        answer_count=len(answers),
+        questions=stats,
+    )
+
+
+def _question_stats(
+    questions: Iterable[Question], answers: Sequence[Any]
+) -> list[schemas.QuestionStats]:
+    """How each question went, the most often missed first and the unanswered last."""
     picked: Counter[str | None] = Counter()
     times: defaultdict[str | None, list[int]] = defaultdict(list)
     right: Counter[str | None] = Counter()
@@ -66,7 +85,7 @@ async def _analytics(
         right[question_id] += int(correct)
         late[question_id] += int(was_late)
     stats = []
-    for q in quiz.questions:
+    for q in questions:
         count = len(times[q.id])
         stats.append(
             schemas.QuestionStats(
@@ -86,16 +105,7 @@ async def _analytics(
                 ],
             )
         )
-    # Most often missed first; questions nobody answered yet last.
     stats.sort(
         key=lambda s: (s.correct_share is None, s.correct_share or 0.0, -s.answer_count, s.position)
     )
-    return schemas.QuestionAnalytics(
-        quiz_id=quiz.id,
-        quiz_title=quiz.title,
-        session_code=session.code if session is not None else None,
-        session_count=session_count,
-        participant_count=participant_count,
-        answer_count=len(answers),
-        questions=stats,
-    )
+    return stats

@@ -19,7 +19,6 @@ from vocabquiz.db import new_id, utcnow
 from vocabquiz.errors import Conflict, Forbidden, NotFound, Unprocessable
 from vocabquiz.events import EventBus
 from vocabquiz.leaderboard import frames
-from vocabquiz.leaderboard.store import Standing
 from vocabquiz.observability import metrics
 from vocabquiz.observability.timing import timed
 from vocabquiz.sessions import choice_order
@@ -33,7 +32,7 @@ from vocabquiz.sessions.play_store import (
     QuestionContent,
     SessionRow,
 )
-from vocabquiz.sessions.scoring import deadline_of, score_answer
+from vocabquiz.sessions.scoring import Score, deadline_of, score_answer
 from vocabquiz.sessions.standings import Standings, standing_of
 
 CLOSED = "This session is closed"
@@ -278,6 +277,33 @@ async def submit_answer(
     return result
 
 
+def answer_row(
+    participant_id: str,
+    question_id: str,
+    choice_id: str | None,
+    scored: Score,
+    score_before: int,
+    served_at: datetime,
+    answered_at: datetime,
+) -> AnswerRow:
+    """The answer as stored, from its scoring and the participant's score before it."""
+    return AnswerRow(
+        id=new_id(),
+        participant_id=participant_id,
+        question_id=question_id,
+        choice_id=choice_id,
+        correct=scored.correct,
+        late=scored.late,
+        points_awarded=scored.points_awarded,
+        streak_bonus=scored.streak_bonus,
+        streak=scored.streak,
+        score_after=score_before + scored.points_awarded,
+        served_at=served_at,
+        answered_at=answered_at,
+        elapsed_ms=scored.elapsed_ms,
+    )
+
+
 async def _take(
     play: Play,
     session: SessionRow,
@@ -320,24 +346,13 @@ async def _take(
     )
     if choice is None and not scored.late:
         raise no_choice()
-    score = participant.score + scored.points_awarded
+    choice_id = choice.id if choice is not None else None
+    answer = answer_row(
+        participant.id, question.id, choice_id, scored, participant.score, served_at, answered_at
+    )
+    score = answer.score_after
     correct_count = participant.correct_count + int(scored.correct)
     reached_at = answered_at if scored.points_awarded > 0 else participant.reached_at
-    answer = AnswerRow(
-        id=new_id(),
-        participant_id=participant.id,
-        question_id=question.id,
-        choice_id=choice.id if choice is not None else None,
-        correct=scored.correct,
-        late=scored.late,
-        points_awarded=scored.points_awarded,
-        streak_bonus=scored.streak_bonus,
-        streak=scored.streak,
-        score_after=score,
-        served_at=served_at,
-        answered_at=answered_at,
-        elapsed_ms=scored.elapsed_ms,
-    )
     move = Move(
         session.id, participant.id, index, question.id, score, correct_count, scored.streak,
         reached_at,
@@ -361,17 +376,7 @@ async def _take(
         served_at=None,
     )
     play.turns.remember(session, moved, user.id)
-    standing = Standing(
-        participant_id=participant.id,
-        display_name=display_name,
-        score=score,
-        answered_count=index + 1,
-        correct_count=correct_count,
-        reached_at=reached_at,
-        joined_at=participant.joined_at,
-        streak=scored.streak,
-    )
-    rank = await play.standings.put(session.code, standing)
+    rank = await play.standings.put(session.code, standing_of(moved))
     return _result(answer, question, rank)
 
 

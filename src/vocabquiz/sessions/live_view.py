@@ -5,15 +5,18 @@ writes)."""
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, NamedTuple, TypeVar
 
 from vocabquiz.db import utcnow
 from vocabquiz.quizzes.schemas import ScoringRule
-from vocabquiz.sessions.models import SessionStatus
+from vocabquiz.sessions.models import Answer, Participant, SessionStatus
 from vocabquiz.sessions.play_store import QuestionContent
 from vocabquiz.sessions.schemas import LiveEntry
+from vocabquiz.sessions.scoring import deadline_of
+from vocabquiz.sessions.standings import ranked
 
 Action = Literal["start", "end", "next", "skip", "finish"]
 NOT_LIVE = "This session is self-paced: its players answer at their own pace"
@@ -139,3 +142,72 @@ def keep(cache: OrderedDict[K, V], key: K, value: V, size: int = 256) -> None:
     cache[key] = value
     if len(cache) > size:
         cache.popitem(last=False)
+
+
+def phase_values(
+    step: Step, version: int, questions: Sequence[QuestionContent], now: datetime
+) -> dict[str, Any]:
+    """The session row's columns after `step`, at phase version `version`."""
+    values: dict[str, Any] = {
+        "phase": step.phase,
+        "phase_version": version,
+        "question_index": step.index,
+    }
+    if step.phase == "question":
+        assert step.index is not None
+        question = questions[step.index]
+        return values | {
+            "question_id": question.id,
+            "question_started_at": now,
+            "question_deadline": deadline_of(now, question.time_limit_s),
+        }
+    if step.phase == "podium":
+        return values | {
+            "question_id": None,
+            "question_started_at": None,
+            "question_deadline": None,
+        }
+    return values
+
+
+def phase_summary(
+    code: str,
+    phase: str | None,
+    version: int,
+    index: int | None,
+    question_count: int,
+    deadline: datetime | None,
+    joined: int,
+    answered: int,
+) -> dict[str, object]:
+    """The phase in a few fields: the event stream's `live` frames."""
+    return {
+        "session_code": code,
+        "phase": phase,
+        "phase_version": version,
+        "question_index": index,
+        "question_count": question_count,
+        "deadline": deadline.isoformat() if deadline else None,
+        "participant_count": joined,
+        "answered_count": answered,
+    }
+
+
+def settle(everyone: list[Participant], answers: dict[str, Answer]) -> None:
+    """A question's answers into the participants' totals, with everyone's rank before and
+    after them."""
+    before = {p.id: rank for rank, p in enumerate(ranked(everyone), start=1)}
+    for p in everyone:
+        answer = answers.get(p.id)
+        if answer is None:
+            p.streak = 0  # a question left unanswered ends the run
+            continue
+        p.score += answer.points_awarded
+        p.answered_count += 1
+        p.correct_count += int(answer.correct)
+        p.streak = answer.streak
+        if answer.points_awarded > 0:
+            p.reached_at = answer.answered_at
+    for rank, p in enumerate(ranked(everyone), start=1):
+        p.live_previous_rank = before[p.id]
+        p.live_rank = rank

@@ -177,3 +177,13 @@ def stored_rows(
         elapsed_ms=row[10],
     )
     return answer, ParticipantRow(*row[11:21])
+
+
+def player_rows(row: Any) -> tuple[SessionRow, ParticipantRow | None] | None:
+    """The session and, once joined, the participant from a row of the player statement."""
+    if row is None:
+        return None
+    session = SessionRow._make((*row[:7], row[17]))
+    if row[7] is None:
+        return session, None
+    return session, ParticipantRow(*row[7:17])

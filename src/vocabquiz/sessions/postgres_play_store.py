@@ -16,6 +16,7 @@ from vocabquiz.sessions.play_store import (
     ParticipantRow,
     QuestionContent,
     SessionRow,
+    player_rows,
     question_contents,
     stored_rows,
 )
@@ -253,13 +254,7 @@ class PostgresPlayStore:
     async def player(
         self, code: str, user_id: str
     ) -> tuple[SessionRow, ParticipantRow | None] | None:
-        row = await self._run(asyncpg.Connection.fetchrow, _PG_PLAYER, code, user_id)
-        if row is None:
-            return None
-        session = SessionRow._make((*row[:7], row[17]))
-        if row[7] is None:
-            return session, None
-        return session, ParticipantRow(*row[7:17])
+        return player_rows(await self._run(asyncpg.Connection.fetchrow, _PG_PLAYER, code, user_id))
 
     async def questions(self, quiz_id: str) -> tuple[QuestionContent, ...]:
         return question_contents(await self._run(asyncpg.Connection.fetch, _PG_QUESTIONS, quiz_id))

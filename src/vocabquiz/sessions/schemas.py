@@ -93,17 +93,22 @@ class AnswerIn(BaseModel):
     choice_id: str | None = Field(max_length=100)
 
 
-class AnswerResult(BaseModel):
-    question_id: str
+class ScoredAnswer(BaseModel):
+    """How an answer scored, and the participant's totals and rank after it."""
+
     choice_id: str | None
     correct: bool
-    correct_choice_id: str
     late: bool
     points_awarded: int
     streak_bonus: int
     streak: int
     score: int
     rank: int
+
+
+class AnswerResult(ScoredAnswer):
+    question_id: str
+    correct_choice_id: str
 
 
 class LeaderboardOut(BaseModel):
@@ -240,18 +245,10 @@ class LiveEntry(LeaderboardEntry):
     previous_rank: int | None
 
 
-class LiveOutcome(BaseModel):
+class LiveOutcome(ScoredAnswer):
     """A participant's own result of the question just revealed."""
 
     answered: bool
-    choice_id: str | None
-    correct: bool
-    late: bool
-    points_awarded: int
-    streak_bonus: int
-    streak: int
-    score: int
-    rank: int
     # Points to the participant ranked just above; null for the first.
     behind: int | None
 

@@ -22,6 +22,7 @@ from vocabquiz.sessions.play_store import (
     ParticipantRow,
     QuestionContent,
     SessionRow,
+    player_rows,
     question_contents,
     stored_rows,
 )
@@ -195,12 +196,7 @@ class SqlitePlayStore:
     ) -> tuple[SessionRow, ParticipantRow | None] | None:
         async with self._engine.connect() as conn:
             row = (await conn.execute(_SQLITE_PLAYER, {"code": code, "user_id": user_id})).first()
-        if row is None:
-            return None
-        session = SessionRow._make((*row[:7], row[17]))
-        if row[7] is None:
-            return session, None
-        return session, ParticipantRow(*row[7:17])
+        return player_rows(row)
 
     async def questions(self, quiz_id: str) -> tuple[QuestionContent, ...]:
         async with self._engine.connect() as conn:

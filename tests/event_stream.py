@@ -1,93 +1,17 @@
-"""Real `vocabquiz serve` processes on free ports, and a small SSE reader."""
+"""A session's event stream read as a client reads it: the events in order, and the standings
+the client shows after each leaderboard frame."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
-import signal
-import socket
-import subprocess
-import sys
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import asynccontextmanager, contextmanager
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
 import orjson
-
-VOCABQUIZ = str(Path(sys.executable).parent / "vocabquiz")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@dataclass
-class Server:
-    """A running `vocabquiz serve` process."""
-
-    url: str
-    port: int
-    process: subprocess.Popen[bytes]
-    log: Path
-
-
-def wait_until_ok(
-    url: str,
-    proc: subprocess.Popen[bytes],
-    logs: Callable[[], str],
-    what: str,
-    within: float,
-) -> None:
-    """Poll `url` until it answers 200; fail with the process' logs if it exits or time runs out."""
-    deadline = time.monotonic() + within
-    while True:
-        try:
-            if httpx.get(url, timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            raise RuntimeError(f"{what} did not start: {logs()[-2000:]}")
-        time.sleep(0.1)
-
-
-@contextmanager
-def serve(env: dict[str, str], log: Path, workers: int = 1) -> Iterator[str]:
-    """Start a server, wait until it answers (bounded), stop it at the end."""
-    with server_process(env, log, workers) as server:
-        yield server.url
-
-
-@contextmanager
-def server_process(env: dict[str, str], log: Path, workers: int = 1) -> Iterator[Server]:
-    """`serve`, giving the process too: for tests that signal or kill it."""
-    port = free_port()
-    log.parent.mkdir(parents=True, exist_ok=True)
-    with log.open("ab") as out:
-        proc = subprocess.Popen(
-            [VOCABQUIZ, "serve", "--port", str(port), "--workers", str(workers)],
-            env={**os.environ, **env},
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_ok(f"{url}/healthz", proc, log.read_text, "server", within=30)
-        yield Server(url, port, proc, log)
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def follow(shown: dict[str, Any] | None, frame: dict[str, Any]) -> dict[str, Any]:
@@ -187,3 +111,56 @@ async def stream(
         finally:
             task.cancel()
             await asyncio.gather(task, return_exceptions=True)
+
+
+def stream_request(path: str, headers: dict[str, str]) -> bytes:
+    """The bytes of a request for an event stream, for clients on raw sockets."""
+    lines = [f"GET {path} HTTP/1.1", "Host: 127.0.0.1", "Accept: text/event-stream"]
+    lines += [f"{k}: {v}" for k, v in headers.items()]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode()
+
+
+class RawStream:
+    """An event stream read from a raw socket: its frames exactly as the bytes came."""
+
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.reader, self.writer = reader, writer
+        self.frames: list[bytes] = []
+        self._body = b""
+
+    @classmethod
+    async def connect(cls, port: int, path: str, headers: dict[str, str]) -> RawStream:
+        """Asks for the stream and reads nothing yet."""
+        raw = cls(*await asyncio.open_connection("127.0.0.1", port))
+        raw.writer.write(stream_request(path, headers))
+        await raw.writer.drain()
+        return raw
+
+    @classmethod
+    async def open(cls, port: int, path: str, headers: dict[str, str]) -> RawStream:
+        """Asks for the stream and reads the response head."""
+        raw = await cls.connect(port, path, headers)
+        await raw.read_head()
+        return raw
+
+    async def read_head(self) -> None:
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 200"), head[:200]
+        assert b"\r\ntransfer-encoding: chunked\r\n" in head.lower(), head
+
+    async def frame(self, start: bytes, within: float = 5) -> bytes:
+        """The first frame that starts with `start`, whatever else (pings, other events) comes
+        before or after it in the same read."""
+        async with asyncio.timeout(within):
+            while True:
+                found = next((f for f in self.frames if f.startswith(start)), None)
+                if found is not None:
+                    return found
+                size = int((await self.reader.readuntil(b"\r\n"))[:-2], 16)
+                assert size, f"stream ended early: {self._body[:200]!r}"
+                self._body += (await self.reader.readexactly(size + 2))[:-2]
+                *complete, self._body = self._body.split(b"\n\n")
+                self.frames += [f + b"\n\n" for f in complete]
+
+    def close(self) -> None:
+        self.writer.close()
