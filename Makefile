@@ -55,14 +55,18 @@ chromium:
 e2e: install web chromium
 	cd frontend && npm run e2e
 
-# Prometheus and promtool for tests/monitoring, from Debian's package. The package may start its
-# own Prometheus on :9090: the tests never use it, so it is stopped and disabled.
+# Prometheus, promtool, postgres_exporter and redis_exporter for tests/monitoring, from Debian's
+# packages. The packages may start their own services on their default ports: the tests never use
+# them (they run their own on free ports), so they are stopped and disabled.
 monitoring-tools:
-	command -v promtool >/dev/null || \
+	{ command -v promtool && command -v prometheus-postgres-exporter && \
+	  command -v prometheus-redis-exporter; } >/dev/null || \
 	  ($(SUDO) apt-get update && \
-	   $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus && \
-	   { $(SUDO) systemctl disable --now prometheus >/dev/null 2>&1 || \
-	     $(SUDO) service prometheus stop >/dev/null 2>&1 || true; })
+	   $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+	     prometheus prometheus-postgres-exporter prometheus-redis-exporter && \
+	   for s in prometheus prometheus-postgres-exporter prometheus-redis-exporter; do \
+	     $(SUDO) systemctl disable --now $$s >/dev/null 2>&1 || \
+	     $(SUDO) service $$s stop >/dev/null 2>&1 || true; done)
 
 # Debian's nginx for tests/test_nginx.py, which runs its own nginx (deploy/nginx/vocabquiz.conf in
 # front of two instances) as a plain process. The package may start a system nginx on :80: the

@@ -370,7 +370,8 @@ class PrivatePostgres:
         if os.geteuid() == 0:
             shutil.chown(self.dir, "postgres", "postgres")
 
-    def init(self) -> None:
+    def init(self, settings: str = "") -> None:
+        """initdb, then this cluster's port and folder and `settings` (postgresql.conf lines)."""
         initdb = [str(self._bin / "initdb"), "-D", str(self._data), "-U", "postgres"]
         _as_postgres([*initdb, "-A", "trust", "-E", "UTF8", "--no-sync"], self.dir, 60)
         with (self._data / "postgresql.conf").open("a") as conf:
@@ -380,6 +381,7 @@ class PrivatePostgres:
                 f"unix_socket_directories = '{self.dir}'\n"
                 "fsync = off\n"
                 "max_connections = 100\n"
+                f"{settings}\n"
             )
 
     def _pg_ctl(self, *args: str) -> None:

@@ -1,7 +1,7 @@
-"""One scripted quiz session per backend, shared by the tests of this folder: a real server on
-the embedded default, scraped by a real Prometheus every second, and a real server on PostgreSQL
-+ Redis with two worker processes; /metrics read before and after each session. Both servers
-start together (start-up is most of the time here)."""
+"""Scripted quiz sessions shared by the tests of this folder: on a real server on the embedded
+default and on one on PostgreSQL + Redis with two worker processes (/metrics read before and after
+each; both start together, start-up being most of the time here), and `observed`: a server on a
+PostgreSQL and a Redis of its own with both exporters, all scraped by a real Prometheus."""
 
 from __future__ import annotations
 
@@ -11,22 +11,29 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from subprocess import Popen
 
+import asyncpg
 import httpx
 import pytest
 
 from tests.monitoring.exposition import Sample, parse, requests_by_worker, total
-from tests.monitoring.prometheus_config import local_config
+from tests.monitoring.prometheus_config import ROOT, local_config
 from tests.monitoring.scripted_session import Played, play_session
 from tests.servers import (
     REDIS_URL,
     UNREACHABLE,
+    PrivatePostgres,
+    PrivateRedis,
     Server,
     drop_namespace,
     empty_database,
+    free_port,
     prometheus,
     server_env,
+    start,
     stop,
+    tool,
 )
 
 OVERRIDES = {"VOCABQUIZ_BROADCAST_INTERVAL_MS": "50", "VOCABQUIZ_LOG_FORMAT": "json"}
@@ -41,7 +48,6 @@ class Run:
     played: Played
     before: list[Sample]
     after: list[Sample]
-    prometheus: str | None = None
     metrics_dir: Path | None = None  # the workers' metric files, with several workers
 
 
@@ -64,9 +70,8 @@ def _record(url: str, pause: float, late: bool) -> Run:
         time.sleep(0.1)
 
 
-def _wait_for_first_scrape(prometheus_url: str) -> None:
+def _wait_for_first_scrape(prometheus_url: str, query: str) -> None:
     """Counters must be in Prometheus before the session moves them, or rate() has nothing."""
-    query = 'vocabquiz_sessions_opened_total{job="vocabquiz"}'
     deadline = time.monotonic() + 15
     while True:
         r = httpx.get(f"{prometheus_url}/api/v1/query", params={"query": query}, timeout=5)
@@ -107,17 +112,8 @@ def servers(
 
 
 @pytest.fixture(scope="package")
-def embedded_run(
-    servers: dict[str, Server], tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Run]:
-    url = servers["embedded"].wait_ready()
-    config = local_config(target=url.removeprefix("http://"))
-    with prometheus(config, tmp_path_factory.mktemp("prometheus")) as prometheus_url:
-        _wait_for_first_scrape(prometheus_url)
-        run = _record(url, pause=1.2, late=True)
-        run.prometheus = prometheus_url
-        time.sleep(SCRAPES_AFTER_SESSION_S)
-        yield run
+def embedded_run(servers: dict[str, Server]) -> Run:
+    return _record(servers["embedded"].wait_ready(), pause=0.0, late=True)
 
 
 @pytest.fixture(scope="package")
@@ -136,3 +132,99 @@ def production_run(servers: dict[str, Server]) -> Run:
     run = _record(url, pause=0.0, late=False)
     run.metrics_dir = metrics_dir
     return run
+
+
+@dataclass
+class Observed:
+    """A session played on the production backends of the test's own, with every exporter of
+    the dashboard running, all scraped every second by a real Prometheus."""
+
+    run: Run
+    prometheus: str
+    # The PostgreSQL server's log: the slow-query log's lines are in it.
+    postgres_log: Path
+
+
+@pytest.fixture(scope="package")
+def observed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Observed]:
+    """PostgreSQL (initdb, with deploy/postgres/vocabquiz.conf: pg_stat_statements and the
+    slow-query log) and Redis of the test's own, a server on them, postgres_exporter (with
+    deploy/postgres/exporter-queries.yaml) and redis_exporter, and Prometheus on
+    deploy/prometheus's files scraping all three; a scripted session with a late answer, and a
+    statement slow enough for the slow-query log."""
+    tmp = tmp_path_factory.mktemp("observed")
+    postgres, redis = PrivatePostgres(), PrivateRedis(tmp / "redis")
+    processes: list[Popen[bytes]] = []
+    try:
+        postgres.init((ROOT / "deploy/postgres/vocabquiz.conf").read_text())
+        postgres.start()
+        database = asyncio.run(_vocabquiz_database(postgres))
+        redis.start()
+        server = Server(server_env(database, redis.url), tmp / "server.log")
+        processes.append(server.process)
+        pg_port, redis_port = free_port(), free_port()
+        dsn = f"{database}?sslmode=disable"
+        processes.append(
+            start(
+                [
+                    tool("prometheus-postgres-exporter"),
+                    f"--web.listen-address=127.0.0.1:{pg_port}",
+                    f"--extend.query-path={ROOT / 'deploy/postgres/exporter-queries.yaml'}",
+                ],
+                tmp / "postgres-exporter.log",
+                {"DATA_SOURCE_NAME": dsn},
+            )
+        )
+        processes.append(
+            start(
+                [
+                    tool("prometheus-redis-exporter"),
+                    f"-redis.addr={redis.url}",
+                    f"-web.listen-address=127.0.0.1:{redis_port}",
+                ],
+                tmp / "redis-exporter.log",
+            )
+        )
+        url = server.wait_ready()
+        targets = {
+            "vocabquiz": url.removeprefix("http://"),
+            "postgres": f"127.0.0.1:{pg_port}",
+            "redis": f"127.0.0.1:{redis_port}",
+        }
+        with prometheus(local_config(targets), tmp / "prometheus") as prometheus_url:
+            for job in targets:
+                _wait_for_first_scrape(prometheus_url, f'up{{job="{job}"}} == 1')
+            run = _record(url, pause=1.2, late=True)
+            asyncio.run(_slow_statement(database))
+            time.sleep(SCRAPES_AFTER_SESSION_S)
+            yield Observed(run, prometheus_url, postgres.log)
+    finally:
+        stop(*processes)
+        redis.close()
+        postgres.close()
+
+
+async def _vocabquiz_database(postgres: PrivatePostgres) -> str:
+    """A database `vocabquiz` with pg_stat_statements (deploy/postgres/init), as deployed."""
+    connection = await asyncpg.connect(postgres.url)
+    try:
+        await connection.execute("CREATE DATABASE vocabquiz")
+    finally:
+        await connection.close()
+    database = postgres.url.rsplit("/", 1)[0] + "/vocabquiz"
+    connection = await asyncpg.connect(database)
+    try:
+        await connection.execute(
+            (ROOT / "deploy/postgres/init/01-pg_stat_statements.sql").read_text()
+        )
+    finally:
+        await connection.close()
+    return database
+
+
+async def _slow_statement(database: str) -> None:
+    connection = await asyncpg.connect(database, server_settings={"application_name": "psql"})
+    try:
+        await connection.execute("SELECT pg_sleep(0.3)")
+    finally:
+        await connection.close()

@@ -11,13 +11,16 @@ ROOT = Path(__file__).resolve().parents[2]
 PROMETHEUS_DIR = ROOT / "deploy" / "prometheus"
 
 
-def local_config(target: str, scrape_interval: str = "1s") -> dict[str, Any]:
-    """deploy/prometheus/prometheus.yml with the app job pointed at `target`, scraped and
-    evaluated every `scrape_interval`, and the exporter jobs left out (no exporters run here)."""
+def local_config(targets: dict[str, str], scrape_interval: str = "1s") -> dict[str, Any]:
+    """deploy/prometheus/prometheus.yml with each job of `targets` (job name -> host:port)
+    pointed at its target, scraped and evaluated every `scrape_interval`; the other jobs left
+    out."""
     config: dict[str, Any] = yaml.safe_load((PROMETHEUS_DIR / "prometheus.yml").read_text())
     config["global"] = {"scrape_interval": scrape_interval, "evaluation_interval": scrape_interval}
     config["rule_files"] = [str(PROMETHEUS_DIR / f) for f in config["rule_files"]]
-    (job,) = [j for j in config["scrape_configs"] if j["job_name"] == "vocabquiz"]
-    job["static_configs"] = [{"targets": [target]}]
-    config["scrape_configs"] = [job]
+    jobs = [j for j in config["scrape_configs"] if j["job_name"] in targets]
+    assert {j["job_name"] for j in jobs} == set(targets)
+    for job in jobs:
+        job["static_configs"] = [{"targets": [targets[job["job_name"]]]}]
+    config["scrape_configs"] = jobs
     return config
