@@ -194,8 +194,8 @@ async def _answer_body(
     }
 
 
-async def test_every_endpoint_for_every_kind_of_caller(api: Api, app: FastAPI) -> None:
-    admin = await api.admin()
+async def _callers(api: Api, admin: dict[str, str]) -> dict[str, dict[str, str]]:
+    """The headers of each kind of caller, by role (ROLES)."""
     headers = {
         "anonymous": {},
         "guest": await api.guest("Guest"),
@@ -204,6 +204,12 @@ async def test_every_endpoint_for_every_kind_of_caller(api: Api, app: FastAPI) -
     }
     _, other_code, _ = await open_session(api)
     headers["other participant"] = await joined(api, other_code, "Elsewhere")
+    return headers
+
+
+async def test_every_endpoint_for_every_kind_of_caller(api: Api, app: FastAPI) -> None:
+    admin = await api.admin()
+    headers = await _callers(api, admin)
     wrong: list[str] = []
     for role in ROLES:
         # Fresh things for each caller, so that deletes and closes hit real ones.
@@ -327,14 +333,7 @@ LIVE_MATRIX: list[tuple[str, str, Any, dict[str, int]]] = [
 
 async def test_every_live_endpoint_for_every_kind_of_caller(api: Api) -> None:
     admin = await api.admin()
-    headers = {
-        "anonymous": {},
-        "guest": await api.guest("Guest"),
-        "player": await api.player("player1"),
-        "admin": admin,
-    }
-    _, other_code, _ = await open_session(api)
-    headers["other participant"] = await joined(api, other_code, "Elsewhere")
+    headers = await _callers(api, admin)
     wrong: list[str] = []
     for role in ROLES:
         quiz = await _quiz(api, admin, questions=2)

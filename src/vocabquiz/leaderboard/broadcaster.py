@@ -376,12 +376,14 @@ class Broadcaster:
         me = board.mine.get(client.participant_id) if client.participant_id else None
         frame = Frame(
             frames.standings(
-                client.session_code,
-                session.status,
-                board.participant_count,
-                board.version,
-                board.entries[: client.limit],
-                me,
+                frames.standings_body(
+                    client.session_code,
+                    session.status,
+                    board.participant_count,
+                    board.version,
+                    board.entries[: client.limit],
+                    me,
+                )
             )
         )
         if client.writer.write(frame):

@@ -4,6 +4,7 @@ that can take them."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import orjson
 
@@ -39,7 +40,7 @@ def standings_body(
     version: int,
     entries: Sequence[LeaderboardEntry],
     me: LeaderboardEntry | None,
-) -> dict[str, object]:
+) -> dict[str, Any]:
     """The standings as they are, with the caller's own entry (the Leaderboard schema)."""
     return {
         "session_code": code,
@@ -51,17 +52,9 @@ def standings_body(
     }
 
 
-def standings(
-    code: str,
-    status: str,
-    participant_count: int,
-    version: int,
-    entries: Sequence[LeaderboardEntry],
-    me: LeaderboardEntry | None,
-) -> bytes:
-    """A full frame: the standings as they are, with the client's own entry."""
-    body = orjson.dumps(standings_body(code, status, participant_count, version, entries, me))
-    return b"event: leaderboard\nid: %d\ndata: %s\n\n" % (version, body)
+def standings(body: dict[str, Any]) -> bytes:
+    """A full frame: the standings as they are, with the client's own entry (`standings_body`)."""
+    return b"event: leaderboard\nid: %d\ndata: %s\n\n" % (body["version"], orjson.dumps(body))
 
 
 def changes(
