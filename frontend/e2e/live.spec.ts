@@ -4,8 +4,8 @@
 // screenshot at projector and phone size.
 import { expect, test, type Page } from '@playwright/test'
 import { choice, newPage, PHONE, shot, timeLeft, watchForErrors } from './pages'
+import { createQuiz, joinAsGuest, PROJECTOR, signInAsTeacher } from './steps'
 
-const PROJECTOR = { viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 }
 const LAPTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 }
 const QUESTIONS = [
   { prompt: 'What does "enormous" mean?', choices: ['very big', 'very small', 'very old'], time_limit_s: null },
@@ -13,21 +13,6 @@ const QUESTIONS = [
   { prompt: 'What does "fragile" mean?', choices: ['easily broken', 'strong'], time_limit_s: null },
 ]
 const RIGHT = QUESTIONS.map((q) => q.choices[0])
-
-async function signIn(page: Page) {
-  await page.goto('/signin')
-  await page.getByLabel('Username').fill(process.env.E2E_ADMIN_USERNAME!)
-  await page.getByLabel('Password', { exact: true }).fill(process.env.E2E_ADMIN_PASSWORD!)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page).toHaveURL(/\/admin$/)
-}
-
-async function join(page: Page, code: string, name: string) {
-  await page.goto(`/join/${code}`)
-  await page.getByLabel('Your name').fill(name)
-  await page.getByLabel('Your name').press('Enter')
-  await expect(page).toHaveURL(new RegExp(`/play/${code}$`))
-}
 
 async function expectLiveQuestion(page: Page, number: number) {
   await expect(page.getByRole('heading', { name: QUESTIONS[number - 1].prompt, exact: true })).toBeVisible()
@@ -52,21 +37,9 @@ test('a teacher runs a live game on the projector; three learners play, one join
   let code = ''
 
   await test.step('the teacher opens a live session of a quiz', async () => {
-    await signIn(host)
-    const token = await host.evaluate(() => localStorage.getItem('vocabquiz.token'))
-    const created = await host.request.post('/api/quizzes', {
-      headers: { Authorization: `Bearer ${token}` },
-      data: {
-        title: 'Describing words',
-        questions: QUESTIONS.map((q) => ({
-          prompt: q.prompt,
-          time_limit_s: q.time_limit_s,
-          choices: q.choices.map((text, i) => ({ text, correct: i === 0 })),
-        })),
-      },
-    })
-    expect(created.status()).toBe(201)
-    await host.goto(`/admin/quizzes/${(await created.json()).id}`)
+    const token = await signInAsTeacher(host)
+    const quizId = await createQuiz(host.request, token, 'Describing words', QUESTIONS)
+    await host.goto(`/admin/quizzes/${quizId}`)
     await host.getByText('Live (you lead it)').click()
     await host.getByRole('button', { name: 'Open a live session' }).click()
     await expect(host).toHaveURL(/\/admin\/sessions\/[A-Z2-9]{6}\/live$/)
@@ -76,10 +49,10 @@ test('a teacher runs a live game on the projector; three learners play, one join
   })
 
   await test.step('Mia and Leo join and wait in the lobby', async () => {
-    await join(mia, code, 'Mia')
+    await joinAsGuest(mia, code, 'Mia')
     await expect(mia.getByRole('heading', { name: "You're in!" })).toBeVisible()
     await expect(mia.getByTestId('my-name')).toHaveText('Mia')
-    await join(leo, code, 'Leo')
+    await joinAsGuest(leo, code, 'Leo')
     await expect(host.getByText('Mia')).toBeVisible()
     await expect(host.getByText('Leo')).toBeVisible()
     await shot(host, 'live-lobby-projector', false)
@@ -110,7 +83,7 @@ test('a teacher runs a live game on the projector; three learners play, one join
     await expectLiveQuestion(host, 2)
     await expectLiveQuestion(mia, 2)
     const before = await timeLeft(mia)
-    await join(zoe, code, 'Zoe')
+    await joinAsGuest(zoe, code, 'Zoe')
     await expectLiveQuestion(zoe, 2) // she starts at the question everyone is on
     await mia.reload()
     await expectLiveQuestion(mia, 2)

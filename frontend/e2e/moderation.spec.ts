@@ -3,38 +3,14 @@
 // projector holds twelve players without scrolling, and a learner who runs out of time goes on.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { choice, DESKTOP, newPage, PHONE, shot, watchForErrors } from './pages'
+import { bearer, createQuiz, joinAsGuest, PROJECTOR, signInAsTeacher, type QuestionPlan } from './steps'
 
-const PROJECTOR = { viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 }
 const REMOVED = 'The teacher removed you from this session'
 
-type Question = { prompt: string; choices: string[]; time_limit_s: number | null }
-
-async function signIn(page: Page): Promise<string> {
-  await page.goto('/signin')
-  await page.getByLabel('Username').fill(process.env.E2E_ADMIN_USERNAME!)
-  await page.getByLabel('Password', { exact: true }).fill(process.env.E2E_ADMIN_PASSWORD!)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page).toHaveURL(/\/admin$/)
-  return (await page.evaluate(() => localStorage.getItem('vocabquiz.token')))!
-}
-
-const bearer = (token: string) => ({ Authorization: `Bearer ${token}` })
-
 /** A quiz made through the API and a self-paced session of it; its join code. */
-async function openQuiz(request: APIRequestContext, token: string, title: string, questions: Question[]) {
-  const quiz = await request.post('/api/quizzes', {
-    headers: bearer(token),
-    data: {
-      title,
-      questions: questions.map((q) => ({
-        prompt: q.prompt,
-        time_limit_s: q.time_limit_s,
-        choices: q.choices.map((text, i) => ({ text, correct: i === 0 })),
-      })),
-    },
-  })
-  expect(quiz.status()).toBe(201)
-  const session = await request.post(`/api/quizzes/${(await quiz.json()).id}/sessions`, {
+async function openQuiz(request: APIRequestContext, token: string, title: string, questions: QuestionPlan[]) {
+  const quizId = await createQuiz(request, token, title, questions)
+  const session = await request.post(`/api/quizzes/${quizId}/sessions`, {
     headers: bearer(token),
     data: { mode: 'self_paced' },
   })
@@ -42,19 +18,12 @@ async function openQuiz(request: APIRequestContext, token: string, title: string
   return (await session.json()).code as string
 }
 
-async function join(page: Page, code: string, name: string) {
-  await page.goto(`/join/${code}`)
-  await page.getByLabel('Your name').fill(name)
-  await page.getByLabel('Your name').press('Enter')
-  await expect(page).toHaveURL(new RegExp(`/play/${code}$`))
-}
-
 /** Whether the page is taller than the window (the projector's back row cannot scroll). */
 function scrolls(page: Page) {
   return page.evaluate(() => document.scrollingElement!.scrollHeight > window.innerHeight)
 }
 
-const WORDS: Question[] = [
+const WORDS: QuestionPlan[] = [
   { prompt: 'What does "huge" mean?', choices: ['very big', 'very small', 'very old'], time_limit_s: null },
   { prompt: 'What does "quick" mean?', choices: ['fast', 'slow', 'loud'], time_limit_s: null },
 ]
@@ -67,12 +36,12 @@ test('the teacher renames and removes players; a removed learner is told, refuse
   const other = await newPage(browser, DESKTOP, 'reduce')
   const problems: string[] = []
   watchForErrors({ teacher, zoe, other }, problems)
-  const token = await signIn(teacher)
+  const token = await signInAsTeacher(teacher)
   const code = await openQuiz(teacher.request, token, 'Describing words (moderation)', WORDS)
 
   await test.step('two learners join as "Zoe": the second is shown as "Zoe 2"', async () => {
-    await join(zoe, code, 'Zoe')
-    await join(other, code, 'Zoe')
+    await joinAsGuest(zoe, code, 'Zoe')
+    await joinAsGuest(other, code, 'Zoe')
     await expect(other.getByRole('heading', { name: WORDS[0].prompt })).toBeVisible()
     await teacher.goto(`/admin/sessions/${code}`)
     const board = teacher.getByRole('list', { name: 'Leaderboard' })
@@ -150,7 +119,7 @@ test('the projector holds twelve players at 1920×1080 and does not scroll at 13
   const teacher = await newPage(browser, PROJECTOR, 'reduce')
   const problems: string[] = []
   watchForErrors({ teacher }, problems)
-  const token = await signIn(teacher)
+  const token = await signInAsTeacher(teacher)
   const code = await openQuiz(teacher.request, token, 'A full class', WORDS)
   const names = ['Ana', 'Ben', 'Cleo', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jade', 'Kai', 'Lou']
   for (const [i, name] of names.entries()) {
@@ -191,14 +160,14 @@ test('a learner whose time runs out presses Next and goes on; the answer counts 
   const learner = await newPage(browser, PHONE, 'reduce')
   const problems: string[] = []
   watchForErrors({ teacher, learner }, problems)
-  const token = await signIn(teacher)
-  const questions: Question[] = [
+  const token = await signInAsTeacher(teacher)
+  const questions: QuestionPlan[] = [
     { prompt: 'What does "tiny" mean?', choices: ['very small', 'very big', 'very loud'], time_limit_s: 5 },
     WORDS[1],
   ]
   const code = await openQuiz(teacher.request, token, 'Against the clock', questions)
 
-  await join(learner, code, 'Noor')
+  await joinAsGuest(learner, code, 'Noor')
   await expect(learner.getByRole('heading', { name: questions[0].prompt })).toBeVisible()
   const next = learner.getByRole('button', { name: 'Next', exact: true })
   await expect(next).toBeVisible({ timeout: 8_000 })

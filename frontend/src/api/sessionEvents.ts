@@ -41,27 +41,52 @@ export type SessionEventsOptions = {
 
 const FINAL_HTTP_STATUSES = new Set([401, 403, 404])
 
+/**
+ * The standings to show after a leaderboard frame, or null to keep those shown: the frame is older
+ * than them, or cannot follow them (the server then sends full standings). A fresh connection
+ * starts over, since the server may have restarted.
+ */
+function nextStandings(shown: Leaderboard | null, frame: LeaderboardFrame, fresh: boolean): Leaderboard | null {
+  if (!fresh && shown !== null && frame.version < shown.version) return null
+  return followStandings(fresh ? null : shown, frame)
+}
+
+function parseData(data: string): unknown {
+  try {
+    return JSON.parse(data)
+  } catch {
+    return undefined
+  }
+}
+
+/** A pause between attempts that `wake` ends at once. */
+function wakeableSleep() {
+  let wakeUp: (() => void) | null = null
+  return {
+    sleep: (ms: number) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(done, ms)
+        function done() {
+          clearTimeout(timer)
+          wakeUp = null
+          resolve()
+        }
+        wakeUp = done
+      }),
+    wake: () => wakeUp?.(),
+  }
+}
+
 /** Keeps a session's event stream open, reconnecting with backoff. Returns a function that stops it. */
 export function connectSessionEvents(options: SessionEventsOptions): () => void {
   const { initialDelayMs = 1000, maxDelayMs = 15_000, idleTimeoutMs = 45_000 } = options
   let stopped = false
   let current: AbortController | null = null
-  let wakeUp: (() => void) | null = null
   let shown: Leaderboard | null = null
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms)
-      function done() {
-        clearTimeout(timer)
-        wakeUp = null
-        resolve()
-      }
-      wakeUp = done
-    })
+  const pause = wakeableSleep()
 
   // Coming back online is the best moment to retry; don't wait out the backoff.
-  const onOnline = () => wakeUp?.()
+  const onOnline = () => pause.wake()
   if (typeof window !== 'undefined') window.addEventListener('online', onOnline)
 
   const run = async () => {
@@ -91,18 +116,11 @@ export function connectSessionEvents(options: SessionEventsOptions): () => void 
           onComment: stillAlive,
           onEvent: (event) => {
             stillAlive()
-            let payload: unknown
-            try {
-              payload = JSON.parse(event.data)
-            } catch {
-              return
-            }
+            const payload = parseData(event.data)
+            if (payload === undefined) return
             if (event.event === 'leaderboard') {
-              const frame = payload as LeaderboardFrame
-              // Older standings can arrive late; a fresh connection starts over (the server may have restarted).
-              if (!firstOfConnection && shown !== null && frame.version < shown.version) return
-              const board = followStandings(firstOfConnection ? null : shown, frame)
-              if (board === null) return // the server sends full standings next
+              const board = nextStandings(shown, payload as LeaderboardFrame, firstOfConnection)
+              if (board === null) return
               shown = board
               firstOfConnection = false
               options.onLeaderboard(board)
@@ -131,7 +149,7 @@ export function connectSessionEvents(options: SessionEventsOptions): () => void 
       options.onStatus('reconnecting')
       const delay = Math.min(maxDelayMs, initialDelayMs * 2 ** attempt)
       attempt += 1
-      await sleep(delay * (0.75 + Math.random() * 0.5))
+      await pause.sleep(delay * (0.75 + Math.random() * 0.5))
     }
   }
 
@@ -141,7 +159,7 @@ export function connectSessionEvents(options: SessionEventsOptions): () => void 
   return () => {
     stopped = true
     current?.abort()
-    wakeUp?.()
+    pause.wake()
     if (typeof window !== 'undefined') window.removeEventListener('online', onOnline)
   }
 }

@@ -7,6 +7,7 @@ import type {
   GetResultsResponse,
   GetSessionResponse,
   GetTurnResponse,
+  JoinLinkResponse,
   JoinSessionResponse,
   ListQuizzesResponse,
   LiveActionData,
@@ -45,7 +46,6 @@ export type QuestionStats = QuestionAnalytics['questions'][number]
 export type Practice = PracticeResponse
 export type PracticeQuestion = Practice['questions'][number]
 export type LiveState = LiveStateResponse
-export type LivePhase = LiveState['phase']
 export type LiveQuestion = NonNullable<LiveState['question']>
 export type LiveReveal = NonNullable<LiveState['reveal']>
 export type LiveOutcome = NonNullable<LiveReveal['me']>
@@ -54,11 +54,5 @@ export type LivePodium = NonNullable<LiveState['podium']>
 export type LiveAnswerResult = LiveAnswerResponse
 export type LiveAction = LiveActionData['path']['action']
 export type LiveVote = LiveReveal['votes'][number]
-
-// Not in the generated client yet: GET /api/join-link (admin only).
 /** The base URL learners should open to join, and whether other devices can reach it. */
-export type JoinLinkBase = {
-  url: string
-  reachable: boolean
-  source: 'setting' | 'lan' | 'this_computer'
-}
+export type JoinLinkBase = JoinLinkResponse

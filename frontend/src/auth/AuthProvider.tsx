@@ -1,9 +1,7 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQueryClient } from '@tanstack/react-query'
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { unwrap } from '../api/client'
-import { ApiError } from '../api/errors'
 import type { Token, User } from '../api/types'
-import { me } from '../client'
+import { rememberUser, useMe } from '../hooks/queries/auth'
 import { getToken, setToken, subscribeToken } from './tokenStore'
 
 type AuthState =
@@ -25,18 +23,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => subscribeToken(setTokenState), [])
 
-  const meQuery = useQuery({
-    queryKey: ['me', token],
-    queryFn: () => unwrap(me()),
-    enabled: token !== null,
-    staleTime: 5 * 60_000,
-    // A rejected token signs out (see the client); only network trouble is worth retrying.
-    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
-  })
+  const meQuery = useMe(token)
 
   const signIn = useCallback(
     (answer: Token) => {
-      queryClient.setQueryData(['me', answer.access_token], answer.user)
+      rememberUser(queryClient, answer)
       setToken(answer.access_token)
     },
     [queryClient],

@@ -1,5 +1,5 @@
 import { Box, Button, SimpleGrid, Text } from '@chakra-ui/react'
-import { useEffect } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { LuCheck, LuX } from 'react-icons/lu'
 
 type Choice = { id: string; text: string }
@@ -11,6 +11,90 @@ export const CHOICE_COLOURS = ['blue', 'orange', 'teal', 'pink', 'purple', 'cyan
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
+}
+
+/** The square at a choice's start: its number (the key that picks it), or a tick or cross once answered. */
+function ChoiceMark({ children }: { children: ReactNode }) {
+  return (
+    <Box
+      aria-hidden
+      flexShrink="0"
+      w="9"
+      h="9"
+      borderRadius="lg"
+      bg="whiteAlpha.300"
+      display="grid"
+      placeItems="center"
+      fontSize="lg"
+      fontWeight="black"
+    >
+      {children}
+    </Box>
+  )
+}
+
+/** One choice, in its position's colour until the answer turns it green (right) or red (a wrong pick). */
+function AnswerButton({
+  choice,
+  index,
+  onAnswer,
+  disabled,
+  isPick,
+  isCorrect,
+  revealed,
+  picked,
+}: {
+  choice: Choice
+  index: number
+  onAnswer: (choiceId: string) => void
+  disabled: boolean
+  isPick: boolean
+  isCorrect: boolean
+  /** The right answer is known. */
+  revealed: boolean
+  /** Some choice is picked (this one or another). */
+  picked: boolean
+}) {
+  const colour = CHOICE_COLOURS[index % CHOICE_COLOURS.length]
+  const isWrongPick = revealed && isPick && !isCorrect
+  const bg = isCorrect ? 'green.700' : isWrongPick ? 'red.700' : `${colour}.700`
+  const faded = (revealed && !isCorrect && !isWrongPick) || (!revealed && picked && !isPick)
+  // Dimmed, yet readable (over 3:1 for this large bold text): the other words are worth learning too.
+  const opacity = faded ? 0.65 : 1
+  return (
+    <Button
+      onClick={() => onAnswer(choice.id)}
+      disabled={disabled}
+      h="auto"
+      minH={{ base: '16', md: '20' }}
+      py="3"
+      px="4"
+      justifyContent="flex-start"
+      textAlign="start"
+      whiteSpace="normal"
+      gap="3"
+      borderRadius="xl"
+      bg={bg}
+      color="white"
+      fontSize={{ base: 'lg', md: 'xl' }}
+      fontWeight="bold"
+      boxShadow={isPick || isCorrect ? 'lg' : 'sm'}
+      opacity={opacity}
+      _focusVisible={{ outline: '3px solid', outlineColor: 'fg', outlineOffset: '3px' }}
+      transform={isPick && !revealed ? 'scale(0.98)' : undefined}
+      transition="transform 0.1s, opacity 0.2s, background-color 0.2s"
+      _hover={{ bg: disabled ? bg : `${colour}.800` }}
+      _active={{ transform: 'scale(0.97)' }}
+      _disabled={{ cursor: 'default', opacity }}
+      data-testid="answer-button"
+      aria-label={`Answer ${index + 1}: ${choice.text}${isCorrect ? ' (the right answer)' : isWrongPick ? ' (your answer, not right)' : ''}`}
+    >
+      <ChoiceMark>{isCorrect ? <LuCheck /> : isWrongPick ? <LuX /> : index + 1}</ChoiceMark>
+      <Text as="span" flex="1" lineHeight="short">
+        {choice.text}
+      </Text>
+    </Button>
+  )
 }
 
 /**
@@ -47,64 +131,19 @@ export function AnswerButtons({
   const revealed = correctId !== null
   return (
     <SimpleGrid columns={{ base: 1, sm: 2 }} gap="3" role="group" aria-label="Answers">
-      {choices.map((choice, index) => {
-        const colour = CHOICE_COLOURS[index % CHOICE_COLOURS.length]
-        const isCorrect = revealed && choice.id === correctId
-        const isWrongPick = revealed && choice.id === chosenId && !isCorrect
-        const isPick = choice.id === chosenId
-        const bg = isCorrect ? 'green.700' : isWrongPick ? 'red.700' : `${colour}.700`
-        const faded = (revealed && !isCorrect && !isWrongPick) || (!revealed && chosenId !== null && !isPick)
-        // Dimmed, yet readable (over 3:1 for this large bold text): the other words are worth learning too.
-        const opacity = faded ? 0.65 : 1
-        return (
-          <Button
-            key={choice.id}
-            onClick={() => onAnswer(choice.id)}
-            disabled={disabled}
-            h="auto"
-            minH={{ base: '16', md: '20' }}
-            py="3"
-            px="4"
-            justifyContent="flex-start"
-            textAlign="start"
-            whiteSpace="normal"
-            gap="3"
-            borderRadius="xl"
-            bg={bg}
-            color="white"
-            fontSize={{ base: 'lg', md: 'xl' }}
-            fontWeight="bold"
-            boxShadow={isPick || isCorrect ? 'lg' : 'sm'}
-            opacity={opacity}
-            _focusVisible={{ outline: '3px solid', outlineColor: 'fg', outlineOffset: '3px' }}
-            transform={isPick && !revealed ? 'scale(0.98)' : undefined}
-            transition="transform 0.1s, opacity 0.2s, background-color 0.2s"
-            _hover={{ bg: disabled ? bg : `${colour}.800` }}
-            _active={{ transform: 'scale(0.97)' }}
-            _disabled={{ cursor: 'default', opacity }}
-            data-testid="answer-button"
-            aria-label={`Answer ${index + 1}: ${choice.text}${isCorrect ? ' (the right answer)' : isWrongPick ? ' (your answer, not right)' : ''}`}
-          >
-            <Box
-              aria-hidden
-              flexShrink="0"
-              w="9"
-              h="9"
-              borderRadius="lg"
-              bg="whiteAlpha.300"
-              display="grid"
-              placeItems="center"
-              fontSize="lg"
-              fontWeight="black"
-            >
-              {isCorrect ? <LuCheck /> : isWrongPick ? <LuX /> : index + 1}
-            </Box>
-            <Text as="span" flex="1" lineHeight="short">
-              {choice.text}
-            </Text>
-          </Button>
-        )
-      })}
+      {choices.map((choice, index) => (
+        <AnswerButton
+          key={choice.id}
+          choice={choice}
+          index={index}
+          onAnswer={onAnswer}
+          disabled={disabled}
+          isPick={choice.id === chosenId}
+          isCorrect={revealed && choice.id === correctId}
+          revealed={revealed}
+          picked={chosenId !== null}
+        />
+      ))}
     </SimpleGrid>
   )
 }

@@ -19,6 +19,7 @@ import { useAuth } from '../auth/AuthProvider'
 import { ColorModeToggle } from './ColorMode'
 import { Logo } from './Logo'
 import { initialOf } from '../lib/initial'
+import { LinkButton } from './Links'
 
 function NavItem({ to, icon, children }: { to: string; icon: React.ReactNode; children: string }) {
   // On a phone only the icon shows, so the link carries its name itself.
@@ -45,11 +46,9 @@ function UserMenu() {
   const navigate = useNavigate()
   if (auth.status !== 'signed-in') {
     return (
-      <Button asChild size="sm" variant="outline">
-        <RouterLink to="/signin">
-          <LuLogIn /> Sign in
-        </RouterLink>
-      </Button>
+      <LinkButton to="/signin" size="sm" variant="outline">
+        <LuLogIn /> Sign in
+      </LinkButton>
     )
   }
   const { user } = auth

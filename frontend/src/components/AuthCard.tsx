@@ -1,5 +1,6 @@
-import { Card, Container, Heading, Text, VStack } from '@chakra-ui/react'
-import type { ReactNode } from 'react'
+import { Button, Card, Container, Heading, Text, VStack, chakra, type ButtonProps } from '@chakra-ui/react'
+import type { FormEvent, ReactNode } from 'react'
+import { InlineError } from './StateViews'
 
 /** The frame of the welcome, sign-in and register screens. */
 export function AuthCard({ title, subtitle, children }: { title: string; subtitle?: ReactNode; children: ReactNode }) {
@@ -19,5 +20,34 @@ export function AuthCard({ title, subtitle, children }: { title: string; subtitl
         </Card.Root>
       </VStack>
     </Container>
+  )
+}
+
+/** The form of those screens: its fields, what the server refused, and the button that sends it. */
+export function AuthForm({
+  onSubmit,
+  error,
+  pending,
+  submitLabel,
+  pendingLabel,
+  size,
+  children,
+}: {
+  onSubmit: (event: FormEvent) => void
+  error: unknown
+  pending: boolean
+  submitLabel: ReactNode
+  pendingLabel: string
+  size: ButtonProps['size']
+  children: ReactNode
+}) {
+  return (
+    <chakra.form display="flex" flexDirection="column" gap="4" onSubmit={onSubmit} noValidate>
+      {children}
+      <InlineError error={error} />
+      <Button type="submit" size={size} loading={pending} loadingText={pendingLabel}>
+        {submitLabel}
+      </Button>
+    </chakra.form>
   )
 }

@@ -1,5 +1,6 @@
-import { Button, CloseButton, Dialog, Portal, Text, type ButtonProps } from '@chakra-ui/react'
+import { Button, Dialog, Text, type ButtonProps } from '@chakra-ui/react'
 import { useState, type ReactNode } from 'react'
+import { AppDialog } from './AppDialog'
 import { InlineError } from './StateViews'
 
 /** A button that asks before doing something that can't be undone. */
@@ -25,44 +26,34 @@ export function ConfirmButton({
 } & Omit<ButtonProps, 'onClick'>) {
   const [open, setOpen] = useState(false)
   return (
-    <Dialog.Root open={open} onOpenChange={(e) => setOpen(e.open)} role="alertdialog" placement="center">
-      <Dialog.Trigger asChild>
-        <Button {...buttonProps}>{children}</Button>
-      </Dialog.Trigger>
-      <Portal>
-        <Dialog.Backdrop />
-        <Dialog.Positioner px="4">
-          <Dialog.Content borderRadius="2xl">
-            <Dialog.Header>
-              <Dialog.Title>{title}</Dialog.Title>
-            </Dialog.Header>
-            <Dialog.Body display="flex" flexDirection="column" gap="3">
-              <Text>{description}</Text>
-              <InlineError error={error} />
-            </Dialog.Body>
-            <Dialog.Footer>
-              <Dialog.ActionTrigger asChild>
-                <Button variant="outline">Cancel</Button>
-              </Dialog.ActionTrigger>
-              <Button
-                colorPalette={palette}
-                loading={pending}
-                onClick={() => {
-                  onConfirm().then(
-                    () => setOpen(false),
-                    () => undefined,
-                  )
-                }}
-              >
-                {confirmLabel}
-              </Button>
-            </Dialog.Footer>
-            <Dialog.CloseTrigger asChild>
-              <CloseButton size="sm" aria-label="Close" />
-            </Dialog.CloseTrigger>
-          </Dialog.Content>
-        </Dialog.Positioner>
-      </Portal>
-    </Dialog.Root>
+    <AppDialog
+      open={open}
+      onOpenChange={(e) => setOpen(e.open)}
+      role="alertdialog"
+      trigger={<Button {...buttonProps}>{children}</Button>}
+      title={title}
+    >
+      <Dialog.Body display="flex" flexDirection="column" gap="3">
+        <Text>{description}</Text>
+        <InlineError error={error} />
+      </Dialog.Body>
+      <Dialog.Footer>
+        <Dialog.ActionTrigger asChild>
+          <Button variant="outline">Cancel</Button>
+        </Dialog.ActionTrigger>
+        <Button
+          colorPalette={palette}
+          loading={pending}
+          onClick={() => {
+            onConfirm().then(
+              () => setOpen(false),
+              () => undefined,
+            )
+          }}
+        >
+          {confirmLabel}
+        </Button>
+      </Dialog.Footer>
+    </AppDialog>
   )
 }

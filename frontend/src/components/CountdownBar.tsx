@@ -2,26 +2,14 @@ import { Box, HStack, Text } from '@chakra-ui/react'
 import { useEffect, useRef, useState } from 'react'
 import { LuTimer } from 'react-icons/lu'
 
-/**
- * Time left for a timed question, from the server's `served_at` and `deadline`. `serverOffsetMs`
- * corrects for a device clock that is ahead of or behind the server's.
- */
-export function CountdownBar({
-  servedAt,
-  deadline,
-  serverOffsetMs = 0,
-  stopped = false,
-  onExpire,
-  size = 'md',
-}: {
-  servedAt: string
-  deadline: string
-  serverOffsetMs?: number
-  stopped?: boolean
-  onExpire?: () => void
-  /** "lg" for a screen the whole room reads. */
-  size?: 'md' | 'lg'
-}) {
+/** The question's whole time and the time left on the server's clock, ticking until `stopped`. */
+function useCountdown(
+  servedAt: string,
+  deadline: string,
+  serverOffsetMs: number,
+  stopped: boolean,
+  onExpire: (() => void) | undefined,
+) {
   const start = Date.parse(servedAt)
   const end = Date.parse(deadline)
   const total = Math.max(1, end - start)
@@ -46,7 +34,30 @@ export function CountdownBar({
       onExpire?.()
     }
   }, [remaining, onExpire])
+  return { total, remaining }
+}
 
+/**
+ * Time left for a timed question, from the server's `served_at` and `deadline`. `serverOffsetMs`
+ * corrects for a device clock that is ahead of or behind the server's.
+ */
+export function CountdownBar({
+  servedAt,
+  deadline,
+  serverOffsetMs = 0,
+  stopped = false,
+  onExpire,
+  size = 'md',
+}: {
+  servedAt: string
+  deadline: string
+  serverOffsetMs?: number
+  stopped?: boolean
+  onExpire?: () => void
+  /** "lg" for a screen the whole room reads. */
+  size?: 'md' | 'lg'
+}) {
+  const { total, remaining } = useCountdown(servedAt, deadline, serverOffsetMs, stopped, onExpire)
   const fraction = remaining / total
   const seconds = Math.ceil(remaining / 1000)
   const palette = fraction > 0.5 ? 'green' : fraction > 0.2 ? 'orange' : 'red'

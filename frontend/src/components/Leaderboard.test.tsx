@@ -1,22 +1,15 @@
 import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { LeaderboardEntry } from '../api/types'
+import { entry } from '../test/standings'
 import { renderWithTheme } from '../test/wrap'
 import { Leaderboard, leaderboardRows } from './Leaderboard'
 
-function entry(rank: number, name: string, score: number): LeaderboardEntry {
-  return {
-    rank,
-    participant_id: `p-${name}`,
-    display_name: name,
-    score,
-    answered_count: 3,
-    correct_count: 2,
-    streak: 0,
-  }
+function player(rank: number, name: string, score: number): LeaderboardEntry {
+  return entry(rank, `p-${name}`, name, score, { answered_count: 3, correct_count: 2 })
 }
 
-const top = [entry(1, 'Ana', 3000), entry(2, 'Ben', 2500), entry(3, 'Cleo', 1200)]
+const top = [player(1, 'Ana', 3000), player(2, 'Ben', 2500), player(3, 'Cleo', 1200)]
 
 function rowNames() {
   return screen
@@ -31,7 +24,7 @@ describe('leaderboardRows', () => {
   })
 
   it('appends the own row after the others when it is outside the entries', () => {
-    const me = entry(14, 'Sam', 100)
+    const me = player(14, 'Sam', 100)
     const rows = leaderboardRows(top, me)
     expect(rows.at(-1)).toMatchObject({ display_name: 'Sam', rank: 14, isMe: true, detached: true })
     expect(rows).toHaveLength(4)
@@ -46,7 +39,7 @@ describe('leaderboardRows', () => {
 
 describe('Leaderboard', () => {
   it('gives no medal for 0 points', () => {
-    renderWithTheme(<Leaderboard entries={[entry(1, 'Ana', 3000), entry(2, 'Ben', 0), entry(3, 'Cleo', 0)]} />)
+    renderWithTheme(<Leaderboard entries={[player(1, 'Ana', 3000), player(2, 'Ben', 0), player(3, 'Cleo', 0)]} />)
     const rows = screen.getAllByTestId('leaderboard-row')
     expect(rows[0]).toHaveTextContent('🥇')
     expect(rows[1]).not.toHaveTextContent('🥈')
@@ -61,7 +54,7 @@ describe('Leaderboard', () => {
   })
 
   it('always shows and highlights my own row, even far below the top', () => {
-    renderWithTheme(<Leaderboard entries={top} me={entry(27, 'Sam', 50)} />)
+    renderWithTheme(<Leaderboard entries={top} me={player(27, 'Sam', 50)} />)
     const rows = screen.getAllByTestId('leaderboard-row')
     const mine = rows.at(-1)!
     expect(mine).toHaveAttribute('aria-current', 'true')
@@ -74,7 +67,7 @@ describe('Leaderboard', () => {
   it('reorders rows and shows who moved up when the standings change', () => {
     const { rerender } = renderWithTheme(<Leaderboard entries={top} />)
     expect(screen.queryByTestId('rank-move')).toBeNull()
-    rerender(<Leaderboard entries={[entry(1, 'Cleo', 4200), entry(2, 'Ana', 3000), entry(3, 'Ben', 2500)]} />)
+    rerender(<Leaderboard entries={[player(1, 'Cleo', 4200), player(2, 'Ana', 3000), player(3, 'Ben', 2500)]} />)
     expect(rowNames()).toEqual(['Cleo', 'Ana', 'Ben'])
     const cleo = screen.getAllByTestId('leaderboard-row')[0]
     expect(within(cleo).getByLabelText('up 2')).toBeInTheDocument()

@@ -1,21 +1,12 @@
 import { screen, waitFor } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
-import type { Leaderboard } from '../api/types'
 import { useSessionEvents } from '../hooks/useSessionEvents'
+import { entry, standings } from '../test/standings'
 import { renderWithTheme } from '../test/wrap'
 import { LeaderboardPanel } from './LeaderboardPanel'
 
-const standings: Leaderboard = {
-  session_code: 'K7P2QX',
-  status: 'open',
-  participant_count: 2,
-  version: 8,
-  entries: [
-    { rank: 1, participant_id: 'a', display_name: 'Ana', score: 900, answered_count: 1, correct_count: 1, streak: 1 },
-    { rank: 2, participant_id: 'b', display_name: 'Sam', score: 0, answered_count: 1, correct_count: 0, streak: 0 },
-  ],
-  me: { rank: 2, participant_id: 'b', display_name: 'Sam', score: 0, answered_count: 1, correct_count: 0, streak: 0 },
-}
+const sam = entry(2, 'b', 'Sam', 0, { correct_count: 0 })
+const board = standings([entry(1, 'a', 'Ana', 900, { streak: 1 }), sam], { version: 8, me: sam })
 
 function LivePanel({ fetchImpl }: { fetchImpl: typeof fetch }) {
   const events = useSessionEvents('K7P2QX', { fetchImpl, initialDelayMs: 30 })
@@ -30,7 +21,7 @@ describe('LeaderboardPanel with the live stream', () => {
       calls += 1
       if (calls === 1) throw new TypeError('Failed to fetch')
       await new Promise<void>((resolve) => (releaseSecondAttempt = resolve))
-      const body = `event: leaderboard\nid: 8\ndata: ${JSON.stringify(standings)}\n\n`
+      const body = `event: leaderboard\nid: 8\ndata: ${JSON.stringify(board)}\n\n`
       return new Response(
         new ReadableStream({
           start(c) {
@@ -53,14 +44,14 @@ describe('LeaderboardPanel with the live stream', () => {
   })
 
   it('shows the final standings, not a live badge, once the session is closed', () => {
-    renderWithTheme(<LeaderboardPanel leaderboard={{ ...standings, status: 'closed' }} status="live" />)
+    renderWithTheme(<LeaderboardPanel leaderboard={{ ...board, status: 'closed' }} status="live" />)
     expect(screen.getByText('Final results')).toBeInTheDocument()
     expect(screen.queryByText('Live')).toBeNull()
   })
 
   it('invites players in when nobody has joined yet', () => {
     renderWithTheme(
-      <LeaderboardPanel leaderboard={{ ...standings, participant_count: 0, entries: [], me: null }} status="live" />,
+      <LeaderboardPanel leaderboard={{ ...board, participant_count: 0, entries: [], me: null }} status="live" />,
     )
     expect(screen.getByText('Nobody here yet')).toBeInTheDocument()
   })

@@ -10,6 +10,75 @@ const STEPS = [
 // Where each of the first three stands, left to right: second, first, third.
 const VISUAL_ORDER = [2, 1, 3]
 
+/** One of the three: medal, name and points over a step as high as the place. */
+function PodiumStep({
+  entry,
+  order,
+  isMe,
+  big,
+}: {
+  entry: LeaderboardEntry
+  order: number
+  isMe: boolean
+  big: boolean
+}) {
+  const step = STEPS[Math.min(entry.rank, 3) - 1] ?? STEPS[2]
+  return (
+    <Flex
+      as="li"
+      direction="column"
+      align="center"
+      flex="1"
+      maxW={big ? '96' : '48'}
+      minW="0"
+      order={order}
+      aria-current={isMe ? 'true' : undefined}
+    >
+      <Text fontSize={big ? '6xl' : '4xl'} lineHeight="1" aria-hidden>
+        {step.medal}
+      </Text>
+      <Text
+        fontSize={big ? '4xl' : 'lg'}
+        fontWeight="black"
+        textAlign="center"
+        lineClamp={2}
+        wordBreak="break-word"
+        mt="2"
+      >
+        <VisuallyHidden>{`Place ${entry.rank}: `}</VisuallyHidden>
+        {entry.display_name}
+        {isMe && (
+          <Text as="span" fontWeight="medium" color="fg.muted">
+            {' '}
+            (you)
+          </Text>
+        )}
+      </Text>
+      <Text fontSize={big ? '2xl' : 'md'} fontWeight="bold" color="fg.muted" fontVariantNumeric="tabular-nums">
+        {entry.score.toLocaleString()} points
+      </Text>
+      <Box
+        aria-hidden
+        mt="3"
+        w="full"
+        h={big ? { base: step.small, lg: step.big } : step.small}
+        colorPalette={step.palette}
+        bg="colorPalette.subtle"
+        borderWidth="2px"
+        borderColor={isMe ? 'me.border' : 'colorPalette.muted'}
+        borderTopRadius="2xl"
+        display="grid"
+        placeItems="center"
+        fontSize={big ? '6xl' : '3xl'}
+        fontWeight="black"
+        color="colorPalette.fg"
+      >
+        {entry.rank}
+      </Box>
+    </Flex>
+  )
+}
+
 /** The top three on steps: first in the middle and highest. In the page's order they read 1, 2, 3. */
 export function Podium({
   top,
@@ -33,65 +102,15 @@ export function Podium({
       gap={big ? '6' : '3'}
       data-testid="podium"
     >
-      {top.slice(0, 3).map((entry, index) => {
-        const step = STEPS[Math.min(entry.rank, 3) - 1] ?? STEPS[2]
-        const isMe = entry.participant_id === meId
-        return (
-          <Flex
-            as="li"
-            key={entry.participant_id}
-            direction="column"
-            align="center"
-            flex="1"
-            maxW={big ? '96' : '48'}
-            minW="0"
-            order={VISUAL_ORDER[index]}
-            aria-current={isMe ? 'true' : undefined}
-          >
-            <Text fontSize={big ? '6xl' : '4xl'} lineHeight="1" aria-hidden>
-              {step.medal}
-            </Text>
-            <Text
-              fontSize={big ? '4xl' : 'lg'}
-              fontWeight="black"
-              textAlign="center"
-              lineClamp={2}
-              wordBreak="break-word"
-              mt="2"
-            >
-              <VisuallyHidden>{`Place ${entry.rank}: `}</VisuallyHidden>
-              {entry.display_name}
-              {isMe && (
-                <Text as="span" fontWeight="medium" color="fg.muted">
-                  {' '}
-                  (you)
-                </Text>
-              )}
-            </Text>
-            <Text fontSize={big ? '2xl' : 'md'} fontWeight="bold" color="fg.muted" fontVariantNumeric="tabular-nums">
-              {entry.score.toLocaleString()} points
-            </Text>
-            <Box
-              aria-hidden
-              mt="3"
-              w="full"
-              h={big ? { base: step.small, lg: step.big } : step.small}
-              colorPalette={step.palette}
-              bg="colorPalette.subtle"
-              borderWidth="2px"
-              borderColor={isMe ? 'me.border' : 'colorPalette.muted'}
-              borderTopRadius="2xl"
-              display="grid"
-              placeItems="center"
-              fontSize={big ? '6xl' : '3xl'}
-              fontWeight="black"
-              color="colorPalette.fg"
-            >
-              {entry.rank}
-            </Box>
-          </Flex>
-        )
-      })}
+      {top.slice(0, 3).map((entry, index) => (
+        <PodiumStep
+          key={entry.participant_id}
+          entry={entry}
+          order={VISUAL_ORDER[index]}
+          isMe={entry.participant_id === meId}
+          big={big}
+        />
+      ))}
     </Flex>
   )
 }

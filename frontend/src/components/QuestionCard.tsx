@@ -4,6 +4,58 @@ import { LuCheck, LuTimer, LuTimerOff } from 'react-icons/lu'
 import type { Question } from '../api/types'
 import { NumberedHeading } from './NumberedHeading'
 
+type CardQuestion = Pick<Question, 'id' | 'prompt' | 'choices' | 'time_limit_s' | 'points'>
+
+function ChoiceList({ choices }: { choices: CardQuestion['choices'] }) {
+  return (
+    <List.Root as="ul" listStyleType="none" gap="1.5" ps="11">
+      {choices.map((choice) => (
+        <List.Item
+          key={choice.id}
+          display="flex"
+          alignItems="center"
+          gap="2"
+          color={choice.correct ? 'green.fg' : 'fg'}
+          fontWeight={choice.correct ? 'bold' : 'normal'}
+        >
+          <Box w="4" aria-hidden>
+            {choice.correct && <LuCheck />}
+          </Box>
+          {choice.text}
+          {choice.correct && <VisuallyHidden>(correct)</VisuallyHidden>}
+        </List.Item>
+      ))}
+    </List.Root>
+  )
+}
+
+/** New or not, the clock and the points. */
+function QuestionFacts({ question, isNew }: { question: CardQuestion; isNew: boolean }) {
+  return (
+    <HStack ps="11" gap="2" wrap="wrap">
+      {isNew && (
+        <Badge variant="solid" colorPalette="green">
+          New
+        </Badge>
+      )}
+      <Badge variant="subtle" colorPalette="gray" gap="1">
+        {question.time_limit_s ? (
+          <>
+            <LuTimer aria-hidden /> {question.time_limit_s} s
+          </>
+        ) : (
+          <>
+            <LuTimerOff aria-hidden /> Untimed
+          </>
+        )}
+      </Badge>
+      <Badge variant="subtle" colorPalette="yellow">
+        {question.points.toLocaleString()} points
+      </Badge>
+    </HStack>
+  )
+}
+
 /** A question as the teacher sees it in the editor: answers with the correct one ticked. */
 export function QuestionCard({
   question,
@@ -11,7 +63,7 @@ export function QuestionCard({
   actions,
   isNew = false,
 }: {
-  question: Pick<Question, 'id' | 'prompt' | 'choices' | 'time_limit_s' | 'points'>
+  question: CardQuestion
   number: number
   actions?: ReactNode
   /** Just added (e.g. from a word list): a badge says so. */
@@ -34,45 +86,8 @@ export function QuestionCard({
             {actions}
           </HStack>
         </HStack>
-        <List.Root as="ul" listStyleType="none" gap="1.5" ps="11">
-          {question.choices.map((choice) => (
-            <List.Item
-              key={choice.id}
-              display="flex"
-              alignItems="center"
-              gap="2"
-              color={choice.correct ? 'green.fg' : 'fg'}
-              fontWeight={choice.correct ? 'bold' : 'normal'}
-            >
-              <Box w="4" aria-hidden>
-                {choice.correct && <LuCheck />}
-              </Box>
-              {choice.text}
-              {choice.correct && <VisuallyHidden>(correct)</VisuallyHidden>}
-            </List.Item>
-          ))}
-        </List.Root>
-        <HStack ps="11" gap="2" wrap="wrap">
-          {isNew && (
-            <Badge variant="solid" colorPalette="green">
-              New
-            </Badge>
-          )}
-          <Badge variant="subtle" colorPalette="gray" gap="1">
-            {question.time_limit_s ? (
-              <>
-                <LuTimer aria-hidden /> {question.time_limit_s} s
-              </>
-            ) : (
-              <>
-                <LuTimerOff aria-hidden /> Untimed
-              </>
-            )}
-          </Badge>
-          <Badge variant="subtle" colorPalette="yellow">
-            {question.points.toLocaleString()} points
-          </Badge>
-        </HStack>
+        <ChoiceList choices={question.choices} />
+        <QuestionFacts question={question} isNew={isNew} />
       </Card.Body>
     </Card.Root>
   )

@@ -1,6 +1,7 @@
 import { Badge, Box, Card, HStack, Progress, Stack, Text, VisuallyHidden } from '@chakra-ui/react'
 import { LuCheck, LuClock, LuTimerOff } from 'react-icons/lu'
 import type { QuestionStats } from '../api/types'
+import { plural } from '../lib/plural'
 import { NumberedHeading } from './NumberedHeading'
 
 function percent(part: number, whole: number): number {
@@ -71,12 +72,52 @@ export function ChoiceBars({ choices, answerCount }: { choices: QuestionStats['c
   )
 }
 
+/** How many got it right, as a bar in the colour of how well it went, and how fast (or late) they were. */
+function CorrectShare({ stats }: { stats: QuestionStats }) {
+  const share = stats.correct_share ?? 0
+  const sharePercent = Math.round(share * 100)
+  return (
+    <Stack gap="1.5">
+      <Progress.Root
+        value={sharePercent}
+        colorPalette={shareColour(share)}
+        size="lg"
+        aria-label={`Right: ${sharePercent}%`}
+      >
+        <HStack justify="space-between" mb="1" gap="3" wrap="wrap">
+          <Progress.Label fontWeight="bold" fontSize="md">
+            {sharePercent}% right
+          </Progress.Label>
+          <Text fontSize="sm" color="fg.muted">
+            {stats.correct_count} of {plural(stats.answer_count, 'answer')}
+          </Text>
+        </HStack>
+        <Progress.Track borderRadius="full">
+          <Progress.Range />
+        </Progress.Track>
+      </Progress.Root>
+      <HStack gap="4" wrap="wrap" fontSize="sm" color="fg.muted">
+        {stats.median_elapsed_ms !== null && (
+          <HStack gap="1">
+            <LuClock aria-hidden />
+            <Text>Median time {formatSeconds(stats.median_elapsed_ms)}</Text>
+          </HStack>
+        )}
+        {stats.late_count > 0 && (
+          <HStack gap="1" color="orange.fg">
+            <LuTimerOff aria-hidden />
+            <Text>{stats.late_count} too late</Text>
+          </HStack>
+        )}
+      </HStack>
+    </Stack>
+  )
+}
+
 /** One question of the analytics: how many got it right, how fast, and what they picked. */
 export function QuestionStatsCard({ stats }: { stats: QuestionStats }) {
   const number = stats.position + 1
   const answered = stats.answer_count > 0 && stats.correct_share !== null
-  const share = stats.correct_share ?? 0
-  const sharePercent = Math.round(share * 100)
   return (
     <Card.Root
       bg="app.card"
@@ -95,40 +136,7 @@ export function QuestionStatsCard({ stats }: { stats: QuestionStats }) {
           </Text>
         ) : (
           <Stack gap="4" ps={{ base: '0', sm: '11' }}>
-            <Stack gap="1.5">
-              <Progress.Root
-                value={sharePercent}
-                colorPalette={shareColour(share)}
-                size="lg"
-                aria-label={`Right: ${sharePercent}%`}
-              >
-                <HStack justify="space-between" mb="1" gap="3" wrap="wrap">
-                  <Progress.Label fontWeight="bold" fontSize="md">
-                    {sharePercent}% right
-                  </Progress.Label>
-                  <Text fontSize="sm" color="fg.muted">
-                    {stats.correct_count} of {stats.answer_count} {stats.answer_count === 1 ? 'answer' : 'answers'}
-                  </Text>
-                </HStack>
-                <Progress.Track borderRadius="full">
-                  <Progress.Range />
-                </Progress.Track>
-              </Progress.Root>
-              <HStack gap="4" wrap="wrap" fontSize="sm" color="fg.muted">
-                {stats.median_elapsed_ms !== null && (
-                  <HStack gap="1">
-                    <LuClock aria-hidden />
-                    <Text>Median time {formatSeconds(stats.median_elapsed_ms)}</Text>
-                  </HStack>
-                )}
-                {stats.late_count > 0 && (
-                  <HStack gap="1" color="orange.fg">
-                    <LuTimerOff aria-hidden />
-                    <Text>{stats.late_count} too late</Text>
-                  </HStack>
-                )}
-              </HStack>
-            </Stack>
+            <CorrectShare stats={stats} />
             <Stack gap="2">
               <Text fontSize="xs" fontWeight="bold" color="fg.muted" textTransform="uppercase" letterSpacing="wide">
                 What they picked

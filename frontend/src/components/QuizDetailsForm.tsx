@@ -1,8 +1,10 @@
-import { Button, Field, Input, RadioCard, Stack, Switch, Text, Textarea, chakra } from '@chakra-ui/react'
+import { Button, Input, RadioCard, Stack, Switch, Text, Textarea, chakra } from '@chakra-ui/react'
 import { useState, type FormEvent } from 'react'
 import { LuTarget, LuZap } from 'react-icons/lu'
-import type { Scoring } from '../api/types'
+import type { Quiz, Scoring } from '../api/types'
 import { SCORING_RULES, STREAK_RULE } from '../lib/scoring'
+import { FormField } from './FormField'
+import { RadioCardOption } from './RadioCardOption'
 import { InlineError } from './StateViews'
 
 const TITLE_MAX = 200
@@ -10,7 +12,66 @@ const DESCRIPTION_MAX = 2000
 
 export type QuizDetails = { title: string; description: string; scoring: Scoring; streakBonus: boolean }
 
+/** A quiz's details as the form holds them, to change them. */
+export function quizDetails(quiz: Quiz): QuizDetails {
+  return {
+    title: quiz.title,
+    description: quiz.description ?? '',
+    scoring: quiz.scoring,
+    streakBonus: quiz.streak_bonus,
+  }
+}
+
 const NEW_QUIZ: QuizDetails = { title: '', description: '', scoring: 'speed', streakBonus: false }
+
+function titleProblem(title: string): string | null {
+  if (title.trim() === '') return 'Give the quiz a title.'
+  return title.trim().length > TITLE_MAX ? `Keep the title under ${TITLE_MAX} characters.` : null
+}
+
+function descriptionProblem(description: string): string | null {
+  return description.length > DESCRIPTION_MAX ? `Keep the description under ${DESCRIPTION_MAX} characters.` : null
+}
+
+function ScoringChoice({ scoring, onChange }: { scoring: Scoring; onChange: (scoring: Scoring) => void }) {
+  return (
+    <RadioCard.Root
+      value={scoring}
+      onValueChange={(e) => e.value && onChange(e.value as Scoring)}
+      size="sm"
+      orientation="horizontal"
+    >
+      <RadioCard.Label fontWeight="medium">Scoring</RadioCard.Label>
+      <Stack direction={{ base: 'column', sm: 'row' }} gap="2" align="stretch">
+        {(['speed', 'accuracy'] as const).map((value) => (
+          <RadioCardOption
+            key={value}
+            value={value}
+            flex="1"
+            icon={value === 'speed' ? <LuZap aria-hidden /> : <LuTarget aria-hidden />}
+            label={SCORING_RULES[value].label}
+            description={SCORING_RULES[value].rule}
+          />
+        ))}
+      </Stack>
+    </RadioCard.Root>
+  )
+}
+
+function StreakBonusSwitch({ on, onChange }: { on: boolean; onChange: (on: boolean) => void }) {
+  return (
+    <Stack gap="1">
+      <Switch.Root checked={on} onCheckedChange={(e) => onChange(e.checked)} colorPalette="orange">
+        <Switch.HiddenInput />
+        <Switch.Control />
+        <Switch.Label>Streak bonus</Switch.Label>
+      </Switch.Root>
+      <Text fontSize="sm" color="fg.muted">
+        {STREAK_RULE}
+      </Text>
+    </Stack>
+  )
+}
 
 /** Title, description and how points are won, for a new quiz or to change one. */
 export function QuizDetailsForm({
@@ -36,79 +97,35 @@ export function QuizDetailsForm({
   const [scoring, setScoring] = useState<Scoring>(initial.scoring)
   const [streakBonus, setStreakBonus] = useState(initial.streakBonus)
   const [touched, setTouched] = useState(false)
-  const titleProblem =
-    title.trim() === ''
-      ? 'Give the quiz a title.'
-      : title.trim().length > TITLE_MAX
-        ? `Keep the title under ${TITLE_MAX} characters.`
-        : null
-  const descriptionProblem =
-    description.length > DESCRIPTION_MAX ? `Keep the description under ${DESCRIPTION_MAX} characters.` : null
+  const problems = { title: titleProblem(title), description: descriptionProblem(description) }
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
     setTouched(true)
-    if (!titleProblem && !descriptionProblem)
+    if (!problems.title && !problems.description)
       onSubmit({ title: title.trim(), description: description.trim(), scoring, streakBonus })
   }
 
   return (
     <chakra.form display="flex" flexDirection="column" gap="4" onSubmit={submit} noValidate>
-      <Field.Root invalid={touched && titleProblem !== null} required>
-        <Field.Label>Title</Field.Label>
+      <FormField label="Title" error={touched ? problems.title : null} required>
         <Input
           value={title}
           onChange={(e) => setTitle(e.target.value)}
           placeholder="e.g. Animals in French"
           autoFocus
         />
-        <Field.ErrorText>{titleProblem}</Field.ErrorText>
-      </Field.Root>
-      <Field.Root invalid={touched && descriptionProblem !== null}>
-        <Field.Label>Description (optional)</Field.Label>
+      </FormField>
+      <FormField label="Description (optional)" error={touched ? problems.description : null}>
         <Textarea
           value={description}
           onChange={(e) => setDescription(e.target.value)}
           rows={2}
           placeholder="Who is it for, what does it practise?"
         />
-        <Field.ErrorText>{descriptionProblem}</Field.ErrorText>
-      </Field.Root>
-      <RadioCard.Root
-        value={scoring}
-        onValueChange={(e) => e.value && setScoring(e.value as Scoring)}
-        size="sm"
-        orientation="horizontal"
-      >
-        <RadioCard.Label fontWeight="medium">Scoring</RadioCard.Label>
-        <Stack direction={{ base: 'column', sm: 'row' }} gap="2" align="stretch">
-          {(['speed', 'accuracy'] as const).map((value) => (
-            <RadioCard.Item key={value} value={value} flex="1">
-              <RadioCard.ItemHiddenInput />
-              <RadioCard.ItemControl>
-                <RadioCard.ItemContent>
-                  <RadioCard.ItemText display="flex" alignItems="center" gap="1.5">
-                    {value === 'speed' ? <LuZap aria-hidden /> : <LuTarget aria-hidden />}
-                    {SCORING_RULES[value].label}
-                  </RadioCard.ItemText>
-                  <RadioCard.ItemDescription>{SCORING_RULES[value].rule}</RadioCard.ItemDescription>
-                </RadioCard.ItemContent>
-                <RadioCard.ItemIndicator />
-              </RadioCard.ItemControl>
-            </RadioCard.Item>
-          ))}
-        </Stack>
-      </RadioCard.Root>
-      <Stack gap="1">
-        <Switch.Root checked={streakBonus} onCheckedChange={(e) => setStreakBonus(e.checked)} colorPalette="orange">
-          <Switch.HiddenInput />
-          <Switch.Control />
-          <Switch.Label>Streak bonus</Switch.Label>
-        </Switch.Root>
-        <Text fontSize="sm" color="fg.muted">
-          {STREAK_RULE}
-        </Text>
-      </Stack>
+      </FormField>
+      <ScoringChoice scoring={scoring} onChange={setScoring} />
+      <StreakBonusSwitch on={streakBonus} onChange={setStreakBonus} />
       {hasSessions && (
         <Text fontSize="sm" color="fg.muted">
           Sessions already opened keep the scoring they started with; changes apply to the next session.

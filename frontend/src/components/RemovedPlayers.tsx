@@ -1,11 +1,7 @@
 import { Button, Card, Heading, HStack, Stack, Text } from '@chakra-ui/react'
-import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect } from 'react'
 import { LuUserCheck } from 'react-icons/lu'
-import { unwrap } from '../api/client'
-import { removedPlayers } from '../client'
+import { usePlayerModeration, useRemovedPlayers } from '../hooks/queries/players'
 import { formatDateTime } from '../lib/dates'
-import { removedQueryKey, usePlayerModeration } from './PlayerActions'
 import { InlineError } from './StateViews'
 
 /**
@@ -13,16 +9,8 @@ import { InlineError } from './StateViews'
  * are none. Read again whenever the number of players changes (a removal from another screen).
  */
 export function RemovedPlayers({ code, participantCount }: { code: string; participantCount: number }) {
-  const queryClient = useQueryClient()
-  const removed = useQuery({
-    queryKey: removedQueryKey(code),
-    queryFn: () => unwrap(removedPlayers({ path: { code } })),
-  })
+  const removed = useRemovedPlayers(code, participantCount)
   const { letBack } = usePlayerModeration(code)
-
-  useEffect(() => {
-    void queryClient.invalidateQueries({ queryKey: removedQueryKey(code) })
-  }, [participantCount, queryClient, code])
 
   const players = removed.data ?? []
   if (players.length === 0) return null

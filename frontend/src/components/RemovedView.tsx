@@ -1,7 +1,7 @@
-import { Button, Center, EmptyState, Heading, VStack } from '@chakra-ui/react'
+import { Center, EmptyState, Heading, VStack } from '@chakra-ui/react'
 import { useEffect, useRef } from 'react'
-import { Link as RouterLink } from 'react-router'
 import { LuUserX } from 'react-icons/lu'
+import { LinkButton } from './Links'
 
 export const REMOVED_TEXT = 'The teacher removed you from this session'
 
@@ -26,9 +26,9 @@ export function RemovedView({ message = REMOVED_TEXT }: { message?: string }) {
               in, then join again.
             </EmptyState.Description>
           </VStack>
-          <Button asChild size="lg">
-            <RouterLink to="/">Back home</RouterLink>
-          </Button>
+          <LinkButton to="/" size="lg">
+            Back home
+          </LinkButton>
         </EmptyState.Content>
       </EmptyState.Root>
     </Center>

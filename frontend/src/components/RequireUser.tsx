@@ -1,9 +1,10 @@
-import { Button, Container } from '@chakra-ui/react'
+import { Container } from '@chakra-ui/react'
 import type { ReactNode } from 'react'
-import { Link as RouterLink, Navigate, useLocation } from 'react-router'
-import { useAuth } from '../auth/AuthProvider'
-import { EmptyView, ErrorState, LoadingState } from './StateViews'
+import { Navigate, useLocation } from 'react-router'
 import { LuLock } from 'react-icons/lu'
+import { useAuth } from '../auth/AuthProvider'
+import { LinkButton } from './Links'
+import { EmptyView, ErrorState, LoadingState } from './StateViews'
 
 /** Screens that need someone signed in send everyone else to the welcome screen, and back after. */
 export function RequireUser({ children }: { children: ReactNode }) {
@@ -42,9 +43,7 @@ function AdminOnly({ children }: { children: ReactNode }) {
           title="This page is for teachers"
           description="Your account can play quizzes but not write them. Ask your teacher for a join code instead."
         >
-          <Button asChild>
-            <RouterLink to="/join">Join a quiz</RouterLink>
-          </Button>
+          <LinkButton to="/join">Join a quiz</LinkButton>
         </EmptyView>
       </Container>
     )

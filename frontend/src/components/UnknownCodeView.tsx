@@ -1,7 +1,6 @@
-import { Button } from '@chakra-ui/react'
-import { Link as RouterLink } from 'react-router'
 import { LuSearchX } from 'react-icons/lu'
 import { EmptyView } from './StateViews'
+import { LinkButton } from './Links'
 
 /** A join code that matches no session: check it, or type another. */
 export function UnknownCodeView({ code }: { code: string }) {
@@ -11,9 +10,7 @@ export function UnknownCodeView({ code }: { code: string }) {
       title={`No quiz with the code ${code}`}
       description="Check the code on your teacher's screen."
     >
-      <Button asChild>
-        <RouterLink to="/join">Enter another code</RouterLink>
-      </Button>
+      <LinkButton to="/join">Enter another code</LinkButton>
     </EmptyView>
   )
 }

@@ -5,6 +5,75 @@ import { CHOICE_COLOURS } from './AnswerButtons'
 
 type Choice = { id: string; text: string }
 
+/** A choice, marked when right, with how many picked it as a number and as a bar. */
+function VoteBar({
+  choice,
+  index,
+  count,
+  most,
+  correct,
+  big,
+}: {
+  choice: Choice
+  index: number
+  count: number
+  /** The most votes any choice got: its bar is full. */
+  most: number
+  correct: boolean
+  big: boolean
+}) {
+  const colour = correct ? 'green' : CHOICE_COLOURS[index % CHOICE_COLOURS.length]
+  return (
+    <Box
+      as="li"
+      borderRadius="xl"
+      borderWidth={correct ? '3px' : '1px'}
+      borderColor={correct ? 'green.solid' : 'border'}
+      bg={correct ? 'green.subtle' : 'app.card'}
+      px={big ? '5' : '3'}
+      py={big ? '4' : '3'}
+      data-testid="vote-bar"
+      data-correct={correct || undefined}
+    >
+      <HStack gap="3" mb="2">
+        <Box
+          aria-hidden
+          flexShrink="0"
+          w={big ? '11' : '8'}
+          h={big ? '11' : '8'}
+          borderRadius="lg"
+          bg={`${colour}.700`}
+          color="white"
+          display="grid"
+          placeItems="center"
+          fontWeight="black"
+          fontSize={big ? '2xl' : 'md'}
+        >
+          {correct ? <LuCheck /> : index + 1}
+        </Box>
+        <Text flex="1" fontSize={big ? '3xl' : 'lg'} fontWeight={correct ? 'black' : 'semibold'} lineHeight="short">
+          {choice.text}
+          {correct && <VisuallyHidden> (the right answer)</VisuallyHidden>}
+        </Text>
+        <Text fontSize={big ? '4xl' : 'xl'} fontWeight="black" fontVariantNumeric="tabular-nums">
+          {count}
+          <VisuallyHidden>{count === 1 ? ' player' : ' players'}</VisuallyHidden>
+        </Text>
+      </HStack>
+      <Box aria-hidden h={big ? '4' : '2.5'} bg="bg.emphasized" borderRadius="full" overflow="hidden">
+        <Box
+          h="full"
+          w={`${(count / most) * 100}%`}
+          bg={`${colour}.700`}
+          borderRadius="full"
+          transition="width 0.6s ease-out"
+          _motionReduce={{ transition: 'none' }}
+        />
+      </Box>
+    </Box>
+  )
+}
+
 /** After a question: the right answer marked, and a bar per choice for how many picked it. */
 export function VoteBars({
   choices,
@@ -22,66 +91,17 @@ export function VoteBars({
   const big = size === 'lg'
   return (
     <Stack as="ol" gap={big ? '4' : '3'} listStyleType="none" m="0" p="0" aria-label="How everyone answered">
-      {choices.map((choice, index) => {
-        const count = counts.get(choice.id) ?? 0
-        const correct = choice.id === correctId
-        const colour = correct ? 'green' : CHOICE_COLOURS[index % CHOICE_COLOURS.length]
-        return (
-          <Box
-            as="li"
-            key={choice.id}
-            borderRadius="xl"
-            borderWidth={correct ? '3px' : '1px'}
-            borderColor={correct ? 'green.solid' : 'border'}
-            bg={correct ? 'green.subtle' : 'app.card'}
-            px={big ? '5' : '3'}
-            py={big ? '4' : '3'}
-            data-testid="vote-bar"
-            data-correct={correct || undefined}
-          >
-            <HStack gap="3" mb="2">
-              <Box
-                aria-hidden
-                flexShrink="0"
-                w={big ? '11' : '8'}
-                h={big ? '11' : '8'}
-                borderRadius="lg"
-                bg={`${colour}.700`}
-                color="white"
-                display="grid"
-                placeItems="center"
-                fontWeight="black"
-                fontSize={big ? '2xl' : 'md'}
-              >
-                {correct ? <LuCheck /> : index + 1}
-              </Box>
-              <Text
-                flex="1"
-                fontSize={big ? '3xl' : 'lg'}
-                fontWeight={correct ? 'black' : 'semibold'}
-                lineHeight="short"
-              >
-                {choice.text}
-                {correct && <VisuallyHidden> (the right answer)</VisuallyHidden>}
-              </Text>
-              <Text fontSize={big ? '4xl' : 'xl'} fontWeight="black" fontVariantNumeric="tabular-nums">
-                {count}
-                <VisuallyHidden>{count === 1 ? ' player' : ' players'}</VisuallyHidden>
-              </Text>
-            </HStack>
-            <Box aria-hidden h={big ? '4' : '2.5'} bg="bg.emphasized" borderRadius="full" overflow="hidden">
-              <Box
-                h="full"
-                w={`${(count / most) * 100}%`}
-                bg={`${colour}.700`}
-                borderRadius="full"
-                transition="width 0.6s ease-out"
-                _motionReduce={{ transition: 'none' }}
-              />
-            </Box>
-          </Box>
-        )
-      })}
+      {choices.map((choice, index) => (
+        <VoteBar
+          key={choice.id}
+          choice={choice}
+          index={index}
+          count={counts.get(choice.id) ?? 0}
+          most={most}
+          correct={choice.id === correctId}
+          big={big}
+        />
+      ))}
     </Stack>
   )
 }

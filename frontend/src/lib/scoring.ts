@@ -21,8 +21,3 @@ export const SCORING_RULES: Record<Scoring, { label: string; rule: string; short
 export const STREAK_SHORT = `Streak bonus up to +${STREAK_BONUS_MAX}`
 
 export const STREAK_RULE = `Each right answer in a row after the first adds a bonus: +${STREAK_BONUS_STEP}, then +${2 * STREAK_BONUS_STEP}, and so on up to +${STREAK_BONUS_MAX}.`
-
-/** "Speed scoring · streak bonus", for a line of text. */
-export function scoringSummary(scoring: Scoring, streakBonus: boolean): string {
-  return `${SCORING_RULES[scoring].label} scoring${streakBonus ? ' · streak bonus' : ''}`
-}

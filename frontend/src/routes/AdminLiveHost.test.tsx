@@ -7,25 +7,12 @@ import { catQuestion } from '../test/animals'
 import { qrModules, qrModulesOf } from '../test/qr'
 import { frameOf, liveSession, lobbyState, podiumState, questionState, revealState } from '../test/live'
 import { renderScreen, teacher } from '../test/render'
+import { entry, standings } from '../test/standings'
 import AdminLiveHost from './AdminLiveHost'
 
 function lobbyBoard(names: string[]): Leaderboard {
-  return {
-    session_code: 'K7P2QX',
-    status: 'open',
-    participant_count: names.length,
-    version: names.length,
-    entries: names.map((name, i) => ({
-      rank: 1,
-      participant_id: `p${i}`,
-      display_name: name,
-      score: 0,
-      answered_count: 0,
-      correct_count: 0,
-      streak: 0,
-    })),
-    me: null,
-  }
+  const entries = names.map((name, i) => entry(1, `p${i}`, name, 0, { answered_count: 0, correct_count: 0 }))
+  return standings(entries, { version: names.length })
 }
 
 /** The host's API: GET /live answers `state.current`; `actions` answer POST /live/{action} (or any route). */

@@ -5,6 +5,7 @@ import { installFakeApi, json, openStream } from '../test/fakeApi'
 import { liveSession } from '../test/live'
 import { qrModules, qrModulesOf } from '../test/qr'
 import { renderScreen, teacher } from '../test/render'
+import { entry, standings } from '../test/standings'
 import AdminProjector from './AdminProjector'
 
 const NAMES = ['Ana', 'Ben', 'Cleo', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jade', 'Kai', 'Lou']
@@ -12,22 +13,10 @@ const session: Session = { ...liveSession, mode: 'self_paced', question_count: 8
 
 /** Twelve players, best first; the first `finished` have answered all 8 questions. */
 function board(finished: number, participantCount = NAMES.length): Leaderboard {
-  return {
-    session_code: 'K7P2QX',
-    status: 'open',
-    participant_count: participantCount,
-    version: 30,
-    entries: NAMES.map((name, i) => ({
-      rank: i + 1,
-      participant_id: `p${i}`,
-      display_name: name,
-      score: 10_000 - i * 500,
-      answered_count: i < finished ? 8 : 5,
-      correct_count: 4,
-      streak: 0,
-    })),
-    me: null,
-  }
+  const entries = NAMES.map((name, i) =>
+    entry(i + 1, `p${i}`, name, 10_000 - i * 500, { answered_count: i < finished ? 8 : 5, correct_count: 4 }),
+  )
+  return standings(entries, { participant_count: participantCount, version: 30 })
 }
 
 function renderProjector(joinLink?: () => Response) {

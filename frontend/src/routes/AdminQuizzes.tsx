@@ -3,85 +3,99 @@ import {
   Box,
   Button,
   Card,
-  CloseButton,
   Container,
   Dialog,
   Heading,
   HStack,
   LinkBox,
   LinkOverlay,
-  Portal,
   SimpleGrid,
   Text,
 } from '@chakra-ui/react'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Link as RouterLink, useNavigate } from 'react-router'
 import { LuBookOpen, LuPlus } from 'react-icons/lu'
-import { unwrap } from '../api/client'
-import { createQuiz, listQuizzes } from '../client'
-import { QuizDetailsForm, type QuizDetails } from '../components/QuizDetailsForm'
+import type { QuizSummary } from '../api/types'
+import { AppDialog } from '../components/AppDialog'
+import { QuizDetailsForm } from '../components/QuizDetailsForm'
 import { EmptyView, ErrorState, LoadingState } from '../components/StateViews'
+import { useCreateQuiz, useQuizzes } from '../hooks/queries/quizzes'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
 import { formatDateTime } from '../lib/dates'
+import { plural } from '../lib/plural'
 
 function NewQuizButton({ size = 'md' }: { size?: 'md' | 'lg' }) {
   const [open, setOpen] = useState(false)
   const navigate = useNavigate()
-  const queryClient = useQueryClient()
-  const create = useMutation({
-    mutationFn: (details: QuizDetails) =>
-      unwrap(
-        createQuiz({
-          body: {
-            title: details.title,
-            description: details.description,
-            scoring: details.scoring,
-            streak_bonus: details.streakBonus,
-            questions: [],
-          },
-        }),
-      ),
-    onSuccess: (quiz) => {
-      void queryClient.invalidateQueries({ queryKey: ['quizzes'] })
-      navigate(`/admin/quizzes/${quiz.id}`)
-    },
-  })
+  const create = useCreateQuiz((quiz) => navigate(`/admin/quizzes/${quiz.id}`))
   return (
-    <Dialog.Root open={open} onOpenChange={(e) => setOpen(e.open)} placement="center">
-      <Dialog.Trigger asChild>
+    <AppDialog
+      open={open}
+      onOpenChange={(e) => setOpen(e.open)}
+      trigger={
         <Button size={size}>
           <LuPlus /> New quiz
         </Button>
-      </Dialog.Trigger>
-      <Portal>
-        <Dialog.Backdrop />
-        <Dialog.Positioner px="4">
-          <Dialog.Content borderRadius="2xl">
-            <Dialog.Header>
-              <Dialog.Title>New quiz</Dialog.Title>
-            </Dialog.Header>
-            <Dialog.Body pb="6">
-              <QuizDetailsForm
-                submitLabel="Create and add questions"
-                onSubmit={(d) => create.mutate(d)}
-                pending={create.isPending}
-                error={create.error}
-              />
-            </Dialog.Body>
-            <Dialog.CloseTrigger asChild>
-              <CloseButton size="sm" aria-label="Close" />
-            </Dialog.CloseTrigger>
-          </Dialog.Content>
-        </Dialog.Positioner>
-      </Portal>
-    </Dialog.Root>
+      }
+      title="New quiz"
+    >
+      <Dialog.Body pb="6">
+        <QuizDetailsForm
+          submitLabel="Create and add questions"
+          onSubmit={(d) => create.mutate(d)}
+          pending={create.isPending}
+          error={create.error}
+        />
+      </Dialog.Body>
+    </AppDialog>
+  )
+}
+
+function QuizCard({ quiz }: { quiz: QuizSummary }) {
+  return (
+    <LinkBox as="li">
+      <Card.Root
+        bg="app.card"
+        borderRadius="xl"
+        h="full"
+        _hover={{ borderColor: 'colorPalette.solid', boxShadow: 'md' }}
+        transition="box-shadow 0.2s"
+      >
+        <Card.Body gap="2">
+          <LinkOverlay asChild>
+            <RouterLink to={`/admin/quizzes/${quiz.id}`}>
+              <Heading as="h2" size="lg" lineClamp={2}>
+                {quiz.title}
+              </Heading>
+            </RouterLink>
+          </LinkOverlay>
+          {quiz.description && (
+            <Text color="fg.muted" lineClamp={2}>
+              {quiz.description}
+            </Text>
+          )}
+        </Card.Body>
+        <Card.Footer justifyContent="space-between" flexWrap="wrap" gap="2">
+          <HStack gap="2">
+            <Badge variant="subtle" colorPalette={quiz.question_count > 0 ? 'purple' : 'orange'}>
+              {plural(quiz.question_count, 'question')}
+            </Badge>
+            <Badge variant="subtle" colorPalette="gray">
+              {plural(quiz.session_count, 'session')}
+            </Badge>
+          </HStack>
+          <Text fontSize="xs" color="fg.muted">
+            {formatDateTime(quiz.created_at)}
+          </Text>
+        </Card.Footer>
+      </Card.Root>
+    </LinkBox>
   )
 }
 
 export default function AdminQuizzes() {
   useDocumentTitle('Quizzes')
-  const quizzes = useQuery({ queryKey: ['quizzes'], queryFn: () => unwrap(listQuizzes()) })
+  const quizzes = useQuizzes()
 
   return (
     <Container maxW="6xl" py={{ base: '6', md: '10' }}>
@@ -109,43 +123,7 @@ export default function AdminQuizzes() {
       ) : (
         <SimpleGrid as="ul" columns={{ base: 1, md: 2, lg: 3 }} gap="4" listStyleType="none" m="0" p="0">
           {quizzes.data.map((quiz) => (
-            <LinkBox as="li" key={quiz.id}>
-              <Card.Root
-                bg="app.card"
-                borderRadius="xl"
-                h="full"
-                _hover={{ borderColor: 'colorPalette.solid', boxShadow: 'md' }}
-                transition="box-shadow 0.2s"
-              >
-                <Card.Body gap="2">
-                  <LinkOverlay asChild>
-                    <RouterLink to={`/admin/quizzes/${quiz.id}`}>
-                      <Heading as="h2" size="lg" lineClamp={2}>
-                        {quiz.title}
-                      </Heading>
-                    </RouterLink>
-                  </LinkOverlay>
-                  {quiz.description && (
-                    <Text color="fg.muted" lineClamp={2}>
-                      {quiz.description}
-                    </Text>
-                  )}
-                </Card.Body>
-                <Card.Footer justifyContent="space-between" flexWrap="wrap" gap="2">
-                  <HStack gap="2">
-                    <Badge variant="subtle" colorPalette={quiz.question_count > 0 ? 'purple' : 'orange'}>
-                      {quiz.question_count} {quiz.question_count === 1 ? 'question' : 'questions'}
-                    </Badge>
-                    <Badge variant="subtle" colorPalette="gray">
-                      {quiz.session_count} {quiz.session_count === 1 ? 'session' : 'sessions'}
-                    </Badge>
-                  </HStack>
-                  <Text fontSize="xs" color="fg.muted">
-                    {formatDateTime(quiz.created_at)}
-                  </Text>
-                </Card.Footer>
-              </Card.Root>
-            </LinkBox>
+            <QuizCard key={quiz.id} quiz={quiz} />
           ))}
         </SimpleGrid>
       )}

@@ -1,11 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import type { JoinLinkBase, Leaderboard } from '../api/types'
+import type { JoinLinkBase } from '../api/types'
 import { installFakeApi, json, openStream } from '../test/fakeApi'
 import { liveSession } from '../test/live'
 import { qrModules, qrModulesOf } from '../test/qr'
 import { renderScreen, teacher } from '../test/render'
+import { entry, standings } from '../test/standings'
 import AdminSession from './AdminSession'
 
 function renderSession(mode: 'live' | 'self_paced', joinLink?: JoinLinkBase | 'fails') {
@@ -80,7 +81,7 @@ describe('AdminSession', () => {
     const user = userEvent.setup({ delay: null })
     renderScreen(<AdminSession />, { path: '/admin/sessions/:code', url: '/admin/sessions/K7P2QX', user: teacher })
     await screen.findByRole('heading', { name: 'Your session is open' })
-    stream.send('leaderboard', standings, 4)
+    stream.send('leaderboard', twoZoes, 4)
 
     await user.click(await screen.findByRole('button', { name: 'Rename Zoe 2' }))
     const dialog = await screen.findByRole('dialog', { name: 'Rename Zoe 2' })
@@ -119,7 +120,7 @@ describe('AdminSession', () => {
     const user = userEvent.setup({ delay: null })
     renderScreen(<AdminSession />, { path: '/admin/sessions/:code', url: '/admin/sessions/K7P2QX', user: teacher })
     await screen.findByRole('heading', { name: 'Your session is open' })
-    stream.send('leaderboard', standings, 4)
+    stream.send('leaderboard', twoZoes, 4)
     expect(screen.queryByRole('heading', { name: 'Removed players' })).toBeNull()
 
     await user.click(await screen.findByRole('button', { name: 'Remove Zoe 2' }))
@@ -150,14 +151,7 @@ const zoe = {
   joined_at: '2030-01-01T10:00:00Z',
 }
 
-const standings: Leaderboard = {
-  session_code: 'K7P2QX',
-  status: 'open',
-  participant_count: 2,
-  version: 4,
-  entries: [
-    { rank: 1, participant_id: 'p0', display_name: 'Zoe', score: 900, answered_count: 1, correct_count: 1, streak: 1 },
-    { rank: 2, participant_id: 'p1', display_name: 'Zoe 2', score: 0, answered_count: 1, correct_count: 0, streak: 0 },
-  ],
-  me: null,
-}
+const twoZoes = standings(
+  [entry(1, 'p0', 'Zoe', 900, { streak: 1 }), entry(2, 'p1', 'Zoe 2', 0, { correct_count: 0 })],
+  { version: 4 },
+)

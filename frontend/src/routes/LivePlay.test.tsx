@@ -14,8 +14,7 @@ import {
   revealState,
   rightAndSecond,
 } from '../test/live'
-import { renderScreen } from '../test/render'
-import Play from './Play'
+import { joinRefused, notJoined, renderPlay } from '../test/play'
 
 /** A player's view of a live session: GET /live answers whatever `state.current` is. */
 function fakeLive(first: LiveState, routes: Parameters<typeof installFakeApi>[0] = {}) {
@@ -29,10 +28,6 @@ function fakeLive(first: LiveState, routes: Parameters<typeof installFakeApi>[0]
   })
   const liveReads = () => api.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/live')).length
   return { api, stream, state, liveReads }
-}
-
-function renderPlay() {
-  return renderScreen(<Play />, { path: '/play/:code', url: '/play/k7p2qx' })
 }
 
 describe('Play, live', () => {
@@ -214,9 +209,8 @@ describe('Play, live', () => {
 
   it('shows the removal when the join that reading the game needs is refused', async () => {
     fakeLive(lobbyState(), {
-      'GET /api/sessions/K7P2QX/live': () => json({ detail: 'You have not joined this session' }, 403),
-      'POST /api/sessions/K7P2QX/join': () =>
-        json({ detail: 'The teacher removed you from this session; ask them to let you back in' }, 403),
+      'GET /api/sessions/K7P2QX/live': notJoined,
+      'POST /api/sessions/K7P2QX/join': joinRefused,
     })
     renderPlay()
     expect(

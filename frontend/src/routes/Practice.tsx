@@ -1,16 +1,16 @@
-import { Badge, Box, Button, Card, Container, Heading, HStack, Link, Stack, Text, VStack } from '@chakra-ui/react'
-import { useQuery } from '@tanstack/react-query'
-import { useCallback, useState } from 'react'
-import { Link as RouterLink, useParams } from 'react-router'
-import { LuArrowLeft, LuRotateCcw, LuSearchX, LuSparkles } from 'react-icons/lu'
-import { unwrap } from '../api/client'
+import { Badge, Box, Button, Container, Heading, HStack, Text } from '@chakra-ui/react'
+import { useCallback, useState, type ReactNode } from 'react'
+import { useParams } from 'react-router'
+import { LuRotateCcw, LuSearchX, LuSparkles } from 'react-icons/lu'
 import { isApiError } from '../api/errors'
 import type { PracticeQuestion } from '../api/types'
-import { practice } from '../client'
 import { AnswerButtons } from '../components/AnswerButtons'
-import { QuizProgress } from '../components/QuizProgress'
 import { FeedbackPanel } from '../components/FeedbackPanel'
+import { BackLink, LinkButton } from '../components/Links'
+import { PlayerQuestionCard } from '../components/PlayerQuestionCard'
 import { EmptyView, ErrorState, LoadingState } from '../components/StateViews'
+import { SummaryCard } from '../components/SummaryCard'
+import { usePractice } from '../hooks/queries/practice'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
 import { normalizeJoinCode } from '../lib/joinCode'
 
@@ -57,62 +57,60 @@ function PracticeSummary({
   onMissed: () => void
 }) {
   const all = right === total
+  const someMissed = missedCount > 0 && missedCount < total
   return (
-    <Card.Root bg="app.card" borderRadius="2xl" boxShadow="lg" textAlign="center" data-testid="practice-summary">
-      <Card.Body gap="5" py="10">
-        <Text fontSize="6xl" lineHeight="1" aria-hidden>
-          {all ? '🌟' : '💪'}
+    <SummaryCard
+      emoji={all ? '🌟' : '💪'}
+      title={`You got ${right} of ${total} right`}
+      subtitle={
+        <Text color="fg.muted">
+          {all ? 'Every one of them. These words are yours now.' : 'Practise again until they stick.'}
         </Text>
-        <VStack gap="1">
-          <Heading as="h2" size="3xl">
-            You got {right} of {total} right
-          </Heading>
-          <Text color="fg.muted">
-            {all ? 'Every one of them. These words are yours now.' : 'Practise again until they stick.'}
-          </Text>
-        </VStack>
-        <Stack direction={{ base: 'column', sm: 'row' }} justify="center" gap="3">
-          {missedCount > 0 && missedCount < total && (
+      }
+      actions={
+        <>
+          {someMissed && (
             <Button size="lg" onClick={onMissed}>
               <LuRotateCcw /> Practise the {missedCount} I missed
             </Button>
           )}
-          <Button size="lg" variant={missedCount > 0 && missedCount < total ? 'outline' : 'solid'} onClick={onAgain}>
+          <Button size="lg" variant={someMissed ? 'outline' : 'solid'} onClick={onAgain}>
             <LuRotateCcw /> Practise again
           </Button>
-          <Button asChild size="lg" variant="outline">
-            <RouterLink to="/history">My history</RouterLink>
-          </Button>
-        </Stack>
-      </Card.Body>
-    </Card.Root>
+        </>
+      }
+      testId="practice-summary"
+    />
   )
 }
 
-/**
- * A private run through the questions a player missed in a session: pick, see the right answer,
- * go on. Checked here in the browser; nothing is sent and no one else sees it.
- */
-export default function Practice() {
-  const { code: rawCode = '' } = useParams()
-  const code = normalizeJoinCode(rawCode)
-  const data = useQuery({
-    queryKey: ['practice', code],
-    queryFn: () => unwrap(practice({ path: { code } })),
-    staleTime: Infinity,
-  })
-  useDocumentTitle(data.data ? `Practise: ${data.data.quiz_title}` : 'Practise')
+/** Why there is nothing to practise: not this player's quiz, no such quiz, or it didn't load. */
+function PracticeUnavailable({ error, code, onRetry }: { error: unknown; code: string; onRetry: () => void }) {
+  if (isApiError(error, 403))
+    return (
+      <EmptyView title="You didn't play this quiz" description="You can practise the quizzes you took part in.">
+        <LinkButton to="/history">My history</LinkButton>
+      </EmptyView>
+    )
+  if (isApiError(error, 404))
+    return (
+      <EmptyView icon={<LuSearchX />} title={`No quiz with the code ${code}`} description="Check the link.">
+        <LinkButton to="/history">My history</LinkButton>
+      </EmptyView>
+    )
+  return <ErrorState error={error} title="Your questions didn't load" onRetry={onRetry} />
+}
 
-  // The questions of this round (all missed ones, or those missed again), where we are, and how it went.
+/** A round of practice: its questions (all missed ones, or those missed again), where we are, and how it went. */
+function usePracticeRound(missed: PracticeQuestion[]) {
   const [round, setRound] = useState<PracticeQuestion[] | null>(null)
   const [index, setIndex] = useState(0)
   const [picked, setPicked] = useState<string | null>(null)
   const [wrongIds, setWrongIds] = useState<string[]>([])
   const [done, setDone] = useState(false)
 
-  const questions = round ?? data.data?.questions ?? []
+  const questions = round ?? missed
   const question = questions[index] as PracticeQuestion | undefined
-  const correct = question?.choices.find((c) => c.correct)
 
   const pick = useCallback(
     (choiceId: string) => {
@@ -137,25 +135,61 @@ export default function Practice() {
     else setIndex(index + 1)
   }
 
-  let main: React.ReactNode
+  return { questions, question: done ? undefined : question, index, picked, wrongIds, pick, start, next }
+}
+
+function PracticeQuestionCard({
+  round,
+}: {
+  round: ReturnType<typeof usePracticeRound> & { question: PracticeQuestion }
+}) {
+  const { question, picked, index, questions } = round
+  const correct = question.choices.find((c) => c.correct)
+  return (
+    <PlayerQuestionCard
+      index={index}
+      total={questions.length}
+      prompt={question.prompt}
+      promptId="practice-prompt"
+      keyTip={question.choices.length}
+    >
+      <AnswerButtons
+        key={question.id}
+        choices={question.choices}
+        onAnswer={round.pick}
+        disabled={picked !== null}
+        chosenId={picked}
+        correctId={picked ? (correct?.id ?? null) : null}
+      />
+      {picked && (
+        <PracticeFeedback
+          right={picked === correct?.id}
+          correctText={correct?.text ?? ''}
+          isLast={index + 1 >= questions.length}
+          onNext={round.next}
+        />
+      )}
+    </PlayerQuestionCard>
+  )
+}
+
+/**
+ * A private run through the questions a player missed in a session: pick, see the right answer,
+ * go on. Checked here in the browser; nothing is sent and no one else sees it.
+ */
+export default function Practice() {
+  const { code: rawCode = '' } = useParams()
+  const code = normalizeJoinCode(rawCode)
+  const data = usePractice(code)
+  useDocumentTitle(data.data ? `Practise: ${data.data.quiz_title}` : 'Practise')
+  const round = usePracticeRound(data.data?.questions ?? [])
+  const { questions, question, wrongIds } = round
+
+  let main: ReactNode
   if (data.isPending) {
     main = <LoadingState label="Getting your questions…" />
   } else if (data.isError) {
-    main = isApiError(data.error, 403) ? (
-      <EmptyView title="You didn't play this quiz" description="You can practise the quizzes you took part in.">
-        <Button asChild>
-          <RouterLink to="/history">My history</RouterLink>
-        </Button>
-      </EmptyView>
-    ) : isApiError(data.error, 404) ? (
-      <EmptyView icon={<LuSearchX />} title={`No quiz with the code ${code}`} description="Check the link.">
-        <Button asChild>
-          <RouterLink to="/history">My history</RouterLink>
-        </Button>
-      </EmptyView>
-    ) : (
-      <ErrorState error={data.error} title="Your questions didn't load" onRetry={() => void data.refetch()} />
-    )
+    main = <PracticeUnavailable error={data.error} code={code} onRetry={() => void data.refetch()} />
   } else if (data.data.questions.length === 0) {
     main = (
       <EmptyView
@@ -163,62 +197,29 @@ export default function Practice() {
         title="Nothing to practise"
         description="You didn't miss a single question in this quiz. Well done!"
       >
-        <Button asChild>
-          <RouterLink to="/history">My history</RouterLink>
-        </Button>
+        <LinkButton to="/history">My history</LinkButton>
       </EmptyView>
     )
-  } else if (done || !question) {
+  } else if (!question) {
     const all = data.data.questions
     main = (
       <PracticeSummary
         right={questions.length - wrongIds.length}
         total={questions.length}
         missedCount={wrongIds.length}
-        onAgain={() => start(all)}
-        onMissed={() => start(questions.filter((q) => wrongIds.includes(q.id)))}
+        onAgain={() => round.start(all)}
+        onMissed={() => round.start(questions.filter((q) => wrongIds.includes(q.id)))}
       />
     )
   } else {
-    const right = picked !== null && picked === correct?.id
-    main = (
-      <Card.Root bg="app.card" borderRadius="2xl" boxShadow="md" as="section" aria-labelledby="practice-prompt">
-        <Card.Body gap="5" p={{ base: '4', md: '6' }}>
-          <QuizProgress index={index} total={questions.length} />
-          <Heading as="h2" id="practice-prompt" size={{ base: '2xl', md: '3xl' }} lineHeight="short" py="2">
-            {question.prompt}
-          </Heading>
-          <AnswerButtons
-            key={question.id}
-            choices={question.choices}
-            onAnswer={pick}
-            disabled={picked !== null}
-            chosenId={picked}
-            correctId={picked ? (correct?.id ?? null) : null}
-          />
-          {picked && (
-            <PracticeFeedback
-              right={right}
-              correctText={correct?.text ?? ''}
-              isLast={index + 1 >= questions.length}
-              onNext={next}
-            />
-          )}
-          <Text fontSize="xs" color="fg.muted" hideBelow="md">
-            Tip: press 1–{question.choices.length} on your keyboard to answer.
-          </Text>
-        </Card.Body>
-      </Card.Root>
-    )
+    main = <PracticeQuestionCard round={{ ...round, question }} />
   }
 
   return (
     <Container maxW="3xl" py={{ base: '4', md: '8' }}>
-      <Link asChild mb="3" fontSize="sm" color="fg.muted">
-        <RouterLink to="/history">
-          <LuArrowLeft aria-hidden /> My history
-        </RouterLink>
-      </Link>
+      <BackLink to="/history" mb="3">
+        My history
+      </BackLink>
       <Box mb="4">
         <HStack gap="2" wrap="wrap">
           <Heading as="h1" size={{ base: 'lg', md: 'xl' }}>

@@ -1,15 +1,15 @@
-import { Button, Field, Input, Link, Text, chakra } from '@chakra-ui/react'
-import { useMutation } from '@tanstack/react-query'
+import { Input, Text } from '@chakra-ui/react'
 import { useState, type FormEvent } from 'react'
-import { Navigate, Link as RouterLink, useNavigate, useSearchParams } from 'react-router'
-import { unwrap } from '../api/client'
-import { register } from '../client'
-import { useAuth } from '../auth/AuthProvider'
-import { AuthCard } from '../components/AuthCard'
+import { Navigate } from 'react-router'
+import { useSignInFlow } from '../auth/useSignInFlow'
+import { AuthCard, AuthForm } from '../components/AuthCard'
+import { FormField } from '../components/FormField'
+import { TextLink } from '../components/Links'
 import { PasswordInput } from '../components/PasswordInput'
-import { InlineError } from '../components/StateViews'
+import { UsernameInput } from '../components/UsernameInput'
+import { useRegister } from '../hooks/queries/auth'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
-import { safeNextPath } from '../lib/nextPath'
+import { DISPLAY_NAME_MAX } from '../lib/displayName'
 
 // The account rules of API.md, checked before asking the server.
 function usernameProblem(username: string): string | null {
@@ -25,34 +25,19 @@ function passwordProblem(password: string): string | null {
 }
 
 function displayNameProblem(name: string): string | null {
-  return name.trim().length > 40 ? 'Keep it under 40 characters.' : null
+  return name.trim().length > DISPLAY_NAME_MAX ? `Keep it under ${DISPLAY_NAME_MAX} characters.` : null
 }
 
 export default function Register() {
   useDocumentTitle('Create an account')
-  const auth = useAuth()
-  const navigate = useNavigate()
-  const [params] = useSearchParams()
-  const nextParam = params.get('next')
+  const flow = useSignInFlow()
   const [username, setUsername] = useState('')
   const [displayName, setDisplayName] = useState('')
   const [password, setPassword] = useState('')
   const [touched, setTouched] = useState(false)
+  const create = useRegister((token) => flow.enter(token, '/join'))
 
-  const create = useMutation({
-    mutationFn: () =>
-      unwrap(
-        register({
-          body: { username: username.trim(), password, display_name: displayName.trim() || undefined },
-        }),
-      ),
-    onSuccess: (token) => {
-      auth.signIn(token)
-      navigate(safeNextPath(nextParam, '/join'), { replace: true })
-    },
-  })
-
-  if (auth.status === 'signed-in') return <Navigate to={safeNextPath(nextParam)} replace />
+  if (flow.signedIn) return <Navigate to={flow.next()} replace />
 
   const problems = {
     username: usernameProblem(username.trim()),
@@ -62,61 +47,46 @@ export default function Register() {
   const submit = (event: FormEvent) => {
     event.preventDefault()
     setTouched(true)
-    if (!problems.username && !problems.password && !problems.displayName) create.mutate()
+    if (!problems.username && !problems.password && !problems.displayName)
+      create.mutate({ username: username.trim(), password, display_name: displayName.trim() || undefined })
   }
-  const suffix = nextParam ? `?next=${encodeURIComponent(nextParam)}` : ''
 
   return (
     <AuthCard title="Create your account" subtitle="Your scores and history stay with you on any device.">
-      <chakra.form display="flex" flexDirection="column" gap="4" onSubmit={submit} noValidate>
-        <Field.Root invalid={touched && problems.username !== null} required>
-          <Field.Label>Username</Field.Label>
-          <Input
-            size="lg"
-            value={username}
-            autoFocus
-            autoComplete="username"
-            onChange={(e) => setUsername(e.target.value)}
-          />
-          {touched && problems.username ? (
-            <Field.ErrorText>{problems.username}</Field.ErrorText>
-          ) : (
-            <Field.HelperText>Letters, digits, dots, dashes or underscores.</Field.HelperText>
-          )}
-        </Field.Root>
-        <Field.Root invalid={touched && problems.displayName !== null}>
-          <Field.Label>Name on the leaderboard (optional)</Field.Label>
+      <AuthForm
+        onSubmit={submit}
+        error={create.error}
+        pending={create.isPending}
+        submitLabel="Create account"
+        pendingLabel="Creating…"
+        size="xl"
+      >
+        <FormField
+          label="Username"
+          error={touched ? problems.username : null}
+          help="Letters, digits, dots, dashes or underscores."
+          required
+        >
+          <UsernameInput value={username} onChange={setUsername} />
+        </FormField>
+        <FormField
+          label="Name on the leaderboard (optional)"
+          error={touched ? problems.displayName : null}
+          help="Leave it empty to use your username."
+        >
           <Input
             size="lg"
             value={displayName}
             autoComplete="nickname"
             onChange={(e) => setDisplayName(e.target.value)}
           />
-          {touched && problems.displayName ? (
-            <Field.ErrorText>{problems.displayName}</Field.ErrorText>
-          ) : (
-            <Field.HelperText>Leave it empty to use your username.</Field.HelperText>
-          )}
-        </Field.Root>
-        <Field.Root invalid={touched && problems.password !== null} required>
-          <Field.Label>Password</Field.Label>
+        </FormField>
+        <FormField label="Password" error={touched ? problems.password : null} help="At least 8 characters." required>
           <PasswordInput value={password} autoComplete="new-password" onChange={setPassword} />
-          {touched && problems.password ? (
-            <Field.ErrorText>{problems.password}</Field.ErrorText>
-          ) : (
-            <Field.HelperText>At least 8 characters.</Field.HelperText>
-          )}
-        </Field.Root>
-        <InlineError error={create.error} />
-        <Button type="submit" size="xl" loading={create.isPending} loadingText="Creating…">
-          Create account
-        </Button>
-      </chakra.form>
+        </FormField>
+      </AuthForm>
       <Text fontSize="sm" textAlign="center">
-        Already have one?{' '}
-        <Link asChild fontWeight="semibold" colorPalette="purple">
-          <RouterLink to={`/signin${suffix}`}>Sign in</RouterLink>
-        </Link>
+        Already have one? <TextLink to={`/signin${flow.nextQuery}`}>Sign in</TextLink>
       </Text>
     </AuthCard>
   )

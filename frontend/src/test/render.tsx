@@ -1,10 +1,11 @@
-import { render } from '@testing-library/react'
-import { QueryClient } from '@tanstack/react-query'
+import { render, renderHook } from '@testing-library/react'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router'
-import type { ReactElement } from 'react'
+import type { ReactElement, ReactNode } from 'react'
 import '../api/client'
 import type { User } from '../api/types'
 import { setToken } from '../auth/tokenStore'
+import { authKeys } from '../hooks/queries/auth'
 import { Providers } from '../Providers'
 
 export const player: User = { id: 'u-1', username: null, display_name: 'Sam', role: 'player', is_guest: true }
@@ -14,6 +15,19 @@ export const teacher: User = {
   display_name: 'Ms Rivera',
   role: 'admin',
   is_guest: false,
+}
+
+function testQueryClient() {
+  return new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } })
+}
+
+/** Runs a data hook with a data cache of its own, to see what it asks of the server and keeps. */
+export function renderDataHook<T>(hook: () => T) {
+  const queryClient = testQueryClient()
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+  )
+  return { ...renderHook(hook, { wrapper }), queryClient }
 }
 
 /** Renders a screen at a URL, signed in as `user` (its /me answer comes from the cache, not fetch). */
@@ -26,10 +40,10 @@ export function renderScreen(
     extraRoutes = [],
   }: { path: string; url: string; user?: User | null; extraRoutes?: RouteObject[] },
 ) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } })
+  const queryClient = testQueryClient()
   if (user) {
     setToken('test-token')
-    queryClient.setQueryData(['me', 'test-token'], user)
+    queryClient.setQueryData(authKeys.me('test-token'), user)
   }
   const router = createMemoryRouter([{ path, element }, ...extraRoutes], { initialEntries: [url] })
   const utils = render(

@@ -1,7 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
-import { client, unwrap } from '../api/client'
-import type { JoinLinkBase } from '../api/types'
-import { currentOrigin } from '../lib/joinLink'
+import { unwrap } from '../../api/client'
+import { joinLink } from '../../client'
+import { currentOrigin } from '../../lib/joinLink'
+
+export const joinLinkKeys = {
+  base: ['join-link'] as const,
+}
 
 export type JoinAddress = {
   /** The base URL for join links and QR codes, e.g. "http://192.168.1.20:8000". */
@@ -16,9 +20,8 @@ export type JoinAddress = {
  */
 export function useJoinLinkBase(): JoinAddress {
   const query = useQuery({
-    queryKey: ['join-link'],
-    // Not in the generated client yet, so called by URL.
-    queryFn: () => unwrap(client.get<{ 200: JoinLinkBase }>({ url: '/api/join-link' })),
+    queryKey: joinLinkKeys.base,
+    queryFn: () => unwrap(joinLink()),
     // The server's address does not change during a lesson.
     staleTime: 5 * 60_000,
   })

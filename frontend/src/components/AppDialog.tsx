@@ -1,0 +1,50 @@
+import { CloseButton, Dialog, Portal } from '@chakra-ui/react'
+import type { FormEvent, ReactNode } from 'react'
+
+/**
+ * A dialog as the app shows them: centred, its title on top and a close button in the corner.
+ * `children` are its body and footer; with `onSubmit` the whole dialog is a form.
+ */
+export function AppDialog({
+  trigger,
+  title,
+  children,
+  onSubmit,
+  ...rootProps
+}: {
+  trigger: ReactNode
+  title: ReactNode
+  children: ReactNode
+  onSubmit?: (event: FormEvent) => void
+} & Omit<Dialog.RootProps, 'children'>) {
+  const frame = (
+    <>
+      <Dialog.Header>
+        <Dialog.Title>{title}</Dialog.Title>
+      </Dialog.Header>
+      {children}
+      <Dialog.CloseTrigger asChild>
+        <CloseButton size="sm" aria-label="Close" />
+      </Dialog.CloseTrigger>
+    </>
+  )
+  return (
+    <Dialog.Root placement="center" {...rootProps}>
+      <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>
+      <Portal>
+        <Dialog.Backdrop />
+        <Dialog.Positioner px="4">
+          {onSubmit ? (
+            <Dialog.Content borderRadius="2xl" asChild>
+              <form onSubmit={onSubmit} noValidate>
+                {frame}
+              </form>
+            </Dialog.Content>
+          ) : (
+            <Dialog.Content borderRadius="2xl">{frame}</Dialog.Content>
+          )}
+        </Dialog.Positioner>
+      </Portal>
+    </Dialog.Root>
+  )
+}

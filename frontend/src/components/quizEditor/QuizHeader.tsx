@@ -1,0 +1,88 @@
+import { Box, Button, Card, Heading, HStack, Text } from '@chakra-ui/react'
+import { useNavigate } from 'react-router'
+import { LuPencil, LuTrash2 } from 'react-icons/lu'
+import type { Quiz } from '../../api/types'
+import { useDeleteQuiz, type useUpdateQuiz } from '../../hooks/queries/quizzes'
+import { QuizDetailsForm, quizDetails } from '../QuizDetailsForm'
+import { ConfirmButton } from '../ConfirmButton'
+import { ScoringBadges } from '../ScoringRule'
+import { toaster } from '../Toaster'
+
+function DeleteQuizButton({ quiz, hasSessions }: { quiz: Quiz; hasSessions: boolean }) {
+  const navigate = useNavigate()
+  const remove = useDeleteQuiz(quiz.id, () => {
+    toaster.create({ title: 'Quiz deleted', type: 'success' })
+    navigate('/admin')
+  })
+  return (
+    <ConfirmButton
+      variant="outline"
+      size="sm"
+      colorPalette="red"
+      title="Delete this quiz?"
+      description={
+        hasSessions
+          ? 'This quiz has sessions, and their scores are kept as history, so it cannot be deleted.'
+          : `"${quiz.title}" and all its questions will be deleted. This can't be undone.`
+      }
+      confirmLabel="Delete quiz"
+      onConfirm={() => remove.mutateAsync()}
+      pending={remove.isPending}
+      error={remove.error}
+    >
+      <LuTrash2 /> Delete
+    </ConfirmButton>
+  )
+}
+
+/** The quiz's title, description and scoring, with the buttons to change them or delete the quiz. */
+export function QuizHeader({ quiz, hasSessions, onEdit }: { quiz: Quiz; hasSessions: boolean; onEdit: () => void }) {
+  return (
+    <HStack justify="space-between" align="start" gap="3" wrap="wrap">
+      <Box minW="0">
+        <Heading as="h1" size="2xl">
+          {quiz.title}
+        </Heading>
+        {quiz.description && <Text color="fg.muted">{quiz.description}</Text>}
+        <Box mt="2">
+          <ScoringBadges scoring={quiz.scoring} streakBonus={quiz.streak_bonus} />
+        </Box>
+      </Box>
+      <HStack>
+        <Button variant="outline" size="sm" onClick={onEdit}>
+          <LuPencil /> Edit details
+        </Button>
+        <DeleteQuizButton quiz={quiz} hasSessions={hasSessions} />
+      </HStack>
+    </HStack>
+  )
+}
+
+/** The quiz's details being changed, in place of its header. */
+export function QuizDetailsCard({
+  quiz,
+  hasSessions,
+  rename,
+  onCancel,
+}: {
+  quiz: Quiz
+  hasSessions: boolean
+  rename: ReturnType<typeof useUpdateQuiz>
+  onCancel: () => void
+}) {
+  return (
+    <Card.Root bg="app.card" borderRadius="xl">
+      <Card.Body>
+        <QuizDetailsForm
+          initial={quizDetails(quiz)}
+          hasSessions={hasSessions}
+          submitLabel="Save"
+          onSubmit={(d) => rename.mutate(d)}
+          pending={rename.isPending}
+          error={rename.error}
+          onCancel={onCancel}
+        />
+      </Card.Body>
+    </Card.Root>
+  )
+}

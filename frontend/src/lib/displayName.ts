@@ -1,0 +1,2 @@
+/** The longest name on the leaderboard the server takes (API.md). */
+export const DISPLAY_NAME_MAX = 40
