@@ -374,6 +374,18 @@ class PrivatePostgres:
         """initdb, then this cluster's port and folder and `settings` (postgresql.conf lines)."""
         initdb = [str(self._bin / "initdb"), "-D", str(self._data), "-U", "postgres"]
         _as_postgres([*initdb, "-A", "trust", "-E", "UTF8", "--no-sync"], self.dir, 60)
+        self._configure(settings)
+
+    def init_standby(self, primary: PrivatePostgres, settings: str = "") -> None:
+        """A streaming replica of `primary` (running, with wal_level = replica): pg_basebackup
+        -R copies it and its settings, then this cluster's own port and folder and `settings`."""
+        backup = [str(self._bin / "pg_basebackup"), "-D", str(self._data), "-R", "-X", "stream"]
+        backup += ["-h", "127.0.0.1", "-p", str(primary.port), "-U", "postgres", "--no-sync"]
+        backup += ["--checkpoint=fast"]  # not the spread checkpoint: that one takes minutes
+        _as_postgres(backup, self.dir, 120)
+        self._configure(settings)
+
+    def _configure(self, settings: str) -> None:
         with (self._data / "postgresql.conf").open("a") as conf:
             conf.write(
                 f"port = {self.port}\n"

@@ -39,6 +39,7 @@ from vocabquiz.observability.logging import configure_logging
 from vocabquiz.observability.sentry import init_sentry
 from vocabquiz.quizzes.router import router as quizzes_router
 from vocabquiz.rate_limits import RateLimits, build_code_lookups, build_rate_limits
+from vocabquiz.replica import report_replica
 from vocabquiz.sessions import play_routes
 from vocabquiz.sessions.router import router as sessions_router
 from vocabquiz.sessions.wiring import start_sessions
@@ -170,9 +171,13 @@ def create_app(settings: Settings) -> FastAPI:
         state = await _build_state(settings)
         app.state.vocabquiz = state
         restore_signals = _end_streams_on_exit_signals(state.sessions.broadcaster)
-        pool_gauge = asyncio.create_task(
-            report_pool(state.database.engine, state.sessions.play.store.connection_counts)
-        )
+        gauges = [
+            asyncio.create_task(
+                report_pool(state.database.engine, state.sessions.play.store.connection_counts)
+            )
+        ]
+        if state.database.replica is not None:
+            gauges.append(asyncio.create_task(report_replica(state.database.replica)))
         metrics.count_tasks(asyncio.get_running_loop())
         # What exists now (modules, the app, its state) lives as long as the process: keep it
         # out of the garbage collector's full passes, which otherwise stop every request for
@@ -186,7 +191,8 @@ def create_app(settings: Settings) -> FastAPI:
             yield
         finally:
             restore_signals()
-            pool_gauge.cancel()
+            for gauge in gauges:
+                gauge.cancel()
             await _close_state(state)
             metrics.forget_this_process()
 
@@ -250,6 +256,10 @@ def _add_operations(app: FastAPI) -> None:
                 down.append("redis")
         if down:
             return JSONResponse({"status": "unavailable", "down": down}, status_code=503)
+        replica = state.database.replica
+        if replica is not None and await replica.lag_bytes() is None:
+            # Reads meant for it go to the primary meanwhile: ready, with less room.
+            return JSONResponse({"status": "ok", "degraded": ["replica"]})
         return JSONResponse({"status": "ok"})
 
 

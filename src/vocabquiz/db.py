@@ -26,6 +26,7 @@ from sqlalchemy.pool import QueuePool
 from sqlalchemy.types import TypeDecorator
 
 from vocabquiz.observability import metrics
+from vocabquiz.replica import Replica
 from vocabquiz.settings import Settings
 
 NAMING_CONVENTION = {
@@ -84,17 +85,30 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 @dataclass
 class Database:
-    """The engines of one app instance: writes go to `engine`, reads may go to a replica."""
+    """The engines of one app instance: writes go to `engine`, some reads to a replica."""
 
     engine: AsyncEngine
-    read_engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
-    read_sessions: async_sessionmaker[AsyncSession]
+    replica: Replica | None = None
+
+    def __post_init__(self) -> None:
+        self._replica_sessions = (
+            async_sessionmaker(self.replica.engine, expire_on_commit=False)
+            if self.replica is not None
+            else self.sessions
+        )
+
+    async def read_session(self) -> AsyncSession:
+        """A session for a read that may go to the replica: there once it has caught up with
+        the primary (read-your-writes), else on the primary."""
+        if self.replica is not None and await self.replica.caught_up():
+            return self._replica_sessions()
+        return self.sessions()
 
     async def dispose(self) -> None:
         await self.engine.dispose()
-        if self.read_engine is not self.engine:
-            await self.read_engine.dispose()
+        if self.replica is not None:
+            await self.replica.engine.dispose()
 
 
 def make_engine(url: str, pool_size: int = 10) -> AsyncEngine:
@@ -166,17 +180,12 @@ async def report_pool(
 
 def open_database(settings: Settings) -> Database:
     engine = make_engine(settings.database_url, settings.db_pool_size)
-    read_engine = (
-        make_engine(settings.database_read_url, settings.db_pool_size)
-        if settings.database_read_url
-        else engine
+    replica = (
+        Replica(engine, make_engine(settings.database_read_url, settings.db_pool_size))
+        if settings.database_read_url and not settings.is_sqlite
+        else None
     )
-    return Database(
-        engine=engine,
-        read_engine=read_engine,
-        sessions=async_sessionmaker(engine, expire_on_commit=False),
-        read_sessions=async_sessionmaker(read_engine, expire_on_commit=False),
-    )
+    return Database(engine, async_sessionmaker(engine, expire_on_commit=False), replica)
 
 
 def _alembic_config(connection: Connection) -> Config:

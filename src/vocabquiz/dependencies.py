@@ -52,7 +52,7 @@ async def _db(state: State) -> AsyncIterator[AsyncSession]:
 
 
 async def _read_db(state: State) -> AsyncIterator[AsyncSession]:
-    session = state.database.read_sessions()
+    session = await state.database.read_session()
     try:
         yield session
     finally:
@@ -60,7 +60,7 @@ async def _read_db(state: State) -> AsyncIterator[AsyncSession]:
 
 
 Db = Annotated[AsyncSession, Depends(_db)]
-# Reads that may come from a replica (a little behind the primary).
+# Reads that may come from the replica, once it has caught up with the primary (replica.py).
 ReadDb = Annotated[AsyncSession, Depends(_read_db)]
 
 

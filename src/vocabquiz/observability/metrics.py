@@ -63,6 +63,16 @@ DB_POOL_CONNECTIONS = Gauge(
     ["state"],
     multiprocess_mode="livesum",
 )
+DB_REPLICA_UP = Gauge(
+    "vocabquiz_db_replica_up",
+    "1 while the read replica answers, 0 while reads go to the primary instead",
+    multiprocess_mode="min",
+)
+DB_REPLICA_LAG = Gauge(
+    "vocabquiz_db_replica_lag_bytes",
+    "WAL the read replica has still to replay, in bytes",
+    multiprocess_mode="max",
+)
 CACHE_REQUESTS = Counter(
     "vocabquiz_cache_requests_total", "Leaderboard reads served by the cache or rebuilt", ["result"]
 )

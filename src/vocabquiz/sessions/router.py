@@ -186,7 +186,7 @@ async def stream_events(
     },
 )
 async def get_results(
-    code: str, _admin: Admin, db: Db, format: Literal["json", "csv"] = "json"
+    code: str, _admin: Admin, db: ReadDb, format: Literal["json", "csv"] = "json"
 ) -> list[ParticipantResult]:
     rows, questions = await results.results(db, code)
     if format == "csv":
@@ -211,10 +211,10 @@ async def practice(code: str, user: CurrentUser, db: Db) -> Practice:
 
 
 @router.get("/sessions/{code}/analytics", responses=responses(Unauthorized, Forbidden, NotFound))
-async def session_analytics(code: str, _admin: Admin, db: Db) -> QuestionAnalytics:
+async def session_analytics(code: str, _admin: Admin, db: ReadDb) -> QuestionAnalytics:
     return await analytics.of_session(db, code)
 
 
 @router.get("/quizzes/{quiz_id}/analytics", responses=responses(Unauthorized, Forbidden, NotFound))
-async def quiz_analytics(quiz_id: str, _admin: Admin, db: Db) -> QuestionAnalytics:
+async def quiz_analytics(quiz_id: str, _admin: Admin, db: ReadDb) -> QuestionAnalytics:
     return await analytics.of_quiz(db, quiz_id)
