@@ -40,7 +40,7 @@ from bench.loadgen import (
     vocabquiz_server,
 )
 
-from vocabquiz.leaderboard.redis_store import PUT_SCRIPT
+from vocabquiz.leaderboard.redis_store import PUT_SCRIPT, keys_of
 
 # The answers table of the migrations, without its foreign keys: the baseline is the INSERT and
 # its indexes alone, so it is if anything easier than the service's.
@@ -205,8 +205,7 @@ def redis_answer_rate(clients: int) -> float:
     """Answers/s Redis alone could take: EVALSHA of the put script, which also keeps the step
     and publishes the session's event."""
     client = redis.Redis(host="127.0.0.1", port=6379)
-    parts = ("order", "members", "data", "version", "steps")
-    keys = [f"benchredis:lb:{{bench}}:{part}" for part in parts]
+    keys = keys_of("benchredis", "bench")
     client.set(keys[3], 1)
     sha = client.script_load(PUT_SCRIPT)
     try:

@@ -171,9 +171,7 @@ class RedisLeaderboard:
         self._rename = redis.register_script(_RENAME)
 
     def _keys(self, code: str) -> list[str]:
-        base = f"{self._namespace}:lb:{{{code}}}"
-        parts = ("order", "members", "data", "version", "steps", "removed")
-        return [f"{base}:{part}" for part in parts]
+        return keys_of(self._namespace, code)
 
     async def put(self, session_code: str, standing: Standing) -> int | None:
         result = await self._put(
@@ -274,3 +272,9 @@ def _entry(rank: int, participant_id: str, data: bytes | str) -> LeaderboardEntr
 
 
 Announce = Callable[[Event], None]
+
+
+def keys_of(namespace: str, code: str) -> list[str]:
+    """A session's keys, in the order every script takes them (the layout above)."""
+    parts = ("order", "members", "data", "version", "steps", "removed")
+    return [f"{namespace}:lb:{{{code}}}:{part}" for part in parts]
