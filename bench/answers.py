@@ -1,7 +1,7 @@
 """Answers benchmark: N players answer as fast as they can while M SSE watchers listen; then, in
 the same run and with the same client count, what the backends alone do for the work an answer
 costs: pgbench's durable single-row INSERT into a table shaped like `answers`, and redis-benchmark's
-EVALSHA of the leaderboard's put script and PUBLISH.
+EVALSHA of the leaderboard's put script and SPUBLISH.
 
     .venv/bin/python bench/answers.py --players 8 --watchers 20 --seconds 20
 
@@ -210,7 +210,7 @@ def redis_answer_rate(clients: int) -> float:
     sha = client.script_load(PUT_SCRIPT)
     try:
         # A random participant each time: the script's full path (ZREM, ZADD, HSETs, INCR,
-        # PUBLISH).
+        # SPUBLISH).
         put = redis_benchmark(
             clients,
             200_000,

@@ -16,9 +16,6 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.routing import APIRoute
-from redis.asyncio import BlockingConnectionPool, Redis
-from redis.asyncio.retry import Retry
-from redis.backoff import ExponentialWithJitterBackoff
 from sqlalchemy import text
 from starlette.requests import Request
 from starlette.types import ASGIApp
@@ -39,6 +36,7 @@ from vocabquiz.observability.logging import configure_logging
 from vocabquiz.observability.sentry import init_sentry
 from vocabquiz.quizzes.router import router as quizzes_router
 from vocabquiz.rate_limits import RateLimits, build_code_lookups, build_rate_limits
+from vocabquiz.redis_client import connect_redis
 from vocabquiz.replica import report_replica
 from vocabquiz.sessions import play_routes
 from vocabquiz.sessions.router import router as sessions_router
@@ -64,7 +62,7 @@ async def _build_state(settings: Settings) -> AppState:
         )
     await migrate(settings.database_url)
     database = open_database(settings)
-    redis = _redis(settings)
+    redis = connect_redis(settings)
     sessions = await start_sessions(settings, database, redis)
     if settings.admin_username and settings.admin_password:
         async with database.sessions() as db:
@@ -81,25 +79,6 @@ async def _build_state(settings: Settings) -> AppState:
         redis=redis,
         sessions=sessions,
         limits=build_rate_limits(settings, redis),
-    )
-
-
-def _redis(settings: Settings) -> Redis | None:
-    if not settings.redis_url:
-        return None
-    return Redis(
-        connection_pool=BlockingConnectionPool.from_url(
-            settings.redis_url,
-            # Past this many commands at once, the next waits for a connection (up to 5 s,
-            # then a 503) rather than failing at once.
-            max_connections=settings.redis_pool_size,
-            timeout=5,
-            socket_timeout=5,
-            socket_connect_timeout=5,
-            # A pooled connection to a Redis that has since restarted would fail its next
-            # command: retry such errors on a fresh connection.
-            retry=Retry(ExponentialWithJitterBackoff(base=0.02, cap=0.5), 3),
-        )
     )
 
 

@@ -1,23 +1,24 @@
 """The EventBus port: "session X changed", published by whoever changed it and delivered to the
-processes that have clients of that session. Redis pub/sub with a channel per session, which
-an instance subscribes to while it streams that session (one connection per process); in
-process otherwise."""
+processes that have clients of that session. Redis sharded pub/sub with a channel per session,
+which an instance subscribes to while it streams that session (one connection per process, or
+per cluster primary); in process otherwise."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 import orjson
 import structlog
-from redis.asyncio import Redis
 from redis.asyncio.client import PubSub
 from redis.exceptions import RedisError
 
 from vocabquiz.observability import metrics
+from vocabquiz.redis_client import RedisClient, Subscribers
 
 log = structlog.get_logger(__name__)
 
@@ -103,15 +104,33 @@ class MemoryEventBus:
         pass
 
 
+class _Moved(Exception):
+    """The cluster moved a watched channel's slot to another primary."""
+
+
+@dataclass
+class _NodeListener:
+    """One subscribed connection (to one cluster primary, or to the one server) and the
+    channels it holds."""
+
+    pubsub: PubSub
+    # (subscribe or not, channel, the session's code or None for the process's own channel)
+    changes: asyncio.Queue[tuple[bool, str, str | None]] = field(default_factory=asyncio.Queue)
+    channels: set[str] = field(default_factory=set)
+
+
 class RedisEventBus:
-    def __init__(self, redis: Redis, namespace: str) -> None:
+    def __init__(
+        self, redis: RedisClient, namespace: str, subscribers: Subscribers | None = None
+    ) -> None:
         self._redis = redis
         self._namespace = namespace
+        self._subscribers = subscribers or Subscribers(redis)
         self._handler: Handler | None = None
         self._task: asyncio.Task[None] | None = None
         self._subscribed = asyncio.Event()
         self._watched: set[str] = set()
-        # Channels to (un)subscribe, applied by the listening task in order.
+        # Sessions to (un)watch, applied by the listening task in order.
         self._changes: asyncio.Queue[tuple[bool, str]] = asyncio.Queue()
 
     def subscribe(self, handler: Handler) -> None:
@@ -128,7 +147,7 @@ class RedisEventBus:
             self._changes.put_nowait((False, session_code))
 
     async def publish(self, event: Event) -> None:
-        await self._redis.publish(channel_of(self._namespace, event.session_code), encode(event))
+        await self._redis.spublish(channel_of(self._namespace, event.session_code), encode(event))
 
     async def start(self) -> None:
         self._task = asyncio.create_task(self._listen(), name="event-bus")
@@ -142,47 +161,87 @@ class RedisEventBus:
         if self._task is not None:
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
+        await self._subscribers.close()
 
     async def _listen(self) -> None:
         delay = 0.1
         first = True
         while True:
-            pubsub = self._redis.pubsub(ignore_subscribe_messages=True)
             try:
-                # A channel of the process's own, so that the connection is in subscribed mode
-                # (and listening) before any session is watched.
-                await pubsub.subscribe(f"{self._namespace}:events")
-                for code in self._watched:
-                    await pubsub.subscribe(channel_of(self._namespace, code))
-                self._subscribed.set()
-                if not first:
-                    log.info("event_bus_resubscribed")
-                    self._deliver(Event.now("resync", ""))
-                first, delay = False, 0.1
-                await self._relay(pubsub)
-            except (RedisError, OSError) as exc:
-                log.warning("event_bus_disconnected", error=str(exc), retry_in_s=delay)
+                await self._listen_once(first)
+            except* (RedisError, OSError, _Moved) as group:
+                error = str(group.exceptions[0])
+                log.warning("event_bus_disconnected", error=error, retry_in_s=delay)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 2.0)
-            finally:
-                await pubsub.aclose()  # type: ignore[no-untyped-call]
+                first = False
+                with contextlib.suppress(RedisError, OSError):  # the next round tries again
+                    await self._subscribers.refresh()
+            else:
+                return
 
-    async def _relay(self, pubsub: PubSub) -> None:
-        """Deliver messages, and apply (un)subscriptions as they are asked for (within 50 ms)."""
-        while True:
-            while not self._changes.empty():
-                add, code = self._changes.get_nowait()
-                name = channel_of(self._namespace, code)
-                if add:
-                    await pubsub.subscribe(name)
-                    # A change made before the subscription took effect was not heard: look.
-                    self._deliver(Event.now("leaderboard", code))
-                else:
-                    await pubsub.unsubscribe(name)
-            message = await pubsub.get_message(timeout=0.05)
-            if message is not None and message["type"] == "message":
-                metrics.EVENTS_RECEIVED.inc()
-                self._deliver(decode(message["data"]))
+    async def _listen_once(self, first: bool) -> None:
+        """Subscribe every watched session on the primary that holds it, then relay messages;
+        any connection's failure ends the round, and the next subscribes everything again."""
+        nodes: dict[str, _NodeListener] = {}
+        while not self._changes.empty():  # all of them are subscribed below
+            self._changes.get_nowait()
+        async with asyncio.TaskGroup() as group:
+
+            async def place(add: bool, code: str | None) -> None:
+                own = f"{self._namespace}:events"
+                channel = own if code is None else channel_of(self._namespace, code)
+                name, client = await self._subscribers.for_channel(channel)
+                node = nodes.get(name)
+                if node is None:
+                    node = nodes[name] = _NodeListener(client.pubsub())
+                    group.create_task(self._relay(node), name=f"event-bus-{name or 'redis'}")
+                node.changes.put_nowait((add, channel, code))
+
+            # A channel of the process's own, so that a connection is listening before any
+            # session is watched.
+            await place(True, None)
+            for code in self._watched:
+                await place(True, code)
+            self._subscribed.set()
+            if not first:
+                log.info("event_bus_resubscribed")
+                self._deliver(Event.now("resync", ""))
+            while True:
+                add, code = await self._changes.get()
+                await place(add, code)
+
+    async def _relay(self, node: _NodeListener) -> None:
+        """Deliver one connection's messages, and apply (un)subscriptions as they are asked for
+        (within 50 ms)."""
+        pubsub = node.pubsub
+        try:
+            while True:
+                while not node.changes.empty():
+                    add, channel, code = node.changes.get_nowait()
+                    if add:
+                        node.channels.add(channel)
+                        await pubsub.ssubscribe(channel)
+                        if code is not None:
+                            # A change made before the subscription took effect was not heard.
+                            self._deliver(Event.now("leaderboard", code))
+                    else:
+                        node.channels.discard(channel)
+                        await pubsub.sunsubscribe(channel)
+                message = await pubsub.get_message(timeout=0.05)
+                if message is None:
+                    continue
+                if message["type"] == "smessage":
+                    metrics.EVENTS_RECEIVED.inc()
+                    self._deliver(decode(message["data"]))
+                # One the server sends when the channel's slot has moved to another primary.
+                elif (
+                    message["type"] == "sunsubscribe"
+                    and message["channel"].decode() in node.channels
+                ):
+                    raise _Moved(message["channel"].decode())
+        finally:
+            await pubsub.aclose()  # type: ignore[no-untyped-call]
 
     def _deliver(self, event: Event) -> None:
         if self._handler is not None:

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 import structlog
-from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from vocabquiz.errors import TooManyRequests
 from vocabquiz.observability import metrics
 from vocabquiz.rates import MICROS, Rate
+from vocabquiz.redis_client import RedisClient
 
 if TYPE_CHECKING:
     from vocabquiz.settings import Settings
@@ -87,7 +87,7 @@ return 0
 
 
 class RedisBuckets:
-    def __init__(self, redis: Redis, namespace: str) -> None:
+    def __init__(self, redis: RedisClient, namespace: str) -> None:
         self._prefix = f"{namespace}:rl:"
         self._take = redis.register_script(_TAKE)
         self._refund = redis.register_script(_REFUND)
@@ -201,7 +201,7 @@ def _exempt_networks(settings: Settings) -> list[ipaddress.IPv4Network | ipaddre
     ]
 
 
-def build_rate_limits(settings: Settings, redis: Redis | None) -> RateLimits:
+def build_rate_limits(settings: Settings, redis: RedisClient | None) -> RateLimits:
     buckets: BucketStore = (
         RedisBuckets(redis, settings.redis_namespace) if redis is not None else MemoryBuckets()
     )

@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     redis_url: str | None = None
     # Prefix of every Redis key and channel, so that several deployments can share one Redis.
     redis_namespace: str = Field(default="vq", pattern=r"^[A-Za-z0-9_.-]{1,40}$")
+    # VOCABQUIZ_REDIS_URL names any node of a Redis Cluster, which the client then discovers.
+    redis_cluster: bool = False
     secret_key: str | None = None
     token_ttl_minutes: int = Field(default=7 * 24 * 60, ge=1, le=365 * 24 * 60)
     admin_username: str | None = None
@@ -53,6 +55,16 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(default=10, ge=1, le=200)
     # Redis connections of each process; commands past it wait for one.
     redis_pool_size: int = Field(default=64, ge=1, le=1000)
+    # Background jobs. `vocabquiz serve` runs them too unless told not to (where `vocabquiz
+    # worker` processes run them); the periodic ones run once per interval across all of them.
+    serve_runs_jobs: bool = True
+    housekeeping_interval_s: int = Field(default=60, ge=1, le=86_400)
+    # An open session with no join or answer for this long is closed.
+    idle_session_close_s: int = Field(default=4 * 3600, ge=60, le=90 * 86_400)
+    # A guest account that has joined no session is deleted after this long.
+    guest_kept_s: int = Field(default=7 * 86_400, ge=60, le=365 * 86_400)
+    # Word lists with more rows than this are imported by a job (202 and a job to poll).
+    import_background_rows: int = Field(default=500, ge=1, le=4000)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["auto", "json", "console"] = "auto"
     sentry_dsn: str | None = None

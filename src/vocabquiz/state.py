@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from redis.asyncio import Redis
-
 from vocabquiz.auth.accounts import Accounts
 from vocabquiz.auth.tokens import TokenReader
 from vocabquiz.db import Database
 from vocabquiz.rate_limits import RateLimits
+from vocabquiz.redis_client import RedisClient
 from vocabquiz.sessions.wiring import SessionServices
 from vocabquiz.settings import Settings
 
@@ -21,6 +20,6 @@ class AppState:
     tokens: TokenReader
     accounts: Accounts
     database: Database
-    redis: Redis | None
+    redis: RedisClient | None
     sessions: SessionServices
     limits: RateLimits

@@ -123,7 +123,7 @@ async def test_every_change_is_announced_and_nothing_else(backend: Backend) -> N
         namespace = backend.settings.redis_namespace
         redis = Redis.from_url(REDIS_URL)
         pubsub = redis.pubsub(ignore_subscribe_messages=True)
-        await pubsub.subscribe(channel_of(namespace, "HEARD1"))
+        await pubsub.ssubscribe(channel_of(namespace, "HEARD1"))
         store: Leaderboard = RedisLeaderboard(redis, namespace, lambda c: channel_of(namespace, c))
     else:
         store = MemoryLeaderboard(heard.append)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 import orjson
-from redis.asyncio import Redis
 
 from vocabquiz.events import Event, encode
 from vocabquiz.leaderboard.store import (
@@ -16,6 +15,7 @@ from vocabquiz.leaderboard.store import (
     Standing,
     entry_data,
 )
+from vocabquiz.redis_client import RedisClient
 
 # Redis layout per session, all keys sharing the hash tag {code} so Redis Cluster keeps them on one
 # node: a sorted set (score = -points, member = order_key, so ZRANGE is leaderboard order), a hash
@@ -43,7 +43,7 @@ local after = redis.call('ZRANK', KEYS[1], ARGV[3])
 redis.call('RPUSH', KEYS[5], '[' .. version .. ',' .. ARGV[6] .. ',' .. before .. ',' ..
   (after + 1) .. ',' .. ARGV[4] .. ']')
 redis.call('LTRIM', KEYS[5], -STEPS_KEPT, -1)
-redis.call('PUBLISH', ARGV[7], ARGV[8])
+redis.call('SPUBLISH', ARGV[7], ARGV[8])
 return {after, 1}
 """.replace("STEPS_KEPT", str(STEPS_KEPT))
 
@@ -70,7 +70,7 @@ redis.call('DEL', KEYS[5])
 if tonumber(ARGV[4]) > 0 then
   for _, k in ipairs({1, 2, 3, 4, 6}) do redis.call('PEXPIRE', KEYS[k], ARGV[4]) end
 end
-redis.call('PUBLISH', ARGV[1], ARGV[2])
+redis.call('SPUBLISH', ARGV[1], ARGV[2])
 return 1
 """
 
@@ -87,7 +87,7 @@ if old then
 end
 redis.call('INCR', KEYS[4])
 redis.call('DEL', KEYS[5])
-redis.call('PUBLISH', ARGV[2], ARGV[3])
+redis.call('SPUBLISH', ARGV[2], ARGV[3])
 return 1
 """
 
@@ -114,7 +114,7 @@ else
 end
 redis.call('INCR', KEYS[4])
 redis.call('DEL', KEYS[5])
-redis.call('PUBLISH', ARGV[7], ARGV[8])
+redis.call('SPUBLISH', ARGV[7], ARGV[8])
 return 1
 """
 
@@ -160,7 +160,9 @@ return out
 
 
 class RedisLeaderboard:
-    def __init__(self, redis: Redis, namespace: str, channel_of: Callable[[str], str]) -> None:
+    def __init__(
+        self, redis: RedisClient, namespace: str, channel_of: Callable[[str], str]
+    ) -> None:
         self._redis = redis
         self._namespace = namespace
         self._channel_of = channel_of

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import structlog
-from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from vocabquiz.db import Database
@@ -16,6 +15,7 @@ from vocabquiz.leaderboard.memory_store import MemoryLeaderboard
 from vocabquiz.leaderboard.redis_store import RedisLeaderboard
 from vocabquiz.leaderboard.store import Leaderboard
 from vocabquiz.leaderboard.stream import StreamCaps
+from vocabquiz.redis_client import RedisClient, Subscribers
 from vocabquiz.sessions import service
 from vocabquiz.sessions.answers import Play, QuizContents
 from vocabquiz.sessions.live import Live
@@ -44,7 +44,7 @@ class SessionServices:
 
 
 def _store_and_bus(
-    settings: Settings, database: Database, redis: Redis | None
+    settings: Settings, database: Database, redis: RedisClient | None
 ) -> tuple[PlayStore, Leaderboard, EventBus]:
     store: PlayStore = (
         SqlitePlayStore(database.engine)
@@ -56,11 +56,12 @@ def _store_and_bus(
         return store, MemoryLeaderboard(memory_bus.deliver), memory_bus
     namespace = settings.redis_namespace
     board = RedisLeaderboard(redis, namespace, lambda code: channel_of(namespace, code))
-    return store, board, RedisEventBus(redis, namespace)
+    subscribers = Subscribers(redis, settings.redis_url or "")
+    return store, board, RedisEventBus(redis, namespace, subscribers)
 
 
 async def start_sessions(
-    settings: Settings, database: Database, redis: Redis | None
+    settings: Settings, database: Database, redis: RedisClient | None
 ) -> SessionServices:
     """Build the collaborators, start listening to the bus and bring the standings of open
     sessions level with the database."""
