@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import random
 import shutil
 import signal
 import socket
@@ -41,6 +42,25 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+def free_cluster_port() -> int:
+    """A free port for a Redis Cluster node: below the ephemeral range, with the node's bus
+    port (10,000 higher) free too."""
+    for _ in range(1000):
+        port = random.randrange(20_000, 30_000)
+        if _free(port) and _free(port + 10_000):
+            return port
+    raise RuntimeError("no free port pair for a Redis Cluster node")
 
 
 def tool(name: str, install: str = "make monitoring-tools") -> str:
@@ -332,6 +352,93 @@ class PrivateRedis:
 
     def close(self) -> None:
         self.stop()
+
+
+class PrivateRedisCluster:
+    """A Redis Cluster of `primaries` primaries, each with one replica, from `redis-server
+    --cluster-enabled yes` processes on free ports of 127.0.0.1 (`redis-cli --cluster create`).
+    A node that stops answering is failed over after a second."""
+
+    NODE_TIMEOUT_MS = 1000
+
+    def __init__(self, workdir: Path, primaries: int = 3) -> None:
+        self.ports = [free_cluster_port() for _ in range(2 * primaries)]
+        self.url = f"redis://127.0.0.1:{self.ports[0]}"
+        self._dir = workdir
+        self._processes: dict[int, subprocess.Popen[bytes]] = {}
+
+    def start(self) -> None:
+        for port in self.ports:
+            folder = self._dir / str(port)
+            folder.mkdir()
+            args = ["redis-server", "--port", str(port), "--bind", "127.0.0.1"]
+            args += ["--save", "", "--appendonly", "no", "--dir", str(folder)]
+            args += ["--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf"]
+            args += ["--cluster-node-timeout", str(self.NODE_TIMEOUT_MS)]
+            self._processes[port] = start(args, folder / "redis.log")
+        for port in self.ports:
+            wait_until(lambda p=port: _port_open(p), 10, f"redis-server on {port} listening")
+        nodes = [f"127.0.0.1:{port}" for port in self.ports]
+        create = ["redis-cli", "--cluster", "create", *nodes, "--cluster-replicas", "1"]
+        done = subprocess.run(
+            [*create, "--cluster-yes"],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+        if done.returncode != 0:
+            raise RuntimeError(f"redis-cli --cluster create failed: {done.stdout[-2000:]!r}")
+        wait_until(lambda: self.healthy(self.ports), 30, "the cluster's slots all served")
+        # A replica that has not yet copied its primary would not take over from it.
+        wait_until(self._replicas_in_sync, 30, "every replica in sync with its primary")
+
+    def _replicas_in_sync(self) -> bool:
+        roles = [self._cli(port, "info", "replication") for port in self.ports]
+        replicas = [info for info in roles if "role:slave" in info]
+        return len(replicas) == len(self.ports) // 2 and all(
+            "master_link_status:up" in info for info in replicas
+        )
+
+    def _cli(self, port: int, *args: str) -> str:
+        done = subprocess.run(
+            ["redis-cli", "-p", str(port), *args],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=10,
+            check=False,
+        )
+        return done.stdout.decode()
+
+    def healthy(self, ports: list[int]) -> bool:
+        """Every one of `ports` says the cluster is ok (all slots served by a live primary)."""
+        return all("cluster_state:ok" in self._cli(port, "cluster", "info") for port in ports)
+
+    def primary_of(self, key: str) -> int:
+        """The port of the primary that holds `key`'s slot now."""
+        slot = self._cli(self.ports[0], "cluster", "keyslot", key).strip()
+        for port in self.alive():
+            lines = self._cli(port, "cluster", "nodes").splitlines()
+            for line in lines:
+                fields = line.split()
+                if "myself" in fields[2] and "master" in fields[2]:
+                    for part in fields[8:]:
+                        low, _, high = part.partition("-")
+                        if low.isdigit() and int(low) <= int(slot) <= int(high or low):
+                            return port
+        raise RuntimeError(f"no live primary holds the slot of {key}")
+
+    def alive(self) -> list[int]:
+        return [port for port, process in self._processes.items() if process.poll() is None]
+
+    def kill(self, port: int) -> None:
+        """SIGKILL one node: whatever it had not yet copied to its replica is lost."""
+        process = self._processes[port]
+        process.kill()
+        process.wait(timeout=10)
+
+    def close(self) -> None:
+        stop(*(p for p in self._processes.values() if p.poll() is None))
 
 
 PG_BIN_GLOB = "/usr/lib/postgresql/*/bin/initdb"

@@ -22,6 +22,8 @@ from vocabquiz.redis_client import RedisClient, Subscribers
 
 log = structlog.get_logger(__name__)
 
+SUBSCRIBE_TIMEOUT_S = 2
+
 EventKind = Literal["leaderboard", "session", "live", "removed", "resync"]
 
 
@@ -215,13 +217,18 @@ class RedisEventBus:
         """Deliver one connection's messages, and apply (un)subscriptions as they are asked for
         (within 50 ms)."""
         pubsub = node.pubsub
+        task = asyncio.current_task()
+        assert task is not None
         try:
             while True:
                 while not node.changes.empty():
                     add, channel, code = node.changes.get_nowait()
                     if add:
                         node.channels.add(channel)
-                        await pubsub.ssubscribe(channel)
+                        # Bounded: a primary that has just died would otherwise be retried
+                        # for a long while before the next round looks for its successor.
+                        async with asyncio.timeout(SUBSCRIBE_TIMEOUT_S):
+                            await pubsub.ssubscribe(channel)
                         if code is not None:
                             # A change made before the subscription took effect was not heard.
                             self._deliver(Event.now("leaderboard", code))
@@ -229,6 +236,9 @@ class RedisEventBus:
                         node.channels.discard(channel)
                         await pubsub.sunsubscribe(channel)
                 message = await pubsub.get_message(timeout=0.05)
+                if task.cancelling():
+                    # redis-py's wait for a message can swallow a cancellation: honour it.
+                    raise asyncio.CancelledError
                 if message is None:
                     continue
                 if message["type"] == "smessage":

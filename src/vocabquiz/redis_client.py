@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from redis.asyncio import BlockingConnectionPool, Redis
 from redis.asyncio.cluster import RedisCluster
 from redis.asyncio.retry import Retry
-from redis.backoff import ExponentialWithJitterBackoff
+from redis.backoff import ExponentialWithJitterBackoff, NoBackoff
 from redis.exceptions import ConnectionError
 
 from vocabquiz.settings import Settings
@@ -80,7 +80,10 @@ class Subscribers:
             credentials = self._url.netloc.rpartition("@")[0]
             netloc = f"{credentials}@{node.host}:{node.port}" if credentials else node.name
             url = self._url._replace(netloc=netloc).geturl()
-            client = Redis.from_url(url, socket_connect_timeout=TIMEOUT_S)
+            # One quick retry: a failed primary is looked up again rather than waited for.
+            client = Redis.from_url(
+                url, socket_connect_timeout=TIMEOUT_S, retry=Retry(NoBackoff(), 1)
+            )
             self._nodes[node.name] = client
         return node.name, client
 
