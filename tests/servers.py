@@ -296,6 +296,8 @@ async def empty_database(url: str) -> None:
         exists = await conn.fetchval("SELECT to_regclass('public.users') IS NOT NULL")
         if exists:
             await conn.execute(f"TRUNCATE {TABLES} CASCADE")
+        if await conn.fetchval("SELECT to_regclass('public.saq_jobs') IS NOT NULL"):
+            await conn.execute("TRUNCATE saq_jobs")
     finally:
         await conn.close()
 

@@ -29,6 +29,9 @@ from vocabquiz.db import migrate, open_database, report_pool
 from vocabquiz.edge import Edge, FastRoute, HttpRequest, Reply
 from vocabquiz.errors import Unavailable, install_error_handlers, responses
 from vocabquiz.http_guards import Network, networks
+from vocabquiz.jobs.router import router as jobs_router
+from vocabquiz.jobs.running import start_jobs
+from vocabquiz.jobs.tasks import JobContext
 from vocabquiz.join_link import router as join_link_router
 from vocabquiz.leaderboard.broadcaster import Broadcaster
 from vocabquiz.observability import metrics
@@ -70,6 +73,7 @@ async def _build_state(settings: Settings) -> AppState:
                 db, settings.admin_username, settings.admin_password
             ):
                 log.info("admin_created", username=settings.admin_username)
+    jobs = await start_jobs(JobContext(settings, database, sessions), settings.serve_runs_jobs)
     return AppState(
         settings=settings,
         secret_key=secret_key,
@@ -79,10 +83,12 @@ async def _build_state(settings: Settings) -> AppState:
         redis=redis,
         sessions=sessions,
         limits=build_rate_limits(settings, redis),
+        jobs=jobs,
     )
 
 
 async def _close_state(state: AppState) -> None:
+    await state.jobs.close()
     await state.sessions.close()
     if state.redis is not None:
         await state.redis.aclose()
@@ -193,6 +199,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(join_link_router)
     app.include_router(quizzes_router)
     app.include_router(sessions_router)
+    app.include_router(jobs_router)
     _add_operations(app)
     _serve_web_app(app, settings.web_dir or DEFAULT_WEB_DIR)
     return app

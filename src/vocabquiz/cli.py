@@ -104,6 +104,25 @@ def serve(
         uvicorn.Server(config).run()
 
 
+@cli.command()
+def worker() -> None:
+    """Run the background jobs on PostgreSQL (word-list imports, housekeeping) until SIGTERM;
+    the instances can then leave them (VOCABQUIZ_SERVE_RUNS_JOBS=false)."""
+    settings = _settings()
+    if settings.is_sqlite:
+        typer.echo(
+            "vocabquiz: the worker needs PostgreSQL; on SQLite `vocabquiz serve` runs the jobs",
+            err=True,
+        )
+        raise typer.Exit(2)
+    from vocabquiz.jobs.running import work
+    from vocabquiz.observability.logging import configure_logging
+
+    configure_logging(settings)
+    asyncio.run(_migrate(settings))
+    asyncio.run(work(settings))
+
+
 @contextmanager
 def _shared_metrics_dir() -> Iterator[None]:
     """Workers write their metrics to files in one folder, so that one scrape of any worker

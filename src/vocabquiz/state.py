@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from vocabquiz.auth.accounts import Accounts
 from vocabquiz.auth.tokens import TokenReader
 from vocabquiz.db import Database
+from vocabquiz.jobs.running import Jobs
 from vocabquiz.rate_limits import RateLimits
 from vocabquiz.redis_client import RedisClient
 from vocabquiz.sessions.wiring import SessionServices
@@ -23,3 +24,4 @@ class AppState:
     redis: RedisClient | None
     sessions: SessionServices
     limits: RateLimits
+    jobs: Jobs

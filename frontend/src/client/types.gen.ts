@@ -234,6 +234,44 @@ export type HistoryEntry = {
 };
 
 /**
+ * JobOut
+ */
+export type JobOut = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Kind
+     */
+    kind: string;
+    /**
+     * Status
+     */
+    status: 'queued' | 'running' | 'done' | 'failed';
+    /**
+     * Progress
+     *
+     * The share done, 0 to 1
+     */
+    progress: number;
+    /**
+     * Result
+     *
+     * What a done job made
+     */
+    result: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * Error
+     *
+     * Why a failed job failed
+     */
+    error: string | null;
+};
+
+/**
  * JoinLink
  */
 export type JoinLink = {
@@ -1988,9 +2026,13 @@ export type ImportWordListError = ImportWordListErrors[keyof ImportWordListError
 
 export type ImportWordListResponses = {
     /**
-     * Successful Response
+     * The quiz with the new questions last
      */
     201: QuizOut;
+    /**
+     * A list longer than VOCABQUIZ_IMPORT_BACKGROUND_ROWS: the job that adds it, to poll at GET /api/jobs/{job_id}
+     */
+    202: JobOut;
 };
 
 export type ImportWordListResponse = ImportWordListResponses[keyof ImportWordListResponses];
@@ -3027,6 +3069,52 @@ export type QuizAnalyticsResponses = {
 };
 
 export type QuizAnalyticsResponse = QuizAnalyticsResponses[keyof QuizAnalyticsResponses];
+
+export type GetJobData = {
+    body?: never;
+    path: {
+        /**
+         * Job Id
+         */
+        job_id: string;
+    };
+    query?: never;
+    url: '/api/jobs/{job_id}';
+};
+
+export type GetJobErrors = {
+    /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
+};
+
+export type GetJobError = GetJobErrors[keyof GetJobErrors];
+
+export type GetJobResponses = {
+    /**
+     * Successful Response
+     */
+    200: JobOut;
+};
+
+export type GetJobResponse = GetJobResponses[keyof GetJobResponses];
 
 export type HealthzData = {
     body?: never;

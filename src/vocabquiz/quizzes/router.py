@@ -11,8 +11,10 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from fastapi.exceptions import RequestValidationError
 from starlette.datastructures import UploadFile
 
-from vocabquiz.dependencies import Admin, Db
+from vocabquiz.dependencies import Admin, Db, State
 from vocabquiz.errors import Conflict, Forbidden, NotFound, RowsRejected, Unauthorized, responses
+from vocabquiz.jobs.router import JobOut
+from vocabquiz.jobs.tasks import IMPORT
 from vocabquiz.quizzes import service, wordlist
 from vocabquiz.quizzes.schemas import (
     PreviewQuestion,
@@ -214,12 +216,39 @@ async def preview_word_list(
     "/{quiz_id}/import",
     status_code=status.HTTP_201_CREATED,
     openapi_extra=WORD_LIST_BODY,
-    responses=responses(NotFound, Conflict),
+    response_model=None,
+    responses={
+        **responses(NotFound, Conflict),
+        201: {"model": QuizOut, "description": "The quiz with the new questions last"},
+        202: {
+            "model": JobOut,
+            "description": "A list longer than VOCABQUIZ_IMPORT_BACKGROUND_ROWS: the job that "
+            "adds it, to poll at GET /api/jobs/{job_id}",
+        },
+    },
 )
 async def import_word_list(
-    quiz_id: str, request: Request, options: Options, _admin: Admin, db: Db, seed: Seed = None
-) -> QuizOut:
+    quiz_id: str,
+    request: Request,
+    options: Options,
+    admin: Admin,
+    db: Db,
+    state: State,
+    response: Response,
+    seed: Seed = None,
+) -> QuizOut | JobOut:
     await service.get_quiz(db, quiz_id)
     made = await _on_reading_thread(request, _read, options, seed)
     await quiz_use.ensure_editable(db, quiz_id)
-    return QuizOut.model_validate(await service.append_questions(db, quiz_id, made.questions))
+    if len(made.questions) <= state.settings.import_background_rows:
+        return QuizOut.model_validate(await service.append_questions(db, quiz_id, made.questions))
+    # A long list is added by a job, off this process's requests; the client polls it.
+    questions = [q.model_dump(mode="json") for q in made.questions]
+    jobs = state.jobs.queue
+    job_id = await jobs.enqueue(
+        IMPORT, {"quiz_id": quiz_id, "questions": questions}, owner_id=admin.id, timeout_s=300
+    )
+    found = await jobs.state(job_id) if job_id is not None else None
+    assert found is not None  # a fresh key is always taken
+    response.status_code = status.HTTP_202_ACCEPTED
+    return JobOut.of(found)

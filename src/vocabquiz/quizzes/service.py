@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,6 +15,8 @@ from vocabquiz.quizzes.schemas import QuestionIn, QuizIn, QuizPatch, QuizSummary
 
 # The most questions a quiz holds, however they were added: a quiz is read whole to edit it and
 # to play it, and this keeps that read in bounds.
+# Questions per INSERT when an import reports its progress.
+_PART = 250
 MAX_QUESTIONS = 4000
 
 
@@ -142,8 +144,14 @@ async def delete_question(db: AsyncSession, quiz_id: str, question_id: str) -> N
     await db.commit()
 
 
-async def append_questions(db: AsyncSession, quiz_id: str, questions: list[QuestionIn]) -> Quiz:
-    """Add many questions at once (a word list): all of them or, on any error, none."""
+async def append_questions(
+    db: AsyncSession,
+    quiz_id: str,
+    questions: list[QuestionIn],
+    progress: Callable[[float], Awaitable[None]] | None = None,
+) -> Quiz:
+    """Add many questions at once (a word list): all of them or, on any error, none. With
+    `progress`, they go in by parts, each part's share reported (in the one transaction)."""
     quiz = await get_quiz(db, quiz_id)
     start = len(quiz.questions)
     if start + len(questions) > MAX_QUESTIONS:
@@ -156,7 +164,8 @@ async def append_questions(db: AsyncSession, quiz_id: str, questions: list[Quest
                 )
             ]
         )
-    question_rows, choice_rows = [], []
+    question_rows: list[dict[str, object]] = []
+    choice_rows: list[list[dict[str, object]]] = []  # each question's
     for offset, data in enumerate(questions):
         question_id = new_id()
         question_rows.append(
@@ -169,20 +178,26 @@ async def append_questions(db: AsyncSession, quiz_id: str, questions: list[Quest
                 "points": data.points,
             }
         )
-        choice_rows += [
-            {
-                "id": new_id(),
-                "question_id": question_id,
-                "position": i,
-                "text": c.text,
-                "correct": c.correct,
-            }
-            for i, c in enumerate(data.choices)
-        ]
+        choice_rows.append(
+            [
+                {
+                    "id": new_id(),
+                    "question_id": question_id,
+                    "position": i,
+                    "text": c.text,
+                    "correct": c.correct,
+                }
+                for i, c in enumerate(data.choices)
+            ]
+        )
     # Plain multi-row INSERTs: thousands of ORM objects would cost seconds.
-    if question_rows:
-        await db.execute(insert(Question), question_rows)
-        await db.execute(insert(Choice), choice_rows)
+    part = _PART if progress is not None else max(1, len(question_rows))
+    for first in range(0, len(question_rows), part):
+        await db.execute(insert(Question), question_rows[first : first + part])
+        chosen = [row for rows in choice_rows[first : first + part] for row in rows]
+        await db.execute(insert(Choice), chosen)
+        if progress is not None:
+            await progress(min(1.0, (first + part) / len(question_rows)))
     quiz.updated_at = utcnow()
     await db.commit()
     db.expire_all()

@@ -61,11 +61,7 @@ async def get_session(code: str, _user: CurrentUser, db: Db) -> SessionOut:
 
 @router.post("/sessions/{code}/close", responses=responses(Unauthorized, Forbidden, NotFound))
 async def close_session(code: str, _admin: Admin, db: Db, state: State) -> SessionOut:
-    live = (await service.session_by_code(db, code)).mode == "live"
-    await db.commit()  # the live step below runs on a connection of its own
-    if live:
-        await state.sessions.live.finish_for_close(code)
-    return await service.close_session(db, code, state.sessions.play)
+    return await state.sessions.close_session(db, code)
 
 
 @router.post(

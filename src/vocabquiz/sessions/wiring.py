@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import structlog
 from redis.exceptions import RedisError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from vocabquiz.db import Database
 from vocabquiz.events import EventBus, MemoryEventBus, RedisEventBus, channel_of
@@ -21,6 +22,7 @@ from vocabquiz.sessions.answers import Play, QuizContents
 from vocabquiz.sessions.live import Live
 from vocabquiz.sessions.play_store import PlayStore
 from vocabquiz.sessions.postgres_play_store import PostgresPlayStore
+from vocabquiz.sessions.schemas import SessionOut
 from vocabquiz.sessions.sqlite_play_store import SqlitePlayStore
 from vocabquiz.sessions.standings import Standings
 from vocabquiz.settings import Settings
@@ -35,6 +37,14 @@ class SessionServices:
     live: Live
     broadcaster: Broadcaster
     stream_caps: StreamCaps
+
+    async def close_session(self, db: AsyncSession, code: str) -> SessionOut:
+        """Close a session: a live one's running question counted first."""
+        live = (await service.session_by_code(db, code)).mode == "live"
+        await db.commit()  # the live step below runs on a connection of its own
+        if live:
+            await self.live.finish_for_close(code)
+        return await service.close_session(db, code, self.play)
 
     async def close(self) -> None:
         self.live.close()

@@ -1,0 +1,1 @@
+"""Background jobs: work that runs outside requests (large word-list imports, housekeeping)."""

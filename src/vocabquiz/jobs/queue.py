@@ -1,0 +1,205 @@
+"""Where jobs wait, and how their state is read back.
+
+On PostgreSQL, saq's queue kept in the app's own database: any number of `vocabquiz worker` (and
+`vocabquiz serve`) processes take jobs from it, and a job key taken once is not taken again,
+which is how a periodic job runs once per period however many processes schedule it. On SQLite
+(the embedded default) jobs run as tasks of the serving process: there is only one."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, replace
+from typing import Any, Literal, Protocol
+
+import structlog
+from saq.job import Job, Status
+from saq.queue.postgres import PostgresQueue
+
+log = structlog.get_logger(__name__)
+
+JobStatus = Literal["queued", "running", "done", "failed"]
+# How long a finished job's state can still be read.
+KEPT_S = 600
+
+
+@dataclass(frozen=True, slots=True)
+class JobState:
+    id: str
+    kind: str
+    owner_id: str | None
+    status: JobStatus
+    progress: float
+    result: dict[str, Any] | None
+    error: str | None
+
+
+class JobFailed(Exception):
+    """A job's expected failure: its message is what the job's owner reads."""
+
+
+Progress = Callable[[float], Awaitable[None]]
+# Runs one job of a kind with its arguments, reporting progress; returns its result.
+Runner = Callable[[str, dict[str, Any], Progress], Awaitable[dict[str, Any] | None]]
+
+
+class JobQueue(Protocol):
+    async def enqueue(
+        self,
+        kind: str,
+        arguments: dict[str, Any],
+        owner_id: str | None = None,
+        key: str | None = None,
+        timeout_s: int = 60,
+    ) -> str | None:
+        """The new job's id, or None when a job of this key was already taken."""
+
+    async def state(self, job_id: str) -> JobState | None: ...
+
+    async def start(self) -> None: ...
+
+    async def close(self) -> None: ...
+
+
+class InProcessQueue:
+    """Jobs as tasks of this process, one at a time, in the order they came."""
+
+    def __init__(self, run: Runner) -> None:
+        self._run = run
+        self._jobs: dict[str, tuple[JobState, float]] = {}  # id -> (state, when finished)
+        self._waiting: asyncio.Queue[tuple[str, dict[str, Any]]] = asyncio.Queue()
+        self._task: asyncio.Task[None] | None = None
+
+    async def enqueue(
+        self,
+        kind: str,
+        arguments: dict[str, Any],
+        owner_id: str | None = None,
+        key: str | None = None,
+        timeout_s: int = 60,
+    ) -> str | None:
+        job_id = key or uuid.uuid4().hex
+        if job_id in self._jobs:
+            return None
+        self._forget_old()
+        self._jobs[job_id] = (JobState(job_id, kind, owner_id, "queued", 0.0, None, None), 0.0)
+        self._waiting.put_nowait((job_id, arguments))
+        return job_id
+
+    async def state(self, job_id: str) -> JobState | None:
+        found = self._jobs.get(job_id)
+        return None if found is None else found[0]
+
+    async def start(self) -> None:
+        self._task = asyncio.create_task(self._work(), name="jobs")
+
+    async def close(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+
+    def _set(self, job_id: str, finished: bool = False, **changes: Any) -> None:
+        state = replace(self._jobs[job_id][0], **changes)
+        self._jobs[job_id] = (state, time.monotonic() if finished else 0.0)
+
+    def _forget_old(self) -> None:
+        cutoff = time.monotonic() - KEPT_S
+        for job_id, (_, finished) in list(self._jobs.items()):
+            if 0 < finished < cutoff:
+                del self._jobs[job_id]
+
+    async def _work(self) -> None:
+        while True:
+            job_id, arguments = await self._waiting.get()
+            self._set(job_id, status="running")
+
+            async def progress(fraction: float, job_id: str = job_id) -> None:
+                self._set(job_id, progress=fraction)
+
+            try:
+                result = await self._run(self._jobs[job_id][0].kind, arguments, progress)
+            except JobFailed as exc:
+                self._set(job_id, True, status="failed", error=str(exc))
+            except Exception as exc:
+                log.exception("job_failed", job=job_id)
+                self._set(job_id, True, status="failed", error=f"{type(exc).__name__}: {exc}")
+            else:
+                self._set(job_id, True, status="done", progress=1.0, result=result)
+
+
+_STATUS: dict[Status, JobStatus] = {
+    Status.NEW: "queued",
+    Status.QUEUED: "queued",
+    Status.ACTIVE: "running",
+    Status.COMPLETE: "done",
+    Status.FAILED: "failed",
+    Status.ABORTING: "failed",
+    Status.ABORTED: "failed",
+}
+QUEUE_NAME = "vocabquiz"
+
+
+class SaqQueue:
+    """saq's PostgreSQL queue; `saq_jobs` and its companions live beside the app's tables."""
+
+    def __init__(self, database_url: str) -> None:
+        # psycopg's URL: the driver's name taken out of SQLAlchemy's.
+        url = "postgresql://" + database_url.split("://", 1)[1]
+        self.queue = PostgresQueue.from_url(url, name=QUEUE_NAME, min_size=1, max_size=4)
+
+    async def enqueue(
+        self,
+        kind: str,
+        arguments: dict[str, Any],
+        owner_id: str | None = None,
+        key: str | None = None,
+        timeout_s: int = 60,
+    ) -> str | None:
+        job = Job(
+            function=kind,
+            kwargs=arguments,
+            key=key or uuid.uuid4().hex,
+            timeout=timeout_s,
+            ttl=KEPT_S,
+            meta={"owner_id": owner_id},
+        )
+        enqueued = await self.queue.enqueue(job)
+        return None if enqueued is None else enqueued.key
+
+    async def state(self, job_id: str) -> JobState | None:
+        job = await self.queue.job(job_id)
+        if job is None:
+            return None
+        status = _STATUS[job.status]
+        error = None
+        if status == "failed":
+            error = _message(job.error)
+        return JobState(
+            job.key,
+            job.function,
+            job.meta.get("owner_id"),
+            status,
+            1.0 if status == "done" else job.progress,
+            job.result if status == "done" else None,
+            error,
+        )
+
+    async def start(self) -> None:
+        await self.queue.connect()
+
+    async def close(self) -> None:
+        await self.queue.disconnect()
+
+
+def _message(error: str | None) -> str:
+    """The owner's message of a failed saq job: a JobFailed's own words, from the traceback
+    saq keeps, else a plain notice (the traceback stays in the worker's log)."""
+    if not error:
+        return "The job failed"
+    marker = f"{JobFailed.__module__}.{JobFailed.__qualname__}: "
+    for line in reversed(error.splitlines()):
+        if line.startswith((marker, "JobFailed: ")):
+            return line.split(": ", 1)[1]
+    return "The job failed; the worker's log says why"
