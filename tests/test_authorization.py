@@ -47,6 +47,8 @@ MATRIX: list[tuple[str, str, Any, dict[str, int]]] = [
     ("DELETE", "/api/quizzes/{doomed}", None, _expect(204, ["admin"])),
     ("POST", "/api/quizzes/{quiz}/import/preview", "csv", _expect(200, ["admin"])),
     ("POST", "/api/quizzes/{quiz}/import", "csv", _expect(201, ["admin"])),
+    # A job the admin started: nobody else's (another admin's would be 404 too).
+    ("GET", "/api/jobs/{job}", None, _expect(200, ["admin"])),
     ("POST", "/api/quizzes/{quiz}/sessions", None, _expect(201, ["admin"])),
     ("GET", "/api/quizzes/{quiz}/sessions", None, _expect(200, ["admin"])),
     ("GET", "/api/sessions/{code}", None, _expect(200, USERS)),
@@ -141,8 +143,8 @@ async def _quiz(api: Api, admin: dict[str, str], questions: int) -> dict[str, An
 
 @dataclass
 class _Targets:
-    """A session, its quiz, a spare quiz to edit and one to delete: the {placeholders} of
-    MATRIX."""
+    """A session, its quiz, a spare quiz to edit and one to delete, a job of the admin's: the
+    {placeholders} of MATRIX."""
 
     code: str
     quiz: dict[str, Any]
@@ -150,6 +152,7 @@ class _Targets:
     doomed: dict[str, Any]
     player: str
     removed: str
+    job: str
 
     def path(self, template: str) -> str:
         return template.format(
@@ -159,10 +162,11 @@ class _Targets:
             code=self.code,
             player=self.player,
             removed=self.removed,
+            job=self.job,
         )
 
 
-async def _fresh_targets(api: Api, admin: dict[str, str]) -> _Targets:
+async def _fresh_targets(api: Api, admin: dict[str, str], app: FastAPI) -> _Targets:
     _, code, quiz = await open_session(api, questions=3, time_limit_s=None)
     bystander = await joined(api, code, "Bystander")
     player = (await api.client.post(f"/api/sessions/{code}/join", headers=bystander)).json()
@@ -171,6 +175,8 @@ async def _fresh_targets(api: Api, admin: dict[str, str]) -> _Targets:
     r = await api.client.delete(f"/api/sessions/{code}/participants/{gone_id}", headers=admin)
     assert r.status_code == 204, r.text
     removed = (await api.client.get("/api/auth/me", headers=gone)).json()["id"]
+    admin_id = (await api.client.get("/api/auth/me", headers=admin)).json()["id"]
+    job = await app.state.vocabquiz.jobs.queue.enqueue("housekeeping", {}, owner_id=admin_id)
     return _Targets(
         code,
         quiz,
@@ -178,6 +184,7 @@ async def _fresh_targets(api: Api, admin: dict[str, str]) -> _Targets:
         await _quiz(api, admin, 1),
         player["id"],
         removed,
+        job,
     )
 
 
@@ -213,7 +220,7 @@ async def test_every_endpoint_for_every_kind_of_caller(api: Api, app: FastAPI) -
     wrong: list[str] = []
     for role in ROLES:
         # Fresh things for each caller, so that deletes and closes hit real ones.
-        targets = await _fresh_targets(api, admin)
+        targets = await _fresh_targets(api, admin, app)
         code, quiz = targets.code, targets.quiz
         if role == "participant":
             headers["participant"] = await joined(api, code, "Here")
@@ -293,7 +300,7 @@ async def test_a_token_is_only_as_good_as_its_account(backend: Backend) -> None:
             admin = await api.admin()
             wrong: list[str] = []
             for change in ("demoted", "deleted", "revoked"):
-                targets = await _fresh_targets(api, admin)
+                targets = await _fresh_targets(api, admin, app)
                 code, quiz = targets.code, targets.quiz
                 async with app.state.vocabquiz.database.sessions() as db:
                     await auth_service.register(

@@ -21,6 +21,8 @@ from saq.queue.postgres import PostgresQueue
 log = structlog.get_logger(__name__)
 
 JobStatus = Literal["queued", "running", "done", "failed"]
+# What the owner reads of an unexpected failure (the log has the traceback).
+UNEXPLAINED = "The job failed; the log of the process that ran it says why"
 # How long a finished job's state can still be read.
 KEPT_S = 600
 
@@ -122,9 +124,9 @@ class InProcessQueue:
                 result = await self._run(self._jobs[job_id][0].kind, arguments, progress)
             except JobFailed as exc:
                 self._set(job_id, True, status="failed", error=str(exc))
-            except Exception as exc:
+            except Exception:
                 log.exception("job_failed", job=job_id)
-                self._set(job_id, True, status="failed", error=f"{type(exc).__name__}: {exc}")
+                self._set(job_id, True, status="failed", error=UNEXPLAINED)
             else:
                 self._set(job_id, True, status="done", progress=1.0, result=result)
 
@@ -197,9 +199,9 @@ def _message(error: str | None) -> str:
     """The owner's message of a failed saq job: a JobFailed's own words, from the traceback
     saq keeps, else a plain notice (the traceback stays in the worker's log)."""
     if not error:
-        return "The job failed"
+        return UNEXPLAINED
     marker = f"{JobFailed.__module__}.{JobFailed.__qualname__}: "
     for line in reversed(error.splitlines()):
         if line.startswith((marker, "JobFailed: ")):
             return line.split(": ", 1)[1]
-    return "The job failed; the worker's log says why"
+    return UNEXPLAINED

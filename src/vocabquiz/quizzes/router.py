@@ -237,9 +237,10 @@ async def import_word_list(
     response: Response,
     seed: Seed = None,
 ) -> QuizOut | JobOut:
-    await service.get_quiz(db, quiz_id)
+    quiz = await service.get_quiz(db, quiz_id)
     made = await _on_reading_thread(request, _read, options, seed)
     await quiz_use.ensure_editable(db, quiz_id)
+    service.room_for(quiz, len(made.questions))  # a list that cannot fit is refused at once
     if len(made.questions) <= state.settings.import_background_rows:
         return QuizOut.model_validate(await service.append_questions(db, quiz_id, made.questions))
     # A long list is added by a job, off this process's requests; the client polls it.

@@ -144,6 +144,22 @@ async def delete_question(db: AsyncSession, quiz_id: str, question_id: str) -> N
     await db.commit()
 
 
+def room_for(quiz: Quiz, adding: int) -> int:
+    """The quiz's question count, once it is sure that `adding` more fit under the cap."""
+    start = len(quiz.questions)
+    if start + adding > MAX_QUESTIONS:
+        raise RowsRejected(
+            [
+                (
+                    None,
+                    f"the quiz would have {start + adding:,} questions ({start:,} and "
+                    f"{adding:,} new); a quiz holds at most {MAX_QUESTIONS:,}",
+                )
+            ]
+        )
+    return start
+
+
 async def append_questions(
     db: AsyncSession,
     quiz_id: str,
@@ -153,17 +169,7 @@ async def append_questions(
     """Add many questions at once (a word list): all of them or, on any error, none. With
     `progress`, they go in by parts, each part's share reported (in the one transaction)."""
     quiz = await get_quiz(db, quiz_id)
-    start = len(quiz.questions)
-    if start + len(questions) > MAX_QUESTIONS:
-        raise RowsRejected(
-            [
-                (
-                    None,
-                    f"the quiz would have {start + len(questions):,} questions ({start:,} and "
-                    f"{len(questions):,} new); a quiz holds at most {MAX_QUESTIONS:,}",
-                )
-            ]
-        )
+    start = room_for(quiz, len(questions))
     question_rows: list[dict[str, object]] = []
     choice_rows: list[list[dict[str, object]]] = []  # each question's
     for offset, data in enumerate(questions):
