@@ -83,9 +83,9 @@ async def ensure_database(name: str) -> str:
 
 
 @contextmanager
-def vocabquiz_server(workers: int) -> Iterator[Server]:
+def vocabquiz_server(workers: int, extra: dict[str, str] | None = None) -> Iterator[Server]:
     """`vocabquiz serve` on PostgreSQL (database vocabquiz_bench) and Redis, rate limits off,
-    with this process's raised open-file limit."""
+    with this process's raised open-file limit (and the `extra` settings)."""
     raise_nofile()
     env = {
         "VOCABQUIZ_DATABASE_URL": asyncio.run(ensure_database(DATABASE)),
@@ -99,6 +99,7 @@ def vocabquiz_server(workers: int) -> Iterator[Server]:
         # Thousands of watchers share a few players' tokens, all from this machine.
         "VOCABQUIZ_STREAMS_PER_USER": "100000",
         "VOCABQUIZ_STREAMS_PER_ADDRESS": "100000",
+        **(extra or {}),
     }
     with server_process(env, Path("var/bench-server.log"), workers) as server:
         yield server
