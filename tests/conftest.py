@@ -103,6 +103,9 @@ async def backend(
                 database_url=pg_database,
                 redis_url=REDIS_URL,
                 redis_namespace=namespace,
+                # The shared PostgreSQL's connections go far enough for the apps the tests run
+                # at once only without a job worker in each (tests/test_jobs.py runs one).
+                serve_runs_jobs=False,
                 **common,
             ),
         )

@@ -15,7 +15,7 @@ from typing import Literal, Protocol
 import orjson
 import structlog
 from redis.asyncio.client import PubSub
-from redis.exceptions import RedisError
+from redis.exceptions import ConnectionError, RedisError
 
 from vocabquiz.observability import metrics
 from vocabquiz.redis_client import RedisClient, Subscribers
@@ -23,6 +23,8 @@ from vocabquiz.redis_client import RedisClient, Subscribers
 log = structlog.get_logger(__name__)
 
 SUBSCRIBE_TIMEOUT_S = 2
+# A subscribed connection quiet for this long is pinged.
+PING_AFTER_S = 1.0
 
 EventKind = Literal["leaderboard", "session", "live", "removed", "resync"]
 
@@ -219,6 +221,8 @@ class RedisEventBus:
         pubsub = node.pubsub
         task = asyncio.current_task()
         assert task is not None
+        loop = asyncio.get_running_loop()
+        heard, pinged = loop.time(), False
         try:
             while True:
                 while not node.changes.empty():
@@ -239,8 +243,20 @@ class RedisEventBus:
                 if task.cancelling():
                     # redis-py's wait for a message can swallow a cancellation: honour it.
                     raise asyncio.CancelledError
-                if message is None:
+                now = loop.time()
+                if message is None and not node.channels:
+                    heard = now  # nothing subscribed here: nothing to lose
                     continue
+                if message is None:
+                    # A connection that died unseen (a killed server, a lost network) shows
+                    # only when used: ping it when quiet, and give it up when the pong is late.
+                    if now - heard > 2 * PING_AFTER_S:
+                        raise ConnectionError("no answer to a ping on the event bus")
+                    if now - heard > PING_AFTER_S and not pinged:
+                        await pubsub.ping()
+                        pinged = True
+                    continue
+                heard, pinged = now, False
                 if message["type"] == "smessage":
                     metrics.EVENTS_RECEIVED.inc()
                     self._deliver(decode(message["data"]))

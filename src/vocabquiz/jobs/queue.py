@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal, Protocol
 
 import structlog
+from psycopg_pool import AsyncConnectionPool
 from saq.job import Job, Status
 from saq.queue.postgres import PostgresQueue
 
@@ -149,7 +150,13 @@ class SaqQueue:
     def __init__(self, database_url: str) -> None:
         # psycopg's URL: the driver's name taken out of SQLAlchemy's.
         url = "postgresql://" + database_url.split("://", 1)[1]
-        self.queue = PostgresQueue.from_url(url, name=QUEUE_NAME, min_size=1, max_size=4)
+        # A pool of our own: closing saq's own waits 5 s for the connection its LISTEN holds.
+        # Connections only while in use (a process that only enqueues holds none); a worker
+        # keeps one for LISTEN and uses one or two more.
+        self._pool = AsyncConnectionPool(
+            url, min_size=0, max_size=3, kwargs={"autocommit": True}, open=False
+        )
+        self.queue = PostgresQueue(pool=self._pool, name=QUEUE_NAME)
 
     async def enqueue(
         self,
@@ -189,10 +196,12 @@ class SaqQueue:
         )
 
     async def start(self) -> None:
+        await self._pool.open()
         await self.queue.connect()
 
     async def close(self) -> None:
         await self.queue.disconnect()
+        await self._pool.close(timeout=1)
 
 
 def _message(error: str | None) -> str:
