@@ -32,7 +32,7 @@ async def _probe(client: httpx.AsyncClient, path: str, until: asyncio.Event) -> 
     while not until.is_set():
         began = time.perf_counter()
         r = await client.get(path)
-        latencies.append((time.perf_counter() - began) * 1000)
+        latencies.append(time.perf_counter() - began)
         assert r.status_code == 200, r.text
         await asyncio.sleep(0.01)
     return latencies
@@ -52,7 +52,10 @@ async def _run(url: str) -> tuple[float, list[float], list[float]]:
                     "questions": [
                         {
                             "prompt": "?",
-                            "choices": [{"text": "a", "correct": True}, {"text": "b"}],
+                            "choices": [
+                                {"text": "a", "correct": True},
+                                {"text": "b", "correct": False},
+                            ],
                         }
                     ],
                 },
@@ -111,7 +114,7 @@ def main() -> None:
                     stop(worker)
         print(
             f"{name:<24} {took:>7.2f} {pct(quiet, 0.99):>10.1f} {pct(busy, 0.5):>7.1f} "
-            f"{pct(busy, 0.99):>7.1f} {max(busy):>7.1f}"
+            f"{pct(busy, 0.99):>7.1f} {max(busy) * 1000:>7.1f}"
         )
 
 

@@ -42,9 +42,17 @@ function describe(status: number, detail: unknown): string {
   }
 }
 
+/** A background job that ended without doing its work, with the server's sentence saying why. */
+export class JobFailedError extends Error {
+  constructor(reason: string | null) {
+    super(reason?.trim() || 'It stopped before it was done. Please try again.')
+    this.name = 'JobFailedError'
+  }
+}
+
 /** A sentence a person can act on, whatever was thrown. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message
+  if (error instanceof ApiError || error instanceof JobFailedError) return error.message
   if (error instanceof TypeError) return describe(0, null)
   return 'Something unexpected happened. Please try again.'
 }

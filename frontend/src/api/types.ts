@@ -2,6 +2,7 @@
 // operations (whose ids are fixed) rather than from schema names, which the server may rename.
 import type {
   AddQuestionData,
+  GetJobResponse,
   GetLeaderboardResponse,
   GetQuizResponse,
   GetResultsResponse,
@@ -40,6 +41,8 @@ export type ParticipantResult = GetResultsResponse[number]
 export type HistoryEntry = MySessionsResponse[number]
 export type Scoring = Quiz['scoring']
 export type WordListPreview = PreviewWordListResponse
+/** A background job, e.g. a long word list being added (GET /api/jobs/{job_id}). */
+export type Job = GetJobResponse
 export type WordListOptions = Required<Omit<NonNullable<PreviewWordListData['query']>, 'seed'>>
 export type QuestionAnalytics = SessionAnalyticsResponse
 export type QuestionStats = QuestionAnalytics['questions'][number]

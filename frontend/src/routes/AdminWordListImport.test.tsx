@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
-import type { Quiz, WordListPreview } from '../api/types'
+import { describe, expect, it, vi } from 'vitest'
+import type { Job, Quiz, WordListPreview } from '../api/types'
+import { toaster } from '../components/Toaster'
 import { installFakeApi, json } from '../test/fakeApi'
 import { renderScreen, teacher } from '../test/render'
 import AdminWordListImport from './AdminWordListImport'
@@ -174,6 +175,79 @@ describe('AdminWordListImport', () => {
       seed: '424242',
     })
     expect(router.state.location.state).toEqual({ imported: { first: 1, count: 2 } })
+  })
+
+  it('adds a long list by a job: shows its progress, then the same success once it is done', async () => {
+    const job: Job = {
+      id: 'j1',
+      kind: 'import_word_list',
+      status: 'queued',
+      progress: 0,
+      result: null,
+      error: null,
+    }
+    const polls: Job[] = [
+      { ...job, status: 'running', progress: 0.4 },
+      { ...job, status: 'done', progress: 1, result: { quiz_id: 'z1', added: 2, question_count: 3 } },
+    ]
+    let polled = 0
+    const { api, user, router } = renderImport({
+      'POST /api/quizzes/z1/import/preview': () => json({ ...preview, word_count: 2000 }),
+      'POST /api/quizzes/z1/import': () => json(job, 202),
+      'GET /api/jobs/j1': () => json(polls[Math.min(polled++, polls.length - 1)]),
+    })
+    await fillForm(user)
+    await user.click(screen.getByRole('button', { name: 'Preview' }))
+    const toast = vi.spyOn(toaster, 'create')
+    await user.click(await screen.findByRole('button', { name: 'Import 2 questions' }))
+
+    const bar = await screen.findByRole('progressbar', { name: 'Adding 2,000 words…' })
+    await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '40'))
+    expect(screen.getByText('Adding 2,000 words…')).toBeInTheDocument()
+    expect(screen.getByText('40 %')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: /Adding…/ })).toBeDisabled()
+    const quizReads = () => api.requests.filter((r) => r.method === 'GET' && r.path === '/api/quizzes/z1').length
+    const readsWhileRunning = quizReads()
+
+    expect(await screen.findByText('The quiz editor', {}, { timeout: 3000 })).toBeInTheDocument()
+    expect(toast).toHaveBeenCalledWith({ title: '2 questions added', type: 'success' })
+    toast.mockRestore()
+    expect(router.state.location.state).toEqual({ imported: { first: 1, count: 2 } })
+    // The quiz is read again, so the editor shows the questions the job added.
+    await waitFor(() => expect(quizReads()).toBe(readsWhileRunning + 1))
+    expect(api.requests.filter((r) => r.path === '/api/jobs/j1')).toHaveLength(2)
+  })
+
+  it('shows why a job failed where other refusals show, and lets the teacher import again', async () => {
+    const job: Job = {
+      id: 'j2',
+      kind: 'import_word_list',
+      status: 'running',
+      progress: 0.1,
+      result: null,
+      error: null,
+    }
+    const sentence = 'This quiz has an open session; close it before changing questions'
+    let imports = 0
+    const { api, user } = renderImport({
+      'POST /api/quizzes/z1/import/preview': () => json(preview),
+      'POST /api/quizzes/z1/import': () => (imports++ === 0 ? json(job, 202) : json(quiz, 201)),
+      'GET /api/jobs/j2': () => json({ ...job, status: 'failed', error: sentence }),
+    })
+    await fillForm(user)
+    await user.click(screen.getByRole('button', { name: 'Preview' }))
+    await user.click(await screen.findByRole('button', { name: 'Import 2 questions' }))
+    expect(await screen.findByRole('progressbar', { name: 'Adding 3 words…' })).toBeInTheDocument()
+
+    expect(await screen.findByText(sentence, {}, { timeout: 3000 })).toBeInTheDocument()
+    expect(screen.getByText("That didn't work")).toBeInTheDocument()
+    expect(screen.queryByRole('progressbar')).toBeNull()
+    const again = screen.getByRole('button', { name: 'Import 2 questions' })
+    expect(again).toBeEnabled()
+
+    await user.click(again)
+    expect(await screen.findByText('The quiz editor')).toBeInTheDocument()
+    expect(api.requests.filter((r) => r.path === '/api/quizzes/z1/import')).toHaveLength(2)
   })
 
   it('asks for a new preview when the options change after one', async () => {

@@ -70,10 +70,9 @@ function useImportFlow(quizId: string, list: ReturnType<typeof useWordListDraft>
     },
     onError: showPreview,
   })
-  const add = useImportWordList(quizId, (updated, from) => {
-    const count = from.result.questions.length
-    toaster.create({ title: `${plural(count, 'question')} added`, type: 'success' })
-    const state: ImportedState = { imported: { first: updated.questions.length - count, count } }
+  const add = useImportWordList(quizId, (imported) => {
+    toaster.create({ title: `${plural(imported.count, 'question')} added`, type: 'success' })
+    const state: ImportedState = { imported }
     navigate(`/admin/quizzes/${quizId}`, { state })
   })
   const submit = (event: FormEvent) => {

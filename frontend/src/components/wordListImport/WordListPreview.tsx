@@ -1,4 +1,4 @@
-import { Alert, Badge, Box, Button, Card, HStack, Stack, Text } from '@chakra-ui/react'
+import { Alert, Badge, Box, Button, Card, HStack, Progress, Stack, Text } from '@chakra-ui/react'
 import { LuListPlus } from 'react-icons/lu'
 import type { Previewed, useImportWordList } from '../../hooks/queries/wordLists'
 import { plural } from '../../lib/plural'
@@ -16,6 +16,23 @@ type Props = {
   /** A session of the quiz is open, and its questions cannot change. */
   locked: boolean
   add: ReturnType<typeof useImportWordList>
+}
+
+/** How far the server got adding a long list: "Adding 2,000 words… 40 %". */
+function ImportProgress({ words, progress }: { words: number; progress: number }) {
+  const percent = Math.round(Math.min(1, Math.max(0, progress)) * 100)
+  const label = `Adding ${words.toLocaleString()} ${words === 1 ? 'word' : 'words'}…`
+  return (
+    <Progress.Root value={percent} colorPalette="green" size="lg">
+      <HStack justify="space-between" mb="1" gap="3">
+        <Progress.Label fontWeight="bold">{label}</Progress.Label>
+        <Progress.ValueText>{percent} %</Progress.ValueText>
+      </HStack>
+      <Progress.Track borderRadius="full" aria-label={label} aria-valuetext={`${percent} %`}>
+        <Progress.Range />
+      </Progress.Track>
+    </Progress.Root>
+  )
 }
 
 /** What a preview found, and the button that adds exactly those questions to the quiz. */
@@ -47,6 +64,9 @@ function PreviewSummary({ previewed, existing, stale, locked, add }: Props) {
               </Alert.Description>
             </Alert.Content>
           </Alert.Root>
+        )}
+        {add.importing && (
+          <ImportProgress words={add.importing.from.result.word_count} progress={add.importing.progress} />
         )}
         <ImportError error={add.error} imported />
         <Button
