@@ -750,7 +750,8 @@ def test_cluster_create_script_makes_one_cluster_and_leaves_it_alone_after(
 def as_postgres(args: list[str], env: dict[str, str] | None = None) -> list[str]:
     """`args` as the `postgres` OS user when we are root (the server refuses root), with `env`."""
     prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    return [*prefix, "env", *(f"{k}={v}" for k, v in (env or {}).items()), *args]
+    # From /: the checkout the tests run in may be closed to that user.
+    return [*prefix, "env", "-C", "/", *(f"{k}={v}" for k, v in (env or {}).items()), *args]
 
 
 def run_as_postgres(args: list[str], env: dict[str, str] | None = None) -> None:
@@ -765,10 +766,10 @@ def run_as_postgres(args: list[str], env: dict[str, str] | None = None) -> None:
     assert done.returncode == 0, f"{args[0]}: {done.stdout}{done.stderr}"
 
 
-def server_options(name: str, port: int, sockets: Path) -> list[str]:
-    """The `-c` options of a PostgreSQL service, with the files it mounts read from deploy/,
-    on `port` of 127.0.0.1 and with its sockets in `sockets`."""
-    mounted = {target: str(DEPLOY / source) for target, source in mounts(name).items()}
+def server_options(name: str, port: int, sockets: Path, deploy: Path = DEPLOY) -> list[str]:
+    """The `-c` options of a PostgreSQL service, with the files it mounts read from `deploy`
+    (deploy/ or a copy), on `port` of 127.0.0.1 and with its sockets in `sockets`."""
+    mounted = {target: str(deploy / source) for target, source in mounts(name).items()}
     options = postgres_options(name)
     options.update({key: mounted[options[key]] for key in ("config_file", "hba_file")})
     options.update(listen_addresses="127.0.0.1", port=str(port), fsync="off")
@@ -831,6 +832,12 @@ def test_replica_entrypoint_copies_the_primary_then_streams_from_it(pg_folder: P
     stand_in = pg_folder / "bin" / "docker-entrypoint.sh"
     stand_in.write_text('#!/bin/sh\n[ "$1" = postgres ] && shift\nexec postgres "$@"\n')
     stand_in.chmod(0o755)
+    # The deploy files as the postgres user may read them (the checkout may be closed to it).
+    deploy = pg_folder / "deploy"
+    shutil.copytree(DEPLOY, deploy)
+    if os.geteuid() == 0:
+        for copied in [deploy, *deploy.rglob("*")]:
+            shutil.chown(copied, "postgres", "postgres")
     password_file = pg_folder / "password"
     password_file.write_text(primary_env["POSTGRES_PASSWORD"] + "\n")
     if os.geteuid() == 0:
@@ -842,21 +849,21 @@ def test_replica_entrypoint_copies_the_primary_then_streams_from_it(pg_folder: P
         user, database = primary_env["POSTGRES_USER"], primary_env["POSTGRES_DB"]
         initdb = [str(bin_dir / "initdb"), "-D", str(primary_dir), "-U", user]
         run_as_postgres([*initdb, f"--pwfile={password_file}", "-E", "UTF8", "--no-sync"])
-        options = server_options("postgres", primary_port, sockets)
+        options = server_options("postgres", primary_port, sockets, deploy)
         pg_ctl = [str(bin_dir / "pg_ctl"), "-D", str(primary_dir), "-l", str(pg_folder / "p.log")]
         run_as_postgres([*pg_ctl, "-o", " ".join(options), "-w", "-t", "60", "start"])
         local = {"PGHOST": str(sockets), "PGPORT": str(primary_port), "PATH": path}
         createdb = [str(bin_dir / "createdb"), "-U", user, database]
         run_as_postgres(createdb, local)
         init_env = {**local, **{k: v for k, v in primary_env.items() if k.startswith("POSTGRES_")}}
-        run_as_postgres(["bash", str(REPLICATION_ROLE_SCRIPT)], init_env)
+        role_script = deploy / REPLICATION_ROLE_SCRIPT.relative_to(DEPLOY)
+        run_as_postgres(["bash", str(role_script)], init_env)
 
         env = {**replica_env, "PRIMARY_HOST": "127.0.0.1", "PRIMARY_PORT": str(primary_port)}
         env |= {"PGDATA": str(replica_dir), "PATH": path}
-        entrypoint = ["bash", str(REPLICA_ENTRYPOINT), "postgres"]
-        command = as_postgres(
-            [*entrypoint, *server_options("postgres-replica", replica_port, replica_sockets)], env
-        )
+        entrypoint = ["bash", str(deploy / REPLICA_ENTRYPOINT.relative_to(DEPLOY)), "postgres"]
+        standby = server_options("postgres-replica", replica_port, replica_sockets, deploy)
+        command = as_postgres([*entrypoint, *standby], env)
         replica = start(command, pg_folder / "replica.log")
         read_url = at(app_env["VOCABQUIZ_DATABASE_READ_URL"], replica_port)
         primary_url = at(app_env["VOCABQUIZ_DATABASE_URL"], primary_port)
