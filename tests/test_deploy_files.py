@@ -9,7 +9,6 @@ import glob
 import os
 import re
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -21,7 +20,16 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from tests.servers import IN_CI, PG_BIN_GLOB, free_port, start, stop, tool, wait_until
+from tests.servers import (
+    IN_CI,
+    PG_BIN_GLOB,
+    free_cluster_port,
+    free_port,
+    start,
+    stop,
+    tool,
+    wait_until,
+)
 from vocabquiz.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -649,23 +657,6 @@ def test_nginx_main_config_carries_the_streams_it_says() -> None:
 # --- the scripts Compose runs, run here --------------------------------------------------------
 
 
-def cluster_port() -> int:
-    """A free port below the ephemeral range whose cluster bus port (10,000 higher) is free."""
-    for port in range(21_000 + os.getpid() % 4000, 30_000):
-        if all(_bindable(p) for p in (port, port + 10_000)):
-            return port
-    raise RuntimeError("no free port pair for a Redis Cluster node")
-
-
-def _bindable(port: int) -> bool:
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-        return True
-
-
 def answers_ping(port: int) -> bool:
     return "PONG" in redis_cli(port, "ping")
 
@@ -692,7 +683,7 @@ def cluster_nodes(tmp_path: Path) -> Iterator[list[int]]:
     ports: list[int] = []
     try:
         for _ in CLUSTER_NODES:
-            port = cluster_port()
+            port = free_cluster_port()
             folder = tmp_path / str(port)
             folder.mkdir()
             args = [server, *node_command[1:], "--port", str(port), "--bind", "127.0.0.1"]
