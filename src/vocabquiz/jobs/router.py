@@ -5,33 +5,24 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from vocabquiz.dependencies import Admin, State
 from vocabquiz.errors import Forbidden, NotFound, Unauthorized, responses
-from vocabquiz.jobs.queue import JobState, JobStatus
+from vocabquiz.jobs.queue import JobStatus
 
 router = APIRouter(prefix="/api", tags=["jobs"])
 
 
 class JobOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)  # read from a JobState
+
     id: str
     kind: str
     status: JobStatus
     progress: float = Field(ge=0, le=1, description="The share done, 0 to 1")
     result: dict[str, Any] | None = Field(description="What a done job made")
     error: str | None = Field(description="Why a failed job failed")
-
-    @classmethod
-    def of(cls, state: JobState) -> JobOut:
-        return cls(
-            id=state.id,
-            kind=state.kind,
-            status=state.status,
-            progress=state.progress,
-            result=state.result,
-            error=state.error,
-        )
 
 
 @router.get("/jobs/{job_id}", responses=responses(Unauthorized, Forbidden, NotFound))
@@ -40,4 +31,4 @@ async def get_job(job_id: str, admin: Admin, state: State) -> JobOut:
     # Another account's job is as unknown as a job that never was.
     if found is None or found.owner_id != admin.id:
         raise NotFound("No such job (finished jobs are kept for 10 minutes)")
-    return JobOut.of(found)
+    return JobOut.model_validate(found)

@@ -252,4 +252,4 @@ async def import_word_list(
     found = await jobs.state(job_id) if job_id is not None else None
     assert found is not None  # a fresh key is always taken
     response.status_code = status.HTTP_202_ACCEPTED
-    return JobOut.of(found)
+    return JobOut.model_validate(found)
