@@ -46,6 +46,7 @@ from vocabquiz.sessions.router import router as sessions_router
 from vocabquiz.sessions.wiring import start_sessions
 from vocabquiz.settings import Settings, resolve_secret_key
 from vocabquiz.state import AppState
+from vocabquiz.teachers.router import router as teachers_router
 
 log = structlog.get_logger(__name__)
 DEFAULT_WEB_DIR = Path(__file__).resolve().parents[2] / "frontend" / "dist"
@@ -69,8 +70,8 @@ async def _build_state(settings: Settings) -> AppState:
     sessions = await start_sessions(settings, database, redis)
     if settings.admin_username and settings.admin_password:
         async with database.sessions() as db:
-            if await auth_service.ensure_admin(
-                db, settings.admin_username, settings.admin_password
+            if await auth_service.ensure_account(
+                db, settings.admin_username, settings.admin_password, "admin"
             ):
                 log.info("admin_created", username=settings.admin_username)
     jobs = await start_jobs(JobContext(settings, database, sessions), settings.serve_runs_jobs)
@@ -200,6 +201,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(quizzes_router)
     app.include_router(sessions_router)
     app.include_router(jobs_router)
+    app.include_router(teachers_router)
     _add_operations(app)
     _serve_web_app(app, settings.web_dir or DEFAULT_WEB_DIR)
     return app

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from vocabquiz.settings import Settings, SettingsError, load_settings
 
 cli = typer.Typer(help="vocabquiz: real-time vocabulary quizzes.", no_args_is_help=True)
-admin_cli = typer.Typer(help="Manage admin accounts.", no_args_is_help=True)
+admin_cli = typer.Typer(help="Manage admin and teacher accounts.", no_args_is_help=True)
 db_cli = typer.Typer(help="Database schema.", no_args_is_help=True)
 cli.add_typer(admin_cli, name="admin")
 cli.add_typer(db_cli, name="db")
@@ -154,14 +154,7 @@ def db_upgrade() -> None:
     typer.echo("Database is up to date.")
 
 
-@admin_cli.command("create")
-def admin_create(
-    username: Annotated[str, typer.Option(help="3-32 of A-Z a-z 0-9 _ . -")],
-    password: Annotated[
-        str | None, typer.Option(help="8-128 characters; prompted for when left out.")
-    ] = None,
-) -> None:
-    """Create an admin account."""
+def _create_account(username: str, password: str | None, role: str) -> None:
     from vocabquiz.auth.schemas import RegisterIn
 
     if password is None:
@@ -173,14 +166,34 @@ def admin_create(
         typer.echo(f"vocabquiz: {first['loc'][0]}: {first['msg']}", err=True)
         raise typer.Exit(2) from None
     settings = _settings()
-    created = asyncio.run(_create_admin(settings, username, password))
+    created = asyncio.run(_ensure_account(settings, username, password, role))
     if not created:
         typer.echo(f"vocabquiz: the username {username!r} is already taken", err=True)
         raise typer.Exit(1)
-    typer.echo(f"Admin {username} created.")
+    typer.echo(f"{role.capitalize()} {username} created.")
 
 
-async def _create_admin(settings: Settings, username: str, password: str) -> bool:
+_USERNAME = typer.Option(help="3-32 of A-Z a-z 0-9 _ . -")
+_PASSWORD = typer.Option(help="8-128 characters; prompted for when left out.")
+
+
+@admin_cli.command("create")
+def admin_create(
+    username: Annotated[str, _USERNAME], password: Annotated[str | None, _PASSWORD] = None
+) -> None:
+    """Create an admin account."""
+    _create_account(username, password, "admin")
+
+
+@admin_cli.command("create-teacher")
+def admin_create_teacher(
+    username: Annotated[str, _USERNAME], password: Annotated[str | None, _PASSWORD] = None
+) -> None:
+    """Create a teacher account: their own quizzes, sessions and results."""
+    _create_account(username, password, "teacher")
+
+
+async def _ensure_account(settings: Settings, username: str, password: str, role: str) -> bool:
     from vocabquiz.auth import service
     from vocabquiz.auth.passwords import configure_hashing
     from vocabquiz.db import open_database
@@ -190,7 +203,7 @@ async def _create_admin(settings: Settings, username: str, password: str) -> boo
     database = open_database(settings)
     try:
         async with database.sessions() as db:
-            return await service.ensure_admin(db, username, password)
+            return await service.ensure_account(db, username, password, role)
     finally:
         await database.dispose()
 

@@ -96,7 +96,11 @@ async def load_demo(settings: Settings) -> str:
         async with database.sessions() as db:
             quiz_id = await db.scalar(select(Quiz.id).where(Quiz.title == TITLE))
             if quiz_id is None:
-                quiz_id = (await quizzes.create_quiz(db, demo_quiz(), author_id=None)).id
+                quiz = await quizzes.create_quiz(db, demo_quiz(), author_id=None)
+                # Nobody's: the school's, for every teacher to duplicate.
+                quiz.shared = True
+                await db.commit()
+                quiz_id = quiz.id
             code = await db.scalar(
                 select(QuizSession.code).where(
                     QuizSession.quiz_id == quiz_id, QuizSession.status == SessionStatus.OPEN
@@ -104,7 +108,7 @@ async def load_demo(settings: Settings) -> str:
             )
             if code is None:
                 # The running server builds its standings from the database on first use.
-                code = (await sessions.open_session(db, quiz_id)).code
+                code = (await sessions.open_session(db, quiz_id, opened_by=None)).code
             return code
     finally:
         await database.dispose()

@@ -17,7 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from vocabquiz.auth.accounts import BAD_TOKEN
 from vocabquiz.auth.tokens import TokenUser
 from vocabquiz.errors import Forbidden, Unauthorized
+from vocabquiz.quizzes import access as quiz_access
 from vocabquiz.rate_limits import ClientLimits
+from vocabquiz.sessions import access as session_access
 from vocabquiz.sessions.answers import Play
 from vocabquiz.state import AppState
 
@@ -104,3 +106,36 @@ async def _admin(user: CurrentUser) -> TokenUser:
 
 
 Admin = Annotated[TokenUser, Depends(_admin)]
+
+
+async def _staff(user: CurrentUser) -> TokenUser:
+    if not user.is_staff:
+        raise Forbidden("Only teachers and admins can do this")
+    return user
+
+
+# An admin or a teacher.
+Staff = Annotated[TokenUser, Depends(_staff)]
+
+
+async def _quiz_reader(quiz_id: str, user: Staff, db: Db) -> TokenUser:
+    await quiz_access.ensure_readable(db, quiz_id, user)
+    return user
+
+
+async def _quiz_owner(quiz_id: str, user: Staff, db: Db) -> TokenUser:
+    await quiz_access.ensure_owned(db, quiz_id, user)
+    return user
+
+
+async def _session_runner(code: str, user: Staff, db: Db) -> TokenUser:
+    await session_access.ensure_runs(db, code, user)
+    return user
+
+
+# The caller may read the path's {quiz_id} (theirs, or shared with the school; admins: any).
+QuizReader = Annotated[TokenUser, Depends(_quiz_reader)]
+# The caller owns the path's {quiz_id}, or is an admin.
+QuizOwner = Annotated[TokenUser, Depends(_quiz_owner)]
+# The caller opened the path's session {code}, or is an admin.
+SessionRunner = Annotated[TokenUser, Depends(_session_runner)]

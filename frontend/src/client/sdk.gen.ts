@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AddQuestionData, AddQuestionErrors, AddQuestionResponses, CloseSessionData, CloseSessionErrors, CloseSessionResponses, CreateQuizData, CreateQuizErrors, CreateQuizResponses, DeleteQuestionData, DeleteQuestionErrors, DeleteQuestionResponses, DeleteQuizData, DeleteQuizErrors, DeleteQuizResponses, GetJobData, GetJobErrors, GetJobResponses, GetLeaderboardData, GetLeaderboardErrors, GetLeaderboardResponses, GetQuizData, GetQuizErrors, GetQuizResponses, GetResultsData, GetResultsErrors, GetResultsResponses, GetSessionData, GetSessionErrors, GetSessionResponses, GetTurnData, GetTurnErrors, GetTurnResponses, GuestData, GuestErrors, GuestResponses, HealthzData, HealthzErrors, HealthzResponses, ImportWordListData, ImportWordListErrors, ImportWordListResponses, JoinLinkData, JoinLinkErrors, JoinLinkResponses, JoinSessionData, JoinSessionErrors, JoinSessionResponses, LetPlayerBackData, LetPlayerBackErrors, LetPlayerBackResponses, ListQuizSessionsData, ListQuizSessionsErrors, ListQuizSessionsResponses, ListQuizzesData, ListQuizzesErrors, ListQuizzesResponses, LiveActionData, LiveActionErrors, LiveActionResponses, LiveAnswerData, LiveAnswerErrors, LiveAnswerResponses, LiveStateData, LiveStateErrors, LiveStateResponses, LoginData, LoginErrors, LoginResponses, MeData, MeErrors, MeResponses, MySessionsData, MySessionsErrors, MySessionsResponses, OpenSessionData, OpenSessionErrors, OpenSessionResponses, PracticeData, PracticeErrors, PracticeResponses, PreviewWordListData, PreviewWordListErrors, PreviewWordListResponses, QuizAnalyticsData, QuizAnalyticsErrors, QuizAnalyticsResponses, ReadyzData, ReadyzErrors, ReadyzResponses, RegisterData, RegisterErrors, RegisterResponses, RemovedPlayersData, RemovedPlayersErrors, RemovedPlayersResponses, RemovePlayerData, RemovePlayerErrors, RemovePlayerResponses, RenamePlayerData, RenamePlayerErrors, RenamePlayerResponses, ReplaceQuestionData, ReplaceQuestionErrors, ReplaceQuestionResponses, SessionAnalyticsData, SessionAnalyticsErrors, SessionAnalyticsResponses, StreamEventsData, StreamEventsErrors, StreamEventsResponses, SubmitAnswerData, SubmitAnswerErrors, SubmitAnswerResponses, UpdateQuizData, UpdateQuizErrors, UpdateQuizResponses } from './types.gen';
+import type { AddQuestionData, AddQuestionErrors, AddQuestionResponses, ChangeTeacherData, ChangeTeacherErrors, ChangeTeacherResponses, CloseSessionData, CloseSessionErrors, CloseSessionResponses, CreateQuizData, CreateQuizErrors, CreateQuizResponses, CreateTeacherData, CreateTeacherErrors, CreateTeacherResponses, DeleteQuestionData, DeleteQuestionErrors, DeleteQuestionResponses, DeleteQuizData, DeleteQuizErrors, DeleteQuizResponses, DuplicateQuizData, DuplicateQuizErrors, DuplicateQuizResponses, GetJobData, GetJobErrors, GetJobResponses, GetLeaderboardData, GetLeaderboardErrors, GetLeaderboardResponses, GetQuizData, GetQuizErrors, GetQuizResponses, GetResultsData, GetResultsErrors, GetResultsResponses, GetSessionData, GetSessionErrors, GetSessionResponses, GetTurnData, GetTurnErrors, GetTurnResponses, GuestData, GuestErrors, GuestResponses, HandOverQuizData, HandOverQuizErrors, HandOverQuizResponses, HealthzData, HealthzErrors, HealthzResponses, ImportWordListData, ImportWordListErrors, ImportWordListResponses, JoinLinkData, JoinLinkErrors, JoinLinkResponses, JoinSessionData, JoinSessionErrors, JoinSessionResponses, LetPlayerBackData, LetPlayerBackErrors, LetPlayerBackResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListQuizSessionsData, ListQuizSessionsErrors, ListQuizSessionsResponses, ListQuizzesData, ListQuizzesErrors, ListQuizzesResponses, ListTeachersData, ListTeachersErrors, ListTeachersResponses, LiveActionData, LiveActionErrors, LiveActionResponses, LiveAnswerData, LiveAnswerErrors, LiveAnswerResponses, LiveStateData, LiveStateErrors, LiveStateResponses, LoginData, LoginErrors, LoginResponses, MeData, MeErrors, MeResponses, MySessionsData, MySessionsErrors, MySessionsResponses, OpenSessionData, OpenSessionErrors, OpenSessionResponses, PracticeData, PracticeErrors, PracticeResponses, PreviewWordListData, PreviewWordListErrors, PreviewWordListResponses, QuizAnalyticsData, QuizAnalyticsErrors, QuizAnalyticsResponses, ReadyzData, ReadyzErrors, ReadyzResponses, RegisterData, RegisterErrors, RegisterResponses, RemovedPlayersData, RemovedPlayersErrors, RemovedPlayersResponses, RemovePlayerData, RemovePlayerErrors, RemovePlayerResponses, RenamePlayerData, RenamePlayerErrors, RenamePlayerResponses, ReplaceQuestionData, ReplaceQuestionErrors, ReplaceQuestionResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, SessionAnalyticsData, SessionAnalyticsErrors, SessionAnalyticsResponses, StreamEventsData, StreamEventsErrors, StreamEventsResponses, SubmitAnswerData, SubmitAnswerErrors, SubmitAnswerResponses, UpdateQuizData, UpdateQuizErrors, UpdateQuizResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -126,6 +126,32 @@ export const updateQuiz = <ThrowOnError extends boolean = false>(options: Option
 });
 
 /**
+ * Duplicate Quiz
+ *
+ * A copy in the caller's own library: of their own quiz, a shared one, or (admins) any.
+ */
+export const duplicateQuiz = <ThrowOnError extends boolean = false>(options: Options<DuplicateQuizData, ThrowOnError>) => (options.client ?? client).post<DuplicateQuizResponses, DuplicateQuizErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/quizzes/{quiz_id}/duplicate',
+    ...options
+});
+
+/**
+ * Hand Over Quiz
+ *
+ * Make the quiz another teacher's (admins only).
+ */
+export const handOverQuiz = <ThrowOnError extends boolean = false>(options: Options<HandOverQuizData, ThrowOnError>) => (options.client ?? client).post<HandOverQuizResponses, HandOverQuizErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/quizzes/{quiz_id}/owner',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * Add Question
  */
 export const addQuestion = <ThrowOnError extends boolean = false>(options: Options<AddQuestionData, ThrowOnError>) => (options.client ?? client).post<AddQuestionResponses, AddQuestionErrors, ThrowOnError>({
@@ -190,6 +216,8 @@ export const importWordList = <ThrowOnError extends boolean = false>(options: Op
 
 /**
  * List Quiz Sessions
+ *
+ * The quiz's sessions the caller opened (an admin: all of them), newest first.
  */
 export const listQuizSessions = <ThrowOnError extends boolean = false>(options: Options<ListQuizSessionsData, ThrowOnError>) => (options.client ?? client).get<ListQuizSessionsResponses, ListQuizSessionsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -208,6 +236,17 @@ export const openSession = <ThrowOnError extends boolean = false>(options: Optio
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * List My Sessions
+ *
+ * The sessions the caller opened, of every quiz (an admin: everyone's), newest first.
+ */
+export const listMySessions = <ThrowOnError extends boolean = false>(options?: Options<ListMySessionsData, ThrowOnError>) => (options?.client ?? client).get<ListMySessionsResponses, ListMySessionsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/sessions',
+    ...options
 });
 
 /**
@@ -404,6 +443,56 @@ export const getJob = <ThrowOnError extends boolean = false>(options: Options<Ge
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/jobs/{job_id}',
     ...options
+});
+
+/**
+ * List Teachers
+ */
+export const listTeachers = <ThrowOnError extends boolean = false>(options?: Options<ListTeachersData, ThrowOnError>) => (options?.client ?? client).get<ListTeachersResponses, ListTeachersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/teachers',
+    ...options
+});
+
+/**
+ * Create Teacher
+ */
+export const createTeacher = <ThrowOnError extends boolean = false>(options: Options<CreateTeacherData, ThrowOnError>) => (options.client ?? client).post<CreateTeacherResponses, CreateTeacherErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/teachers',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Change Teacher
+ */
+export const changeTeacher = <ThrowOnError extends boolean = false>(options: Options<ChangeTeacherData, ThrowOnError>) => (options.client ?? client).patch<ChangeTeacherResponses, ChangeTeacherErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/teachers/{user_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Reset Password
+ *
+ * A new password for the teacher; every token they had stops working.
+ */
+export const resetPassword = <ThrowOnError extends boolean = false>(options: Options<ResetPasswordData, ThrowOnError>) => (options.client ?? client).post<ResetPasswordResponses, ResetPasswordErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/teachers/{user_id}/password',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**

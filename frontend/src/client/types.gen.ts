@@ -191,6 +191,18 @@ export type HttpValidationError = {
 };
 
 /**
+ * HandOver
+ *
+ * Whose the quiz becomes: a teacher's or an admin's account.
+ */
+export type HandOver = {
+    /**
+     * User Id
+     */
+    user_id: string;
+};
+
+/**
  * HistoryEntry
  */
 export type HistoryEntry = {
@@ -723,6 +735,16 @@ export type ParticipantResult = {
 };
 
 /**
+ * PasswordReset
+ */
+export type PasswordReset = {
+    /**
+     * Password
+     */
+    password?: string | null;
+};
+
+/**
  * Practice
  *
  * The questions a player missed in a session (wrong or too late), to go over privately.
@@ -1003,6 +1025,18 @@ export type QuizOut = {
      */
     streak_bonus: boolean;
     /**
+     * Owner Id
+     */
+    owner_id: string | null;
+    /**
+     * Owner Name
+     */
+    owner_name: string | null;
+    /**
+     * Shared
+     */
+    shared: boolean;
+    /**
      * Questions
      */
     questions: Array<QuestionOut>;
@@ -1028,6 +1062,10 @@ export type QuizPatch = {
      * Streak Bonus
      */
     streak_bonus?: boolean | null;
+    /**
+     * Shared
+     */
+    shared?: boolean | null;
 };
 
 /**
@@ -1062,6 +1100,18 @@ export type QuizSummary = {
      * Streak Bonus
      */
     streak_bonus: boolean;
+    /**
+     * Owner Id
+     */
+    owner_id: string | null;
+    /**
+     * Owner Name
+     */
+    owner_name: string | null;
+    /**
+     * Shared
+     */
+    shared: boolean;
     /**
      * Created At
      */
@@ -1175,6 +1225,98 @@ export type SessionOut = {
 export type SessionStatus = 'open' | 'closed';
 
 /**
+ * TeacherIn
+ */
+export type TeacherIn = {
+    /**
+     * Username
+     */
+    username: string;
+    /**
+     * Display Name
+     */
+    display_name?: string | null;
+    /**
+     * Password
+     */
+    password?: string | null;
+};
+
+/**
+ * TeacherOut
+ */
+export type TeacherOut = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Username
+     */
+    username: string;
+    /**
+     * Display Name
+     */
+    display_name: string;
+    /**
+     * Disabled
+     */
+    disabled: boolean;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Quiz Count
+     */
+    quiz_count: number;
+};
+
+/**
+ * TeacherPatch
+ */
+export type TeacherPatch = {
+    /**
+     * Disabled
+     */
+    disabled: boolean;
+};
+
+/**
+ * TeacherWithPassword
+ */
+export type TeacherWithPassword = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Username
+     */
+    username: string;
+    /**
+     * Display Name
+     */
+    display_name: string;
+    /**
+     * Disabled
+     */
+    disabled: boolean;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Quiz Count
+     */
+    quiz_count: number;
+    /**
+     * New Password
+     */
+    new_password: string | null;
+};
+
+/**
  * TokenOut
  */
 export type TokenOut = {
@@ -1277,7 +1419,7 @@ export type UserOut = {
     /**
      * Role
      */
-    role: 'admin' | 'player';
+    role: 'admin' | 'teacher' | 'player';
     /**
      * Is Guest
      */
@@ -1504,7 +1646,22 @@ export type JoinLinkResponse = JoinLinkResponses[keyof JoinLinkResponses];
 export type ListQuizzesData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * Scope
+         *
+         * `mine`: the caller's own; `school`: shared with the school; `visible` (default): both, and for an admin every quiz
+         */
+        scope?: 'visible' | 'mine' | 'school';
+        /**
+         * Limit
+         */
+        limit?: number;
+        /**
+         * Offset
+         */
+        offset?: number;
+    };
     url: '/api/quizzes';
 };
 
@@ -1517,6 +1674,10 @@ export type ListQuizzesErrors = {
      * Signed in, but not allowed to do this
      */
     403: ErrorOut;
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
     /**
      * The database or Redis is unavailable: try again after Retry-After seconds
      */
@@ -1714,6 +1875,98 @@ export type UpdateQuizResponses = {
 };
 
 export type UpdateQuizResponse = UpdateQuizResponses[keyof UpdateQuizResponses];
+
+export type DuplicateQuizData = {
+    body?: never;
+    path: {
+        /**
+         * Quiz Id
+         */
+        quiz_id: string;
+    };
+    query?: never;
+    url: '/api/quizzes/{quiz_id}/duplicate';
+};
+
+export type DuplicateQuizErrors = {
+    /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
+};
+
+export type DuplicateQuizError = DuplicateQuizErrors[keyof DuplicateQuizErrors];
+
+export type DuplicateQuizResponses = {
+    /**
+     * Successful Response
+     */
+    201: QuizOut;
+};
+
+export type DuplicateQuizResponse = DuplicateQuizResponses[keyof DuplicateQuizResponses];
+
+export type HandOverQuizData = {
+    body: HandOver;
+    path: {
+        /**
+         * Quiz Id
+         */
+        quiz_id: string;
+    };
+    query?: never;
+    url: '/api/quizzes/{quiz_id}/owner';
+};
+
+export type HandOverQuizErrors = {
+    /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
+     * The request cannot be done as sent
+     */
+    422: ErrorOut;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
+};
+
+export type HandOverQuizError = HandOverQuizErrors[keyof HandOverQuizErrors];
+
+export type HandOverQuizResponses = {
+    /**
+     * Successful Response
+     */
+    200: QuizOut;
+};
+
+export type HandOverQuizResponse = HandOverQuizResponses[keyof HandOverQuizResponses];
 
 export type AddQuestionData = {
     body: QuestionIn;
@@ -2137,6 +2390,54 @@ export type OpenSessionResponses = {
 };
 
 export type OpenSessionResponse = OpenSessionResponses[keyof OpenSessionResponses];
+
+export type ListMySessionsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Limit
+         */
+        limit?: number;
+        /**
+         * Offset
+         */
+        offset?: number;
+    };
+    url: '/api/sessions';
+};
+
+export type ListMySessionsErrors = {
+    /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
+};
+
+export type ListMySessionsError = ListMySessionsErrors[keyof ListMySessionsErrors];
+
+export type ListMySessionsResponses = {
+    /**
+     * Response List My Sessions
+     *
+     * Successful Response
+     */
+    200: Array<SessionOut>;
+};
+
+export type ListMySessionsResponse = ListMySessionsResponses[keyof ListMySessionsResponses];
 
 export type GetSessionData = {
     body?: never;
@@ -3115,6 +3416,174 @@ export type GetJobResponses = {
 };
 
 export type GetJobResponse = GetJobResponses[keyof GetJobResponses];
+
+export type ListTeachersData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/teachers';
+};
+
+export type ListTeachersErrors = {
+    /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
+};
+
+export type ListTeachersError = ListTeachersErrors[keyof ListTeachersErrors];
+
+export type ListTeachersResponses = {
+    /**
+     * Response List Teachers
+     *
+     * Successful Response
+     */
+    200: Array<TeacherOut>;
+};
+
+export type ListTeachersResponse = ListTeachersResponses[keyof ListTeachersResponses];
+
+export type CreateTeacherData = {
+    body: TeacherIn;
+    path?: never;
+    query?: never;
+    url: '/api/teachers';
+};
+
+export type CreateTeacherErrors = {
+    /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not possible in the current state (a closed session, a taken name...)
+     */
+    409: ErrorOut;
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
+};
+
+export type CreateTeacherError = CreateTeacherErrors[keyof CreateTeacherErrors];
+
+export type CreateTeacherResponses = {
+    /**
+     * Successful Response
+     */
+    201: TeacherWithPassword;
+};
+
+export type CreateTeacherResponse = CreateTeacherResponses[keyof CreateTeacherResponses];
+
+export type ChangeTeacherData = {
+    body: TeacherPatch;
+    path: {
+        /**
+         * User Id
+         */
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/teachers/{user_id}';
+};
+
+export type ChangeTeacherErrors = {
+    /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
+};
+
+export type ChangeTeacherError = ChangeTeacherErrors[keyof ChangeTeacherErrors];
+
+export type ChangeTeacherResponses = {
+    /**
+     * Successful Response
+     */
+    200: TeacherOut;
+};
+
+export type ChangeTeacherResponse = ChangeTeacherResponses[keyof ChangeTeacherResponses];
+
+export type ResetPasswordData = {
+    body: PasswordReset;
+    path: {
+        /**
+         * User Id
+         */
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/teachers/{user_id}/password';
+};
+
+export type ResetPasswordErrors = {
+    /**
+     * Not signed in, or the token is no longer valid
+     */
+    401: ErrorOut;
+    /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
+     * Not found
+     */
+    404: ErrorOut;
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+    /**
+     * The database or Redis is unavailable: try again after Retry-After seconds
+     */
+    503: ErrorOut;
+};
+
+export type ResetPasswordError = ResetPasswordErrors[keyof ResetPasswordErrors];
+
+export type ResetPasswordResponses = {
+    /**
+     * Successful Response
+     */
+    200: TeacherWithPassword;
+};
+
+export type ResetPasswordResponse = ResetPasswordResponses[keyof ResetPasswordResponses];
 
 export type HealthzData = {
     body?: never;

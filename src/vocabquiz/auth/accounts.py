@@ -1,6 +1,7 @@
 """What an account may do now. A token says who someone is; the account, read from the database
 and kept here for a few seconds, says whether it still exists, its role, and whether the token is
-still valid (its version: raising the account's revokes every token issued before)."""
+still valid (its version: raising the account's revokes every token issued before). Teachers'
+and admins' accounts are read on every request: disabling one stops its tokens at once."""
 
 from __future__ import annotations
 
@@ -9,16 +10,18 @@ from collections.abc import Awaitable, Callable
 from itertools import islice
 from typing import NamedTuple
 
-from vocabquiz.auth.tokens import TokenUser
+from vocabquiz.auth.tokens import STAFF_ROLES, TokenUser
 from vocabquiz.errors import Unauthorized
 
 BAD_TOKEN = "Invalid or expired token; sign in again"
+DISABLED = "This account is disabled; ask an admin of your school"
 
 
 class Account(NamedTuple):
     role: str
     is_guest: bool
     token_version: int
+    disabled: bool = False
 
 
 AccountReader = Callable[[str], Awaitable[Account | None]]
@@ -38,7 +41,7 @@ class Accounts:
         """The token's user with the account's role now; 401 when the account is gone or the
         token was revoked."""
         now = time.monotonic()
-        known = self._known.get(user.id)
+        known = None if user.role in STAFF_ROLES else self._known.get(user.id)
         if known is None or known[1] <= now:
             known = (await self._read(user.id), now + self._trusted_for_s)
             if len(self._known) >= self._capacity:
@@ -48,4 +51,6 @@ class Accounts:
         account = known[0]
         if account is None or account.token_version != user.version:
             raise Unauthorized(BAD_TOKEN)
+        if account.disabled:
+            raise Unauthorized(DISABLED)
         return TokenUser(user.id, account.role, account.is_guest, user.version)

@@ -10,7 +10,7 @@ from vocabquiz.db import Base, UTCDateTime, new_id, utcnow
 
 class User(Base):
     __tablename__ = "users"
-    __table_args__ = (CheckConstraint("role IN ('admin', 'player')", name="role"),)
+    __table_args__ = (CheckConstraint("role IN ('admin', 'teacher', 'player')", name="role"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     username: Mapped[str | None] = mapped_column(String(32))
@@ -23,3 +23,5 @@ class User(Base):
     # Tokens carry the version they were issued at; raising it revokes them all.
     token_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # A disabled account cannot sign in and its tokens are refused (auth/accounts.py).
+    disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -39,7 +39,7 @@ class UserOut(BaseModel):
     id: str
     username: str | None
     display_name: str
-    role: Literal["admin", "player"]
+    role: Literal["admin", "teacher", "player"]
     is_guest: bool
 
 

@@ -1,4 +1,4 @@
-"""Accounts: registration, login, guests, admins."""
+"""Accounts: registration, login, guests, admins and teachers."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from vocabquiz.auth.accounts import BAD_TOKEN
+from vocabquiz.auth.accounts import BAD_TOKEN, DISABLED
 from vocabquiz.auth.models import User
 from vocabquiz.auth.passwords import hash_password, verify_password
 from vocabquiz.auth.tokens import TokenUser
-from vocabquiz.errors import Conflict, Unauthorized
+from vocabquiz.errors import Conflict, Forbidden, Unauthorized
 
 BAD_LOGIN = "Incorrect username or password"
 
@@ -48,6 +48,8 @@ async def login(db: AsyncSession, username: str, password: str) -> User:
     ok = await verify_password(password, user.password_hash if user else None)
     if user is None or not ok:
         raise Unauthorized(BAD_LOGIN)
+    if user.disabled_at is not None:
+        raise Forbidden(DISABLED)
     return user
 
 
@@ -78,14 +80,15 @@ async def revoke_tokens(db: AsyncSession, username: str) -> bool:
     return bool(changed.rowcount)  # type: ignore[attr-defined]
 
 
-async def ensure_admin(db: AsyncSession, username: str, password: str) -> bool:
-    """Create the admin if no user has that name; True when it was created."""
+async def ensure_account(db: AsyncSession, username: str, password: str, role: str) -> bool:
+    """Create the account (an admin or a teacher) if no user has that name; True when it was
+    created."""
     existing = await db.scalar(select(User).where(User.username_key == username.lower()))
     if existing is not None:
         return False
     await db.commit()  # no connection held while the password is hashed
     try:
-        await register(db, username, password, None, role="admin")
+        await register(db, username, password, None, role=role)
     except Conflict:
         return False  # another instance created it at the same moment
     return True

@@ -11,6 +11,8 @@ from typing import NamedTuple
 import jwt
 
 ALGORITHM = "HS256"
+ROLES = ("admin", "teacher", "player")
+STAFF_ROLES = ("admin", "teacher")
 
 
 class TokenUser(NamedTuple):
@@ -26,6 +28,11 @@ class TokenUser(NamedTuple):
     @property
     def is_admin(self) -> bool:
         return self.role == "admin"
+
+    @property
+    def is_staff(self) -> bool:
+        """An admin or a teacher: writes quizzes and runs sessions."""
+        return self.role in STAFF_ROLES
 
 
 def issue_token(user: TokenUser, secret: str, ttl: timedelta) -> str:
@@ -52,7 +59,7 @@ def _verify(token: str, secret: str) -> tuple[TokenUser, float] | None:
         return None
     sub, role, guest = claims.get("sub"), claims.get("role"), claims.get("guest", False)
     version = claims.get("ver", 0)
-    if not isinstance(sub, str) or role not in ("admin", "player") or not isinstance(guest, bool):
+    if not isinstance(sub, str) or role not in ROLES or not isinstance(guest, bool):
         return None
     if not isinstance(version, int) or isinstance(version, bool):
         return None

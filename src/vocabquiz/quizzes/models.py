@@ -2,16 +2,22 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, Text, false
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from vocabquiz.auth.models import User
 from vocabquiz.db import Base, UTCDateTime, new_id, utcnow
 from vocabquiz.quizzes.schemas import ScoringRule
 
 
 class Quiz(Base):
     __tablename__ = "quizzes"
-    __table_args__ = (CheckConstraint("scoring IN ('speed', 'accuracy')", name="scoring"),)
+    __table_args__ = (
+        CheckConstraint("scoring IN ('speed', 'accuracy')", name="scoring"),
+        # A teacher's library and the school's, newest first (quizzes/service.py, list_quizzes).
+        Index("ix_quizzes_owner_created", "owner_id", "created_at"),
+        Index("ix_quizzes_shared_created", "shared", "created_at"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     title: Mapped[str] = mapped_column(String(200))
@@ -19,6 +25,11 @@ class Quiz(Base):
     created_by: Mapped[str | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"), index=True
     )
+    # Who may edit the quiz and open sessions of it (besides admins): its author, until an
+    # admin hands it over. None once that account is gone: then only admins see it.
+    owner_id: Mapped[str | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # Shared with the school: every teacher may read and duplicate it; only the owner edits.
+    shared: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # How sessions opened from now on score answers; each session keeps the rule it opened with.
@@ -27,12 +38,18 @@ class Quiz(Base):
     )
     streak_bonus: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
+    # Loaded where a quiz is read whole (quizzes/service.py, get_quiz).
+    owner: Mapped[User | None] = relationship(foreign_keys=[owner_id], lazy="raise", viewonly=True)
     questions: Mapped[list[Question]] = relationship(
         back_populates="quiz",
         order_by="Question.position",
         cascade="all, delete-orphan",
         passive_deletes=True,
     )
+
+    @property
+    def owner_name(self) -> str | None:
+        return self.owner.display_name if self.owner is not None else None
 
 
 class Question(Base):

@@ -11,18 +11,28 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from fastapi.exceptions import RequestValidationError
 from starlette.datastructures import UploadFile
 
-from vocabquiz.dependencies import Admin, Db, State
-from vocabquiz.errors import Conflict, Forbidden, NotFound, RowsRejected, Unauthorized, responses
+from vocabquiz.dependencies import Admin, Db, QuizOwner, QuizReader, Staff, State
+from vocabquiz.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    RowsRejected,
+    Unauthorized,
+    Unprocessable,
+    responses,
+)
 from vocabquiz.jobs.router import JobOut
 from vocabquiz.jobs.tasks import IMPORT
 from vocabquiz.quizzes import service, wordlist
 from vocabquiz.quizzes.schemas import (
+    HandOver,
     PreviewQuestion,
     QuestionIn,
     QuestionOut,
     QuizIn,
     QuizOut,
     QuizPatch,
+    QuizScope,
     QuizSummary,
     WordListPreview,
 )
@@ -35,36 +45,63 @@ T = TypeVar("T")
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
-async def create_quiz(body: QuizIn, admin: Admin, db: Db) -> QuizOut:
-    return QuizOut.model_validate(await service.create_quiz(db, body, admin.id))
+async def create_quiz(body: QuizIn, user: Staff, db: Db) -> QuizOut:
+    return QuizOut.model_validate(await service.create_quiz(db, body, user.id))
 
 
 @router.get("")
-async def list_quizzes(_admin: Admin, db: Db) -> list[QuizSummary]:
-    quizzes = await service.list_quizzes(db)
-    sessions = await quiz_use.session_counts(db)
+async def list_quizzes(
+    user: Staff,
+    db: Db,
+    scope: Annotated[
+        QuizScope,
+        Query(
+            description="`mine`: the caller's own; `school`: shared with the school; "
+            "`visible` (default): both, and for an admin every quiz"
+        ),
+    ] = "visible",
+    limit: Annotated[int, Query(ge=1, le=1000)] = 1000,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> list[QuizSummary]:
+    quizzes = await service.list_quizzes(db, user, scope, limit, offset)
+    sessions = await quiz_use.session_counts(db, [quiz.id for quiz, _, _ in quizzes])
     return [
-        service.summary(quiz, questions, sessions.get(quiz.id, 0)) for quiz, questions in quizzes
+        service.summary(quiz, questions, sessions.get(quiz.id, 0), owner_name)
+        for quiz, questions, owner_name in quizzes
     ]
 
 
 @router.get("/{quiz_id}", responses=responses(NotFound))
-async def get_quiz(quiz_id: str, _admin: Admin, db: Db) -> QuizOut:
+async def get_quiz(quiz_id: str, _user: QuizReader, db: Db) -> QuizOut:
     return QuizOut.model_validate(await service.get_quiz(db, quiz_id))
 
 
 @router.patch("/{quiz_id}", responses=responses(NotFound))
-async def update_quiz(quiz_id: str, body: QuizPatch, _admin: Admin, db: Db) -> QuizOut:
+async def update_quiz(quiz_id: str, body: QuizPatch, _owner: QuizOwner, db: Db) -> QuizOut:
     return QuizOut.model_validate(await service.update_quiz(db, quiz_id, body))
 
 
 @router.delete(
     "/{quiz_id}", status_code=status.HTTP_204_NO_CONTENT, responses=responses(NotFound, Conflict)
 )
-async def delete_quiz(quiz_id: str, _admin: Admin, db: Db) -> Response:
+async def delete_quiz(quiz_id: str, _owner: QuizOwner, db: Db) -> Response:
     await quiz_use.ensure_deletable(db, quiz_id)
     await service.delete_quiz(db, quiz_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post(
+    "/{quiz_id}/duplicate", status_code=status.HTTP_201_CREATED, responses=responses(NotFound)
+)
+async def duplicate_quiz(quiz_id: str, user: QuizReader, db: Db) -> QuizOut:
+    """A copy in the caller's own library: of their own quiz, a shared one, or (admins) any."""
+    return QuizOut.model_validate(await service.duplicate_quiz(db, quiz_id, user.id))
+
+
+@router.post("/{quiz_id}/owner", responses=responses(NotFound, Unprocessable))
+async def hand_over_quiz(quiz_id: str, body: HandOver, _admin: Admin, db: Db) -> QuizOut:
+    """Make the quiz another teacher's (admins only)."""
+    return QuizOut.model_validate(await service.hand_over(db, quiz_id, body.user_id))
 
 
 @router.post(
@@ -72,14 +109,14 @@ async def delete_quiz(quiz_id: str, _admin: Admin, db: Db) -> Response:
     status_code=status.HTTP_201_CREATED,
     responses=responses(NotFound, Conflict),
 )
-async def add_question(quiz_id: str, body: QuestionIn, _admin: Admin, db: Db) -> QuestionOut:
+async def add_question(quiz_id: str, body: QuestionIn, _owner: QuizOwner, db: Db) -> QuestionOut:
     await quiz_use.ensure_editable(db, quiz_id)
     return QuestionOut.model_validate(await service.add_question(db, quiz_id, body))
 
 
 @router.put("/{quiz_id}/questions/{question_id}", responses=responses(NotFound, Conflict))
 async def replace_question(
-    quiz_id: str, question_id: str, body: QuestionIn, _admin: Admin, db: Db
+    quiz_id: str, question_id: str, body: QuestionIn, _owner: QuizOwner, db: Db
 ) -> QuestionOut:
     await quiz_use.ensure_editable(db, quiz_id)
     return QuestionOut.model_validate(
@@ -92,7 +129,7 @@ async def replace_question(
     status_code=status.HTTP_204_NO_CONTENT,
     responses=responses(NotFound, Conflict),
 )
-async def delete_question(quiz_id: str, question_id: str, _admin: Admin, db: Db) -> Response:
+async def delete_question(quiz_id: str, question_id: str, _owner: QuizOwner, db: Db) -> Response:
     await quiz_use.ensure_editable(db, quiz_id)
     await service.delete_question(db, quiz_id, question_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
@@ -204,7 +241,7 @@ async def _on_reading_thread(
     responses=responses(NotFound),
 )
 async def preview_word_list(
-    quiz_id: str, request: Request, options: Options, _admin: Admin, db: Db, seed: Seed = None
+    quiz_id: str, request: Request, options: Options, _owner: QuizOwner, db: Db, seed: Seed = None
 ) -> Response:
     await service.get_quiz(db, quiz_id)
     # Written on the reading thread too: 4,000 questions take a while to turn into JSON.
@@ -231,7 +268,7 @@ async def import_word_list(
     quiz_id: str,
     request: Request,
     options: Options,
-    admin: Admin,
+    owner: QuizOwner,
     db: Db,
     state: State,
     response: Response,
@@ -247,7 +284,7 @@ async def import_word_list(
     questions = [q.model_dump(mode="json") for q in made.questions]
     jobs = state.jobs.queue
     job_id = await jobs.enqueue(
-        IMPORT, {"quiz_id": quiz_id, "questions": questions}, owner_id=admin.id, timeout_s=300
+        IMPORT, {"quiz_id": quiz_id, "questions": questions}, owner_id=owner.id, timeout_s=300
     )
     found = await jobs.state(job_id) if job_id is not None else None
     assert found is not None  # a fresh key is always taken

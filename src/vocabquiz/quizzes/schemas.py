@@ -83,8 +83,10 @@ class QuizPatch(BaseModel):
     description: Description | None = None
     scoring: ScoringRule | None = None
     streak_bonus: StrictBool | None = None
+    # Shared with the school: every teacher may read and duplicate it.
+    shared: StrictBool | None = None
 
-    @field_validator("title", "description", "scoring", "streak_bonus", mode="before")
+    @field_validator("title", "description", "scoring", "streak_bonus", "shared", mode="before")
     @classmethod
     def _not_null(cls, value: object) -> object:
         # Leaving a field out keeps it; null is not a value of any of them.
@@ -122,6 +124,9 @@ class QuizOut(BaseModel):
     updated_at: datetime
     scoring: ScoringRule
     streak_bonus: bool
+    owner_id: str | None
+    owner_name: str | None
+    shared: bool
     questions: list[QuestionOut]
 
 
@@ -133,7 +138,19 @@ class QuizSummary(BaseModel):
     session_count: int
     scoring: ScoringRule
     streak_bonus: bool
+    owner_id: str | None
+    owner_name: str | None
+    shared: bool
     created_at: datetime
+
+
+QuizScope = Literal["visible", "mine", "school"]
+
+
+class HandOver(BaseModel):
+    """Whose the quiz becomes: a teacher's or an admin's account."""
+
+    user_id: str
 
 
 class PreviewChoice(BaseModel):

@@ -93,11 +93,12 @@ class Live:
             view.answered,
         )
 
-    async def state(self, raw_code: str, user: TokenUser) -> dict[str, Any]:
-        """The caller's LiveState (schemas.LiveState), from one read."""
+    async def state(self, raw_code: str, user: TokenUser, runs: bool) -> dict[str, Any]:
+        """The caller's LiveState (schemas.LiveState), from one read; `runs`: the caller runs the
+        session (sessions/access.py) and may follow it without joining."""
         for _ in range(3):
             view = await self._rows.view(raw_code, user.id)
-            if view.participant_id is None and not user.is_admin:
+            if view.participant_id is None and not runs:
                 raise Forbidden("Join the session to follow it")
             if overdue(view.status, view.phase, view.question_deadline):
                 await self._phases.advance(view.code, view.phase_version, "end", automatic=True)
@@ -323,7 +324,7 @@ class Live:
             code = session.code
         if not await self._phases.advance(code, phase_version, action, automatic=False):
             raise Conflict(STALE)
-        return await self.state(code, _HOST)
+        return await self.state(code, _HOST, runs=True)
 
     async def finish_for_close(self, raw_code: str) -> None:
         """Before a live session closes: the running question's answers into the totals."""

@@ -32,6 +32,7 @@ class QuizSession(Base):
         CheckConstraint("status IN ('open', 'closed')", name="status"),
         CheckConstraint("scoring IN ('speed', 'accuracy')", name="scoring"),
         CheckConstraint("mode IN ('self_paced', 'live')", name="mode"),
+        Index("ix_sessions_opened_by_created", "opened_by", "created_at"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
@@ -39,6 +40,8 @@ class QuizSession(Base):
     # RESTRICT: a quiz with sessions keeps its history.
     quiz_id: Mapped[str] = mapped_column(ForeignKey("quizzes.id", ondelete="RESTRICT"), index=True)
     status: Mapped[SessionStatus] = mapped_column(String(10), default=SessionStatus.OPEN)
+    # The teacher (or admin) who opened it: they and admins run it and read its results.
+    opened_by: Mapped[str | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # The quiz's scoring rule when the session opened: editing the quiz never rescores a session.

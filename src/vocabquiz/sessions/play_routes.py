@@ -15,7 +15,7 @@ from vocabquiz.edge import FastRoute, HttpRequest, Reply, json_reply
 from vocabquiz.errors import Forbidden, Unauthorized
 from vocabquiz.leaderboard.stream import EventStream
 from vocabquiz.rate_limits import ClientLimits
-from vocabquiz.sessions import answers
+from vocabquiz.sessions import access, answers
 from vocabquiz.sessions.schemas import AnswerIn
 
 _ANSWER = TypeAdapter(AnswerIn)
@@ -42,6 +42,14 @@ async def signed_in(request: HttpRequest, state: Any) -> TokenUser:
     request.user_id = token_user.id
     user: TokenUser = await state.accounts.signed_in(token_user)
     return user
+
+
+async def _runs(state: Any, code: str, user: TokenUser) -> bool:
+    """Whether the user runs the session (admins; its teacher): they follow it without joining."""
+    if user.role == "player":
+        return False
+    async with state.database.sessions() as db:
+        return await access.runs(db, code, user)
 
 
 def _client_ip(request: HttpRequest) -> str | None:
@@ -97,8 +105,8 @@ async def stream_events(request: HttpRequest) -> EventStream:
     user = await signed_in(request, state)
     limit = _limit(request)
     session, participant = await answers.viewer(state.sessions.play, request.params["code"], user)
-    if participant is None and not user.is_admin:
-        raise Forbidden("Only the session's participants and admins can follow it live")
+    if participant is None and not await _runs(state, session.code, user):
+        raise Forbidden("Only the session's participants and its teacher can follow it live")
     participant_id = participant.id if participant else None
     address = _client_ip(request)
     state.sessions.stream_caps.take(user.id, address)
@@ -123,7 +131,8 @@ async def stream_events(request: HttpRequest) -> EventStream:
 async def live_state(request: HttpRequest) -> Reply:
     state = request.app_state
     user = await signed_in(request, state)
-    return json_reply(await state.sessions.live.state(request.params["code"], user))
+    code = request.params["code"]
+    return json_reply(await state.sessions.live.state(code, user, await _runs(state, code, user)))
 
 
 async def live_answer(request: HttpRequest) -> Reply:

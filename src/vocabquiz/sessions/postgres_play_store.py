@@ -61,7 +61,9 @@ WITH moved AS (
 )
 SELECT display_name FROM moved
 """
-_PG_ACCOUNT = "SELECT role, is_guest, token_version FROM users WHERE id = $1"
+_PG_ACCOUNT = (
+    "SELECT role, is_guest, token_version, disabled_at IS NOT NULL FROM users WHERE id = $1"
+)
 _PG_LIVE_VIEW = """
 SELECT s.id, s.code, s.status, s.quiz_id, s.scoring, s.streak_bonus, q.updated_at, s.mode,
        s.phase, s.phase_version, s.question_index, s.question_id, s.question_started_at,

@@ -4,6 +4,8 @@ history). The quizzes router asks before it calls the quizzes service."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -11,8 +13,14 @@ from vocabquiz.errors import Conflict
 from vocabquiz.sessions.models import QuizSession, SessionStatus
 
 
-async def session_counts(db: AsyncSession) -> dict[str, int]:
-    rows = await db.execute(select(QuizSession.quiz_id, func.count()).group_by(QuizSession.quiz_id))
+async def session_counts(db: AsyncSession, quiz_ids: Sequence[str]) -> dict[str, int]:
+    if not quiz_ids:
+        return {}
+    rows = await db.execute(
+        select(QuizSession.quiz_id, func.count())
+        .where(QuizSession.quiz_id.in_(quiz_ids))
+        .group_by(QuizSession.quiz_id)
+    )
     return {quiz_id: count for quiz_id, count in rows}
 
 

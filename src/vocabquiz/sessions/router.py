@@ -6,7 +6,17 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response, status
 from fastapi.sse import EventSourceResponse
 
-from vocabquiz.dependencies import Admin, CurrentUser, Db, Limits, PlayDeps, ReadDb, State
+from vocabquiz.dependencies import (
+    CurrentUser,
+    Db,
+    Limits,
+    PlayDeps,
+    QuizOwner,
+    ReadDb,
+    SessionRunner,
+    Staff,
+    State,
+)
 from vocabquiz.errors import Conflict, Forbidden, NotFound, TooManyRequests, Unauthorized, responses
 from vocabquiz.sessions import analytics, results, roster, service
 from vocabquiz.sessions.live_view import Action
@@ -41,17 +51,29 @@ Limit = Annotated[int, Query(ge=1, le=100)]
     responses=responses(Unauthorized, Forbidden, NotFound, Conflict),
 )
 async def open_session(
-    quiz_id: str, _admin: Admin, db: Db, play: PlayDeps, body: SessionIn | None = None
+    quiz_id: str, owner: QuizOwner, db: Db, play: PlayDeps, body: SessionIn | None = None
 ) -> SessionOut:
     mode = body.mode if body is not None else "self_paced"
-    opened = await service.open_session(db, quiz_id, mode)
+    opened = await service.open_session(db, quiz_id, owner.id, mode)
     await play.standings.opened(opened.code)
     return opened
 
 
 @router.get("/quizzes/{quiz_id}/sessions", responses=responses(Unauthorized, Forbidden, NotFound))
-async def list_quiz_sessions(quiz_id: str, _admin: Admin, db: Db) -> list[SessionOut]:
-    return await service.list_sessions(db, quiz_id)
+async def list_quiz_sessions(quiz_id: str, owner: QuizOwner, db: Db) -> list[SessionOut]:
+    """The quiz's sessions the caller opened (an admin: all of them), newest first."""
+    return await service.list_sessions(db, owner, quiz_id=quiz_id)
+
+
+@router.get("/sessions", responses=responses(Unauthorized, Forbidden))
+async def list_my_sessions(
+    user: Staff,
+    db: Db,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> list[SessionOut]:
+    """The sessions the caller opened, of every quiz (an admin: everyone's), newest first."""
+    return await service.list_sessions(db, user, limit=limit, offset=offset)
 
 
 @router.get("/sessions/{code}", responses=responses(Unauthorized, NotFound))
@@ -60,7 +82,7 @@ async def get_session(code: str, _user: CurrentUser, db: Db) -> SessionOut:
 
 
 @router.post("/sessions/{code}/close", responses=responses(Unauthorized, Forbidden, NotFound))
-async def close_session(code: str, _admin: Admin, db: Db, state: State) -> SessionOut:
+async def close_session(code: str, _runner: SessionRunner, db: Db, state: State) -> SessionOut:
     return await state.sessions.close_session(db, code)
 
 
@@ -69,7 +91,7 @@ async def close_session(code: str, _admin: Admin, db: Db, state: State) -> Sessi
     responses=responses(Unauthorized, Forbidden, NotFound, Conflict),
 )
 async def live_action(
-    code: str, action: Action, body: LiveAction, _admin: Admin, state: State
+    code: str, action: Action, body: LiveAction, _runner: SessionRunner, state: State
 ) -> LiveState:
     return LiveState.model_validate(await state.sessions.live.act(code, action, body.phase_version))
 
@@ -90,7 +112,12 @@ async def join_session(
     responses=responses(Unauthorized, Forbidden, NotFound, Conflict),
 )
 async def rename_player(
-    code: str, participant_id: str, body: ParticipantRename, _admin: Admin, db: Db, play: PlayDeps
+    code: str,
+    participant_id: str,
+    body: ParticipantRename,
+    _runner: SessionRunner,
+    db: Db,
+    play: PlayDeps,
 ) -> ParticipantOut:
     return await roster.rename(db, code, participant_id, body.display_name, play)
 
@@ -101,13 +128,13 @@ async def rename_player(
     responses=responses(Unauthorized, Forbidden, NotFound),
 )
 async def remove_player(
-    code: str, participant_id: str, _admin: Admin, db: Db, play: PlayDeps
+    code: str, participant_id: str, _runner: SessionRunner, db: Db, play: PlayDeps
 ) -> None:
     await roster.remove(db, code, participant_id, play)
 
 
 @router.get("/sessions/{code}/removed", responses=responses(Unauthorized, Forbidden, NotFound))
-async def removed_players(code: str, _admin: Admin, db: Db) -> list[RemovedPlayerOut]:
+async def removed_players(code: str, _runner: SessionRunner, db: Db) -> list[RemovedPlayerOut]:
     return await roster.removed(db, code)
 
 
@@ -116,7 +143,7 @@ async def removed_players(code: str, _admin: Admin, db: Db) -> list[RemovedPlaye
     status_code=status.HTTP_204_NO_CONTENT,
     responses=responses(Unauthorized, Forbidden, NotFound),
 )
-async def let_player_back(code: str, user_id: str, _admin: Admin, db: Db) -> None:
+async def let_player_back(code: str, user_id: str, _runner: SessionRunner, db: Db) -> None:
     await roster.let_back(db, code, user_id)
 
 
@@ -182,7 +209,7 @@ async def stream_events(
     },
 )
 async def get_results(
-    code: str, _admin: Admin, db: ReadDb, format: Literal["json", "csv"] = "json"
+    code: str, _runner: SessionRunner, db: ReadDb, format: Literal["json", "csv"] = "json"
 ) -> list[ParticipantResult]:
     rows, questions = await results.results(db, code)
     if format == "csv":
@@ -207,10 +234,10 @@ async def practice(code: str, user: CurrentUser, db: Db) -> Practice:
 
 
 @router.get("/sessions/{code}/analytics", responses=responses(Unauthorized, Forbidden, NotFound))
-async def session_analytics(code: str, _admin: Admin, db: ReadDb) -> QuestionAnalytics:
+async def session_analytics(code: str, _runner: SessionRunner, db: ReadDb) -> QuestionAnalytics:
     return await analytics.of_session(db, code)
 
 
 @router.get("/quizzes/{quiz_id}/analytics", responses=responses(Unauthorized, Forbidden, NotFound))
-async def quiz_analytics(quiz_id: str, _admin: Admin, db: ReadDb) -> QuestionAnalytics:
+async def quiz_analytics(quiz_id: str, _owner: QuizOwner, db: ReadDb) -> QuestionAnalytics:
     return await analytics.of_quiz(db, quiz_id)

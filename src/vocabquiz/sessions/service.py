@@ -106,15 +106,22 @@ async def get_session(db: AsyncSession, raw_code: str) -> schemas.SessionOut:
     return await session_out(db, await session_by_code(db, raw_code))
 
 
-async def list_sessions(db: AsyncSession, quiz_id: str) -> list[schemas.SessionOut]:
-    await quiz_service.quiz_row(db, quiz_id)
-    sessions = (
-        await db.scalars(
-            select(QuizSession)
-            .where(QuizSession.quiz_id == quiz_id)
-            .order_by(QuizSession.created_at.desc(), QuizSession.id)
-        )
-    ).all()
+async def list_sessions(
+    db: AsyncSession,
+    user: TokenUser,
+    quiz_id: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[schemas.SessionOut]:
+    """Sessions newest first: the user's own (an admin's: everyone's), of one quiz or all."""
+    query = select(QuizSession)
+    if quiz_id is not None:
+        await quiz_service.quiz_row(db, quiz_id)
+        query = query.where(QuizSession.quiz_id == quiz_id)
+    if not user.is_admin:
+        query = query.where(QuizSession.opened_by == user.id)
+    query = query.order_by(QuizSession.created_at.desc(), QuizSession.id.desc())
+    sessions = (await db.scalars(query.limit(limit).offset(offset))).all()
     return await session_outs(db, list(sessions))
 
 
@@ -122,7 +129,7 @@ async def list_sessions(db: AsyncSession, quiz_id: str) -> list[schemas.SessionO
 
 
 async def open_session(
-    db: AsyncSession, quiz_id: str, mode: str = "self_paced"
+    db: AsyncSession, quiz_id: str, opened_by: str | None, mode: str = "self_paced"
 ) -> schemas.SessionOut:
     quiz = await quiz_service.quiz_row(db, quiz_id)
     if not await quiz_service.question_count(db, quiz_id):
@@ -131,6 +138,7 @@ async def open_session(
         session = QuizSession(
             code=new_code(),
             quiz_id=quiz_id,
+            opened_by=opened_by,
             status=SessionStatus.OPEN,
             scoring=quiz.scoring,
             streak_bonus=quiz.streak_bonus,

@@ -106,9 +106,9 @@ _SQLITE_STORED_ANSWER = (
 )  # fmt: skip
 
 
-_SQLITE_ACCOUNT = select(User.role, User.is_guest, User.token_version).where(
-    User.id == bindparam("user_id")
-)
+_SQLITE_ACCOUNT = select(
+    User.role, User.is_guest, User.token_version, User.disabled_at.is_not(None)
+).where(User.id == bindparam("user_id"))
 
 
 _ME, _MINE = aliased(Participant), aliased(Answer)
