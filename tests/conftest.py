@@ -143,6 +143,15 @@ class Api:
         assert r.status_code == 201, r.text
         return self.auth(r.json()["access_token"])
 
+    async def teacher(self, username: str, password: str = "password123") -> dict[str, str]:
+        """A new teacher's headers, the account made by the admin."""
+        body = {"username": username, "password": password}
+        r = await self.client.post("/api/teachers", json=body, headers=await self.admin())
+        assert r.status_code == 201, r.text
+        r = await self.client.post("/api/auth/login", json=body)
+        assert r.status_code == 200, r.text
+        return self.auth(r.json()["access_token"])
+
     async def player(self, username: str, password: str = "password123") -> dict[str, str]:
         r = await self.client.post(
             "/api/auth/register", json={"username": username, "password": password}

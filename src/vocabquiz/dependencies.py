@@ -118,18 +118,25 @@ async def _staff(user: CurrentUser) -> TokenUser:
 Staff = Annotated[TokenUser, Depends(_staff)]
 
 
+# Each check ends its read's transaction: on SQLite an open one holds the write lock, which the
+# handler's own connections (the replica's session, the live steps') would wait for.
+
+
 async def _quiz_reader(quiz_id: str, user: Staff, db: Db) -> TokenUser:
     await quiz_access.ensure_readable(db, quiz_id, user)
+    await db.commit()
     return user
 
 
 async def _quiz_owner(quiz_id: str, user: Staff, db: Db) -> TokenUser:
     await quiz_access.ensure_owned(db, quiz_id, user)
+    await db.commit()
     return user
 
 
 async def _session_runner(code: str, user: Staff, db: Db) -> TokenUser:
     await session_access.ensure_runs(db, code, user)
+    await db.commit()
     return user
 
 

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Request
 from pydantic import BaseModel
 
-from vocabquiz.dependencies import Admin, State
+from vocabquiz.dependencies import Staff, State
 from vocabquiz.errors import Forbidden, Unauthorized, responses
 
 router = APIRouter(prefix="/api", tags=["sessions"])
@@ -54,7 +54,7 @@ def _is_loopback(host: str) -> bool:
 
 
 @router.get("/join-link", responses=responses(Unauthorized, Forbidden))
-async def join_link(request: Request, _admin: Admin, state: State) -> JoinLink:
+async def join_link(request: Request, _user: Staff, state: State) -> JoinLink:
     settings = state.settings
     if settings.public_url:
         return JoinLink(url=settings.public_url.rstrip("/"), reachable=True, source="setting")

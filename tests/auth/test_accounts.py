@@ -20,7 +20,7 @@ from vocabquiz.errors import Unauthorized
 
 
 async def test_an_account_is_trusted_for_the_interval_then_read_again() -> None:
-    stored: dict[str, Account | None] = {"u1": Account("admin", False, 0)}
+    stored: dict[str, Account | None] = {"u1": Account("player", False, 0)}
     reads: list[str] = []
 
     async def read(user_id: str) -> Account | None:
@@ -28,14 +28,14 @@ async def test_an_account_is_trusted_for_the_interval_then_read_again() -> None:
         return stored[user_id]
 
     accounts = Accounts(read, trusted_for_s=0.2)
-    token = TokenUser("u1", "admin", False, 0)
+    token = TokenUser("u1", "player", False, 0)
     for _ in range(5):
-        assert (await accounts.signed_in(token)).role == "admin"
+        assert (await accounts.signed_in(token)).role == "player"
     assert reads == ["u1"]
-    stored["u1"] = Account("player", False, 0)
-    assert (await accounts.signed_in(token)).role == "admin"  # still within the interval
+    stored["u1"] = Account("teacher", False, 0)
+    assert (await accounts.signed_in(token)).role == "player"  # still within the interval
     await asyncio.sleep(0.25)
-    assert (await accounts.signed_in(token)).role == "player"
+    assert (await accounts.signed_in(token)).role == "teacher"
     stored["u1"] = Account("player", False, 1)  # revoked
     await asyncio.sleep(0.25)
     with pytest.raises(Unauthorized):
@@ -45,6 +45,27 @@ async def test_an_account_is_trusted_for_the_interval_then_read_again() -> None:
     with pytest.raises(Unauthorized):
         await accounts.signed_in(token._replace(version=1))
     assert reads == ["u1"] * 4
+
+
+@pytest.mark.parametrize("role", ["teacher", "admin"])
+async def test_a_teachers_or_admins_account_is_read_on_every_request(role: str) -> None:
+    """Disabling a teacher stops their tokens at once, not after the interval."""
+    stored = {"u1": Account(role, False, 0)}
+    reads = 0
+
+    async def read(user_id: str) -> Account | None:
+        nonlocal reads
+        reads += 1
+        return stored[user_id]
+
+    accounts = Accounts(read, trusted_for_s=60)
+    token = TokenUser("u1", role, False, 0)
+    for _ in range(3):
+        assert (await accounts.signed_in(token)).role == role
+    assert reads == 3
+    stored["u1"] = Account(role, False, 0, disabled=True)
+    with pytest.raises(Unauthorized, match="disabled"):
+        await accounts.signed_in(token)
 
 
 async def test_admin_revoke_signs_a_user_out_everywhere(backend: Backend) -> None:

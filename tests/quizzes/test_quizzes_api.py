@@ -13,6 +13,9 @@ from tests.conftest import Api, question
 
 QUIZ_FIELDS = {
     "id",
+    "owner_id",
+    "owner_name",
+    "shared",
     "title",
     "description",
     "created_at",
@@ -24,6 +27,9 @@ QUIZ_FIELDS = {
 QUESTION_FIELDS = {"id", "position", "prompt", "choices", "time_limit_s", "points"}
 SUMMARY_FIELDS = {
     "id",
+    "owner_id",
+    "owner_name",
+    "shared",
     "title",
     "description",
     "question_count",

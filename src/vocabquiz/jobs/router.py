@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
-from vocabquiz.dependencies import Admin, State
+from vocabquiz.dependencies import Staff, State
 from vocabquiz.errors import Forbidden, NotFound, Unauthorized, responses
 from vocabquiz.jobs.queue import JobStatus
 
@@ -26,9 +26,9 @@ class JobOut(BaseModel):
 
 
 @router.get("/jobs/{job_id}", responses=responses(Unauthorized, Forbidden, NotFound))
-async def get_job(job_id: str, admin: Admin, state: State) -> JobOut:
+async def get_job(job_id: str, user: Staff, state: State) -> JobOut:
     found = await state.jobs.queue.state(job_id) if len(job_id) <= 64 else None
     # Another account's job is as unknown as a job that never was.
-    if found is None or found.owner_id != admin.id:
+    if found is None or found.owner_id != user.id:
         raise NotFound("No such job (finished jobs are kept for 10 minutes)")
     return JobOut.model_validate(found)
