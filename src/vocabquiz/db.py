@@ -188,6 +188,18 @@ def open_database(settings: Settings) -> Database:
     return Database(engine, async_sessionmaker(engine, expire_on_commit=False), replica)
 
 
+def _without_foreign_keys(engine: AsyncEngine) -> None:
+    """SQLite changes a table by copying it and dropping the old one, which its foreign keys
+    refuse while rows point at it: migrations run with them off (the pragma only takes effect
+    outside a transaction, so on connecting), and are checked whole before they commit."""
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=OFF")
+        cursor.close()
+
+
 def _alembic_config(connection: Connection) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
@@ -199,6 +211,8 @@ async def migrate(url: str) -> None:
     """Apply pending migrations. On PostgreSQL an advisory lock makes instances that start at
     the same moment take turns; the ones after the first find nothing left to do."""
     engine = make_engine(url, pool_size=1)
+    if engine.dialect.name == "sqlite":
+        _without_foreign_keys(engine)
     try:
         async with engine.connect() as connection:
             if engine.dialect.name == "postgresql":
@@ -208,6 +222,10 @@ async def migrate(url: str) -> None:
                 await connection.run_sync(
                     lambda sync: command.upgrade(_alembic_config(sync), "head")
                 )
+                if engine.dialect.name == "sqlite":
+                    broken = (await connection.exec_driver_sql("PRAGMA foreign_key_check")).all()
+                    if broken:
+                        raise RuntimeError(f"the migrations broke foreign keys: {broken[:5]}")
                 await connection.commit()
             finally:
                 if engine.dialect.name == "postgresql":

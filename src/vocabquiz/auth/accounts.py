@@ -49,8 +49,8 @@ class Accounts:
                     del self._known[old]
             self._known[user.id] = known
         account = known[0]
+        if account is not None and account.disabled:
+            raise Unauthorized(DISABLED)  # the reason, before the revoked token's
         if account is None or account.token_version != user.version:
             raise Unauthorized(BAD_TOKEN)
-        if account.disabled:
-            raise Unauthorized(DISABLED)
         return TokenUser(user.id, account.role, account.is_guest, user.version)
