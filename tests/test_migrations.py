@@ -79,8 +79,8 @@ async def test_what_was_there_belongs_to_its_admin_and_teachers_fit(database_url
             assert opened == "u-admin"
             await conn.execute(
                 text(
-                    "INSERT INTO users (id, display_name, role, is_guest, token_version, created_at) "
-                    "VALUES ('u-t', 'Lan', 'teacher', false, 0, CURRENT_TIMESTAMP)"
+                    "INSERT INTO users (id, display_name, role, is_guest, token_version, "
+                    "created_at) VALUES ('u-t', 'Lan', 'teacher', false, 0, CURRENT_TIMESTAMP)"
                 )
             )
             await conn.commit()
