@@ -92,7 +92,7 @@ lock:
 
 # Benchmarks (docs/PERFORMANCE.md). Each starts its own server on the production backends
 # (PostgreSQL and Redis on 127.0.0.1) and prints its figures.
-.PHONY: bench-tools bench-deps bench-floor bench-answers bench-fanout bench-live bench-imports bench-capacity
+.PHONY: bench-tools bench-deps bench-floor bench-answers bench-fanout bench-live bench-imports bench-capacity bench-libraries
 
 # pgbench (postgresql-contrib), redis-benchmark (redis-tools) and nginx with the nchan module, the
 # baselines the benchmarks measure beside the service. The package may start a system nginx on :80:
@@ -133,6 +133,9 @@ bench-live: install bench-tools
 # A 2,000-row word-list import in the request, as a job in the server, and on a worker of its own.
 bench-imports: install bench-tools
 	$(BIN)/python bench/imports.py
+
+bench-libraries: install bench-tools
+	$(BIN)/python bench/libraries.py
 
 bench-capacity: install bench-tools bench-deps
 	$(BIN)/python bench/capacity.py --rate 20 --out docs/performance/capacity.json

@@ -27,27 +27,26 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.floor import floor_server
 from bench.loadgen import ADMIN, pct, vocabquiz_server
 
-DATABASE = "vocabquiz_libraries"
 ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
-URL = f"postgresql://postgres@127.0.0.1:5432/{DATABASE}"
 PASSWORD = "bench-password"
 EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 
 
-async def _fresh_database() -> None:
+async def _fresh_database(name: str) -> str:
     conn = await asyncpg.connect(ADMIN_URL)
     try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        await conn.execute(f'CREATE DATABASE "{DATABASE}"')
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await conn.execute(f'CREATE DATABASE "{name}"')
     finally:
         await conn.close()
+    return f"postgresql://postgres@127.0.0.1:5432/{name}"
 
 
-async def _seed(teachers: int, quizzes_each: int) -> None:
+async def _seed(url: str, teachers: int, quizzes_each: int) -> None:
     """Rows straight into the tables the server has migrated: COPY, not the API, or seeding
     would take longer than the measuring."""
     hashed = PasswordHash.recommended().hash(PASSWORD)
-    conn = await asyncpg.connect(URL)
+    conn = await asyncpg.connect(url)
     try:
         users = [
             (str(uuid.uuid4()), f"teacher{t:04d}", f"teacher{t:04d}", f"Teacher {t}", hashed)
@@ -74,7 +73,18 @@ async def _seed(teachers: int, quizzes_each: int) -> None:
             for _ in range(quizzes_each):
                 quiz_id, at = str(uuid.uuid4()), EPOCH + timedelta(seconds=n)
                 quizzes.append(
-                    (quiz_id, f"Quiz {n}", "", user_id, user_id, n % 10 == 0, at, at, "speed", False)
+                    (
+                        quiz_id,
+                        f"Quiz {n}",
+                        "",
+                        user_id,
+                        user_id,
+                        n % 10 == 0,
+                        at,
+                        at,
+                        "speed",
+                        False,
+                    )
                 )
                 questions += [(str(uuid.uuid4()), quiz_id, i, f"Q{i}?", 20, 1000) for i in range(3)]
                 if n % 5 == 0:
@@ -123,9 +133,9 @@ async def _seed(teachers: int, quizzes_each: int) -> None:
         await conn.close()
 
 
-async def _plans(teacher: str) -> dict[str, str]:
+async def _plans(url: str, teacher: str) -> dict[str, str]:
     """The scan each of a teacher's lists of 50 runs on, from EXPLAIN."""
-    conn = await asyncpg.connect(URL)
+    conn = await asyncpg.connect(url)
     try:
         user_id = await conn.fetchval("SELECT id FROM users WHERE username_key = $1", teacher)
         wheres = {
@@ -167,16 +177,21 @@ async def _token(url: str, username: str, password: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {r.json()['access_token']}"}
 
 
-async def _measure(url: str, floor_url: str, rounds: int) -> None:
-    teacher = await _token(url, "teacher0500", PASSWORD)
+async def _measure(database_url: str, url: str, floor_url: str, teacher: str, rounds: int) -> None:
+    teacher_headers = await _token(url, teacher, PASSWORD)
     admin = await _token(url, *ADMIN)
     cases = [
         ("floor: bare FastAPI GET", floor_url, "/question", {}),
-        ("teacher: my quizzes", url, "/api/quizzes?scope=mine&limit=50", teacher),
-        ("teacher: school library", url, "/api/quizzes?scope=school&limit=50", teacher),
-        ("teacher: school, page 100", url, "/api/quizzes?scope=school&limit=50&offset=5000", teacher),
-        ("teacher: mine and school", url, "/api/quizzes?limit=50", teacher),
-        ("teacher: my sessions", url, "/api/sessions?limit=50", teacher),
+        ("teacher: my quizzes", url, "/api/quizzes?scope=mine&limit=50", teacher_headers),
+        ("teacher: school library", url, "/api/quizzes?scope=school&limit=50", teacher_headers),
+        (
+            "teacher: school, page 100",
+            url,
+            "/api/quizzes?scope=school&limit=50&offset=5000",
+            teacher_headers,
+        ),
+        ("teacher: mine and school", url, "/api/quizzes?limit=50", teacher_headers),
+        ("teacher: my sessions", url, "/api/sessions?limit=50", teacher_headers),
         ("admin: all quizzes", url, "/api/quizzes?limit=50", admin),
         ("admin: all sessions", url, "/api/sessions?limit=50", admin),
         ("admin: 1,000 teachers", url, "/api/teachers", admin),
@@ -189,7 +204,7 @@ async def _measure(url: str, floor_url: str, rounds: int) -> None:
         floor_p50 = floor_p50 or p50
         print(f"{name:<28} {p50:>7.2f} {pct(took, 0.99):>7.2f} {p50 / floor_p50:>12.1f}")
     print()
-    for scope, plan in (await _plans("teacher0500")).items():
+    for scope, plan in (await _plans(database_url, teacher)).items():
         print(f"plan, {scope}: {plan}")
 
 
@@ -198,17 +213,19 @@ def main() -> None:
     parser.add_argument("--teachers", type=int, default=1000)
     parser.add_argument("--quizzes-each", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=300)
+    parser.add_argument("--database", default="vocabquiz_libraries", help="made afresh")
     args = parser.parse_args()
-    asyncio.run(_fresh_database())
-    with vocabquiz_server(1, {"VOCABQUIZ_DATABASE_URL": URL}) as server:
+    url = asyncio.run(_fresh_database(args.database))
+    with vocabquiz_server(1, {"VOCABQUIZ_DATABASE_URL": url}) as server:
         began = time.perf_counter()
-        asyncio.run(_seed(args.teachers, args.quizzes_each))
+        asyncio.run(_seed(url, args.teachers, args.quizzes_each))
         print(
             f"{args.teachers:,} teachers, {args.teachers * args.quizzes_each:,} quizzes seeded "
             f"in {time.perf_counter() - began:.1f} s"
         )
         with floor_server() as (floor_url, _):
-            asyncio.run(_measure(server.url, floor_url, args.rounds))
+            teacher = f"teacher{args.teachers // 2:04d}"
+            asyncio.run(_measure(url, server.url, floor_url, teacher, args.rounds))
 
 
 if __name__ == "__main__":

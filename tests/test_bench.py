@@ -4,12 +4,16 @@ that they measure something."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
+
+from tests.servers import drop_database
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.server
@@ -92,3 +96,17 @@ def test_live_bench_answers_everyone_and_sees_the_reveal(shared_database: str) -
     )
     assert "accepted=30/30" in out and "last answer -> reveal" in out, out
     assert "on the last of 30/30 streams" in out, out
+
+
+def test_libraries_bench_lists_a_teachers_quizzes() -> None:
+    database = f"vq_libraries_{uuid.uuid4().hex[:10]}"
+    try:
+        output = run(
+            "bench/libraries.py",
+            *["--teachers", "4", "--quizzes-each", "20", "--rounds", "3", "--database", database],
+        )
+    finally:
+        asyncio.run(drop_database(database))
+    p50 = {line[:28].strip(): line[28:].split()[0] for line in output.splitlines()[2:11]}
+    assert float(p50["teacher: my quizzes"]) > 0 and float(p50["floor: bare FastAPI GET"]) > 0
+    assert "plan, mine: Limit" in output and "plan, school: Limit" in output

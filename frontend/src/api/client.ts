@@ -1,5 +1,5 @@
 import { client } from '../client/client.gen'
-import { getToken, setToken } from '../auth/tokenStore'
+import { getToken, refuseToken } from '../auth/tokenStore'
 import { ApiError } from './errors'
 
 // Same origin in production and through Vite's proxy in development.
@@ -11,9 +11,25 @@ client.interceptors.request.use((request) => {
   return request
 })
 
-client.interceptors.response.use((response, request) => {
-  // A token the server no longer accepts is useless: drop it so the app asks to sign in again.
-  if (response.status === 401 && request.headers.has('Authorization')) setToken(null)
+/**
+ * A token the server no longer accepts (revoked, or the account disabled) is useless: drop it, with
+ * the server's reason, so the app asks to sign in again. A 401 for a token already replaced by a
+ * newer sign-in leaves that one alone.
+ */
+async function dropRefusedToken(response: Response, sentToken: string | null) {
+  if (response.status !== 401 || sentToken === null || sentToken !== getToken()) return
+  let detail: unknown = null
+  try {
+    detail = ((await response.clone().json()) as { detail?: unknown }).detail
+  } catch {
+    detail = null
+  }
+  refuseToken(typeof detail === 'string' && detail.trim() !== '' ? detail : 'Please sign in again.')
+}
+
+client.interceptors.response.use(async (response, request) => {
+  const sent = request.headers.get('Authorization')?.replace(/^Bearer /, '') ?? null
+  await dropRefusedToken(response, sent)
   return response
 })
 
@@ -51,6 +67,7 @@ export async function downloadFile(url: string, fallbackName: string): Promise<v
   } catch {
     throw new ApiError(0, null)
   }
+  await dropRefusedToken(response, token)
   if (!response.ok) {
     let detail: unknown = null
     try {

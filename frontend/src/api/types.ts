@@ -2,6 +2,7 @@
 // operations (whose ids are fixed) rather than from schema names, which the server may rename.
 import type {
   AddQuestionData,
+  CreateTeacherResponse,
   GetJobResponse,
   GetLeaderboardResponse,
   GetQuizResponse,
@@ -10,7 +11,9 @@ import type {
   GetTurnResponse,
   JoinLinkResponse,
   JoinSessionResponse,
+  ListQuizzesData,
   ListQuizzesResponse,
+  ListTeachersResponse,
   LiveActionData,
   LiveAnswerResponse,
   LiveStateResponse,
@@ -27,6 +30,8 @@ import type {
 export type Token = LoginResponse
 export type User = MeResponse
 export type QuizSummary = ListQuizzesResponse[number]
+/** Which quizzes a list holds: the caller's own, those shared with the school, or both (for an admin, all). */
+export type QuizScope = NonNullable<NonNullable<ListQuizzesData['query']>['scope']>
 export type Quiz = GetQuizResponse
 export type Question = Quiz['questions'][number]
 export type QuestionInput = AddQuestionData['body']
@@ -59,3 +64,7 @@ export type LiveAction = LiveActionData['path']['action']
 export type LiveVote = LiveReveal['votes'][number]
 /** The base URL learners should open to join, and whether other devices can reach it. */
 export type JoinLinkBase = JoinLinkResponse
+/** A teacher's account as an admin manages it (GET /api/teachers). */
+export type Teacher = ListTeachersResponse[number]
+/** A teacher with the password made up for them, shown this once (null when the admin chose it). */
+export type TeacherWithPassword = CreateTeacherResponse

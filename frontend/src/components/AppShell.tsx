@@ -20,6 +20,7 @@ import { ColorModeToggle } from './ColorMode'
 import { Logo } from './Logo'
 import { initialOf } from '../lib/initial'
 import { LinkButton } from './Links'
+import { isStaff } from '../lib/roles'
 
 function NavItem({ to, icon, children }: { to: string; icon: React.ReactNode; children: string }) {
   // On a phone only the icon shows, so the link carries its name itself.
@@ -71,7 +72,7 @@ function UserMenu() {
               <Text fontWeight="semibold">{user.display_name}</Text>
               <Text fontSize="sm" color="fg.muted">
                 {user.is_guest ? 'Guest player' : `@${user.username}`}
-                {user.role === 'admin' && (
+                {isStaff(user) && (
                   <Badge ms="2" colorPalette="purple">
                     Teacher
                   </Badge>
@@ -103,7 +104,7 @@ function UserMenu() {
 /** The header every screen but the projector view shares. */
 export function AppShell() {
   const auth = useAuth()
-  const isAdmin = auth.status === 'signed-in' && auth.user.role === 'admin'
+  const isStaffUser = auth.status === 'signed-in' && isStaff(auth.user)
   return (
     <Flex direction="column" minH="100dvh">
       <SkipNavLink>Skip to content</SkipNavLink>
@@ -124,7 +125,7 @@ export function AppShell() {
             <HStack as="nav" aria-label="Main" gap="1">
               {auth.status === 'signed-in' && (
                 <>
-                  {isAdmin && (
+                  {isStaffUser && (
                     <NavItem to="/admin" icon={<LuLayoutList />}>
                       Quizzes
                     </NavItem>

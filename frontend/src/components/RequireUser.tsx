@@ -3,10 +3,16 @@ import type { ReactNode } from 'react'
 import { Navigate, useLocation } from 'react-router'
 import { LuLock } from 'react-icons/lu'
 import { useAuth } from '../auth/AuthProvider'
+import type { User } from '../api/types'
+import { isAdmin, isStaff } from '../lib/roles'
 import { LinkButton } from './Links'
 import { EmptyView, ErrorState, LoadingState } from './StateViews'
 
-/** Screens that need someone signed in send everyone else to the welcome screen, and back after. */
+/**
+ * Screens that need someone signed in send everyone else to the welcome screen, and back after.
+ * Someone whose sign-in the server stopped taking (a disabled account, a new password) goes to the
+ * sign-in screen instead, which says why.
+ */
 export function RequireUser({ children }: { children: ReactNode }) {
   const auth = useAuth()
   const location = useLocation()
@@ -19,34 +25,68 @@ export function RequireUser({ children }: { children: ReactNode }) {
     )
   if (auth.status === 'signed-out') {
     const next = location.pathname + location.search
-    return <Navigate to={`/welcome?next=${encodeURIComponent(next)}`} replace />
+    const screen = auth.refusal ? '/signin' : '/welcome'
+    return <Navigate to={`${screen}?next=${encodeURIComponent(next)}`} replace />
   }
   return <>{children}</>
 }
 
-/** Teacher screens: signed in, and an admin. */
-export function RequireAdmin({ children }: { children: ReactNode }) {
+/** Teacher screens (quizzes, sessions, results): signed in, and a teacher or an admin. */
+export function RequireStaff({ children }: { children: ReactNode }) {
   return (
     <RequireUser>
-      <AdminOnly>{children}</AdminOnly>
+      <OnlyFor allowed={isStaff} refusal={<ForLearnersView />}>
+        {children}
+      </OnlyFor>
     </RequireUser>
   )
 }
 
-function AdminOnly({ children }: { children: ReactNode }) {
+/** Screens that run the school's installation (the teachers' accounts): signed in, and an admin. */
+export function RequireAdmin({ children }: { children: ReactNode }) {
+  return (
+    <RequireUser>
+      <OnlyFor allowed={isAdmin} refusal={<ForAdminsView />}>
+        {children}
+      </OnlyFor>
+    </RequireUser>
+  )
+}
+
+function OnlyFor({
+  allowed,
+  refusal,
+  children,
+}: {
+  allowed: (user: User) => boolean
+  refusal: ReactNode
+  children: ReactNode
+}) {
   const auth = useAuth()
-  if (auth.status === 'signed-in' && auth.user.role !== 'admin') {
-    return (
-      <Container maxW="lg" py="10">
-        <EmptyView
-          icon={<LuLock />}
-          title="This page is for teachers"
-          description="Your account can play quizzes but not write them. Ask your teacher for a join code instead."
-        >
-          <LinkButton to="/join">Join a quiz</LinkButton>
-        </EmptyView>
-      </Container>
-    )
-  }
+  if (auth.status === 'signed-in' && !allowed(auth.user)) return <Container maxW="lg" py="10">{refusal}</Container>
   return <>{children}</>
+}
+
+function ForLearnersView() {
+  return (
+    <EmptyView
+      icon={<LuLock />}
+      title="This page is for teachers"
+      description="Your account can play quizzes but not write them. Ask your teacher for a join code instead."
+    >
+      <LinkButton to="/join">Join a quiz</LinkButton>
+    </EmptyView>
+  )
+}
+
+function ForAdminsView() {
+  return (
+    <EmptyView
+      icon={<LuLock />}
+      title="This page is for admins"
+      description="Only an admin of your school manages the teachers' accounts."
+    >
+      <LinkButton to="/admin">Back to your quizzes</LinkButton>
+    </EmptyView>
+  )
 }

@@ -15,6 +15,9 @@ const quiz: Quiz = {
   updated_at: '2030-01-01T10:00:00Z',
   scoring: 'speed',
   streak_bonus: false,
+  owner_id: null,
+  owner_name: null,
+  shared: false,
   questions: [
     {
       id: 'q1',

@@ -9,24 +9,7 @@ import { PasswordInput } from '../components/PasswordInput'
 import { UsernameInput } from '../components/UsernameInput'
 import { useRegister } from '../hooks/queries/auth'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
-import { DISPLAY_NAME_MAX } from '../lib/displayName'
-
-// The account rules of API.md, checked before asking the server.
-function usernameProblem(username: string): string | null {
-  if (username.length < 3 || username.length > 32) return 'Use 3 to 32 characters.'
-  if (!/^[A-Za-z0-9_.-]+$/.test(username)) return 'Use only letters, digits, dots, dashes and underscores (no spaces).'
-  return null
-}
-
-function passwordProblem(password: string): string | null {
-  if (password.length < 8) return 'Use at least 8 characters.'
-  if (password.length > 128) return 'Use at most 128 characters.'
-  return null
-}
-
-function displayNameProblem(name: string): string | null {
-  return name.trim().length > DISPLAY_NAME_MAX ? `Keep it under ${DISPLAY_NAME_MAX} characters.` : null
-}
+import { displayNameProblem, passwordProblem, usernameProblem } from '../lib/accountRules'
 
 export default function Register() {
   useDocumentTitle('Create an account')

@@ -9,6 +9,7 @@ import { PasswordInput } from '../components/PasswordInput'
 import { UsernameInput } from '../components/UsernameInput'
 import { useLogin } from '../hooks/queries/auth'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
+import { isStaff } from '../lib/roles'
 
 export default function SignIn() {
   useDocumentTitle('Sign in')
@@ -17,7 +18,7 @@ export default function SignIn() {
   const [password, setPassword] = useState('')
   const [touched, setTouched] = useState(false)
   // Teachers land on their quizzes, learners on the join screen, unless a link brought them here.
-  const signIn = useLogin((token) => flow.enter(token, token.user.role === 'admin' ? '/admin' : '/join'))
+  const signIn = useLogin((token) => flow.enter(token, isStaff(token.user) ? '/admin' : '/join'))
 
   if (flow.signedIn) return <Navigate to={flow.next()} replace />
 
