@@ -1948,9 +1948,9 @@ export type HandOverQuizErrors = {
      */
     404: ErrorOut;
     /**
-     * The request cannot be done as sent
+     * Validation Error
      */
-    422: ErrorOut;
+    422: HttpValidationError;
     /**
      * The database or Redis is unavailable: try again after Retry-After seconds
      */

@@ -18,7 +18,6 @@ from vocabquiz.errors import (
     NotFound,
     RowsRejected,
     Unauthorized,
-    Unprocessable,
     responses,
 )
 from vocabquiz.jobs.router import JobOut
@@ -98,7 +97,7 @@ async def duplicate_quiz(quiz_id: str, user: QuizReader, db: Db) -> QuizOut:
     return QuizOut.model_validate(await service.duplicate_quiz(db, quiz_id, user.id))
 
 
-@router.post("/{quiz_id}/owner", responses=responses(NotFound, Unprocessable))
+@router.post("/{quiz_id}/owner", responses=responses(NotFound))
 async def hand_over_quiz(quiz_id: str, body: HandOver, _admin: Admin, db: Db) -> QuizOut:
     """Make the quiz another teacher's (admins only)."""
     return QuizOut.model_validate(await service.hand_over(db, quiz_id, body.user_id))

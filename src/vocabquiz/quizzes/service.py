@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 
+from fastapi.exceptions import RequestValidationError
 from sqlalchemy import func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
@@ -286,7 +287,16 @@ async def hand_over(db: AsyncSession, quiz_id: str, user_id: str) -> Quiz:
     quiz = await get_quiz(db, quiz_id)
     account = await db.get(User, user_id) if is_id(user_id) else None
     if account is None or account.role not in STAFF_ROLES or account.disabled_at is not None:
-        raise Unprocessable("That account is not a teacher here, or it is disabled")
+        # A 422 on the body's field, in FastAPI's shape, as any other bad field.
+        raise RequestValidationError(
+            [
+                {
+                    "type": "value_error",
+                    "loc": ("body", "user_id"),
+                    "msg": "that account is not a teacher here, or it is disabled",
+                }
+            ]
+        )
     quiz.owner_id = account.id
     quiz.updated_at = utcnow()
     await db.commit()
