@@ -63,7 +63,12 @@ function OnlyFor({
   children: ReactNode
 }) {
   const auth = useAuth()
-  if (auth.status === 'signed-in' && !allowed(auth.user)) return <Container maxW="lg" py="10">{refusal}</Container>
+  if (auth.status === 'signed-in' && !allowed(auth.user))
+    return (
+      <Container maxW="lg" py="10">
+        {refusal}
+      </Container>
+    )
   return <>{children}</>
 }
 
