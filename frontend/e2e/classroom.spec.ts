@@ -7,7 +7,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
-import { choice, DESKTOP, newPage, PHONE, shot, SHOTS, timeLeft, watchForErrors } from './pages'
+import { choice, DESKTOP, dismissToasts, newPage, PHONE, shot, SHOTS, timeLeft, watchForErrors } from './pages'
 import { OUTPUT_DIR } from './server'
 
 type QuestionPlan = { prompt: string; choices: string[]; correct: number; seconds: number | null }
@@ -72,13 +72,6 @@ async function paste(page: Page, field: Locator, text: string) {
   await field.focus()
   await page.keyboard.press('ControlOrMeta+V')
   await expect(field).toHaveValue(text)
-}
-
-/** Closes the confirmations still showing, so that they don't cover a screenshot. */
-async function dismissToasts(page: Page) {
-  const close = page.getByRole('button', { name: 'Dismiss' })
-  for (const button of await close.all()) await button.click().catch(() => undefined)
-  await expect(close).toHaveCount(0)
 }
 
 async function markNoReload(page: Page) {
@@ -164,7 +157,7 @@ test('a class plays a live quiz: teacher hosts, a phone and a laptop play, resul
       await teacher.getByLabel('Password', { exact: true }).fill(process.env.E2E_ADMIN_PASSWORD!)
       await teacher.getByRole('button', { name: 'Sign in' }).click()
       await expect(teacher).toHaveURL(/\/admin$/)
-      await expect(teacher.getByText('No quizzes yet')).toBeVisible()
+      await expect(teacher.getByText('No quizzes of your own yet')).toBeVisible()
     })
 
     await test.step('an earlier quiz exists, made through the API', async () => {

@@ -1,6 +1,7 @@
 // What the end-to-end tests share: browser contexts of their own at phone and desktop sizes,
-// screenshots, the errors that end a test, and finding an answer button by its text.
-import type { Browser, BrowserContextOptions, Page } from '@playwright/test'
+// screenshots (without the toasts over them), the errors that end a test, and finding an answer
+// button by its text.
+import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
 import path from 'node:path'
 import { OUTPUT_DIR } from './server'
 
@@ -39,6 +40,13 @@ export async function shot(page: Page, name: string, fullPage = true) {
   if (fullPage) await page.evaluate(() => window.scrollTo(0, 0))
   await page.evaluate(() => document.fonts.ready)
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage, animations: 'disabled', caret: 'hide' })
+}
+
+/** Closes the confirmations still showing, so that they don't cover a screenshot. */
+export async function dismissToasts(page: Page) {
+  const close = page.getByRole('button', { name: 'Dismiss' })
+  for (const button of await close.all()) await button.click().catch(() => undefined)
+  await expect(close).toHaveCount(0)
 }
 
 /** Uncaught errors, and what a Content-Security-Policy refused, end the test: the app must run under the server's CSP. */

@@ -2,7 +2,7 @@ import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 're
 import { createBrowserRouter, type RouteObject } from 'react-router'
 import { LoadingState } from './components/StateViews'
 import { AppShell } from './components/AppShell'
-import { RequireAdmin, RequireUser } from './components/RequireUser'
+import { RequireAdmin, RequireStaff, RequireUser } from './components/RequireUser'
 import History from './routes/History'
 import Home from './routes/Home'
 import Join from './routes/Join'
@@ -22,8 +22,21 @@ const AdminQuizEditor = lazy(() => import('./routes/AdminQuizEditor'))
 const AdminQuizzes = lazy(() => import('./routes/AdminQuizzes'))
 const AdminResults = lazy(() => import('./routes/AdminResults'))
 const AdminSession = lazy(() => import('./routes/AdminSession'))
+const AdminTeachers = lazy(() => import('./routes/AdminTeachers'))
 const AdminWordListImport = lazy(() => import('./routes/AdminWordListImport'))
 
+/** A screen for teachers and admins. */
+function staff(Screen: LazyExoticComponent<ComponentType>) {
+  return (
+    <RequireStaff>
+      <Suspense fallback={<LoadingState />}>
+        <Screen />
+      </Suspense>
+    </RequireStaff>
+  )
+}
+
+/** A screen for admins only. */
 function admin(Screen: LazyExoticComponent<ComponentType>) {
   return (
     <RequireAdmin>
@@ -90,26 +103,27 @@ export const routes: RouteObject[] = [
           </RequireUser>
         ),
       },
-      { path: '/admin', element: admin(AdminQuizzes) },
-      { path: '/admin/quizzes/:quizId', element: admin(AdminQuizEditor) },
-      { path: '/admin/quizzes/:quizId/import', element: admin(AdminWordListImport) },
-      { path: '/admin/quizzes/:quizId/analytics', element: admin(AdminAnalytics) },
-      { path: '/admin/sessions/:code', element: admin(AdminSession) },
-      { path: '/admin/sessions/:code/results', element: admin(AdminResults) },
-      { path: '/admin/sessions/:code/analytics', element: admin(AdminAnalytics) },
+      { path: '/admin', element: staff(AdminQuizzes) },
+      { path: '/admin/quizzes/:quizId', element: staff(AdminQuizEditor) },
+      { path: '/admin/quizzes/:quizId/import', element: staff(AdminWordListImport) },
+      { path: '/admin/quizzes/:quizId/analytics', element: staff(AdminAnalytics) },
+      { path: '/admin/sessions/:code', element: staff(AdminSession) },
+      { path: '/admin/sessions/:code/results', element: staff(AdminResults) },
+      { path: '/admin/sessions/:code/analytics', element: staff(AdminAnalytics) },
+      { path: '/admin/teachers', element: admin(AdminTeachers) },
       { path: '*', element: <NotFound /> },
     ],
   },
   {
     // The projector view fills the screen: no app header.
     path: '/admin/sessions/:code/board',
-    element: admin(AdminProjector),
+    element: staff(AdminProjector),
     errorElement: <RouteError />,
   },
   {
     // The host screen of a live session also goes on the projector: no app header either.
     path: '/admin/sessions/:code/live',
-    element: admin(AdminLiveHost),
+    element: staff(AdminLiveHost),
     errorElement: <RouteError />,
   },
 ]

@@ -3,7 +3,8 @@ import type { FormEvent, ReactNode } from 'react'
 
 /**
  * A dialog as the app shows them: centred, its title on top and a close button in the corner.
- * `children` are its body and footer; with `onSubmit` the whole dialog is a form.
+ * `children` are its body and footer; with `onSubmit` the whole dialog is a form. Without a
+ * `trigger` it opens only through `open`, e.g. to show what a finished action answered.
  */
 export function AppDialog({
   trigger,
@@ -12,7 +13,7 @@ export function AppDialog({
   onSubmit,
   ...rootProps
 }: {
-  trigger: ReactNode
+  trigger?: ReactNode
   title: ReactNode
   children: ReactNode
   onSubmit?: (event: FormEvent) => void
@@ -30,7 +31,7 @@ export function AppDialog({
   )
   return (
     <Dialog.Root placement="center" {...rootProps}>
-      <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>
+      {trigger && <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>}
       <Portal>
         <Dialog.Backdrop />
         <Dialog.Positioner px="4">

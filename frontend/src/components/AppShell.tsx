@@ -13,16 +13,27 @@ import {
   SkipNavLink,
   Text,
 } from '@chakra-ui/react'
-import { NavLink, Outlet, Link as RouterLink, useNavigate } from 'react-router'
-import { LuHistory, LuLayoutList, LuLogIn, LuLogOut, LuTicket } from 'react-icons/lu'
+import { Outlet, Link as RouterLink, useLocation, useNavigate } from 'react-router'
+import { LuHistory, LuLayoutList, LuLogIn, LuLogOut, LuTicket, LuUsers } from 'react-icons/lu'
 import { useAuth } from '../auth/AuthProvider'
 import { ColorModeToggle } from './ColorMode'
 import { Logo } from './Logo'
 import { initialOf } from '../lib/initial'
 import { LinkButton } from './Links'
-import { isStaff } from '../lib/roles'
+import { isAdmin, isStaff } from '../lib/roles'
 
-function NavItem({ to, icon, children }: { to: string; icon: React.ReactNode; children: string }) {
+function NavItem({
+  to,
+  current,
+  icon,
+  children,
+}: {
+  to: string
+  /** Whether the screen shown is this item's (or one under it). */
+  current: boolean
+  icon: React.ReactNode
+  children: string
+}) {
   // On a phone only the icon shows, so the link carries its name itself.
   return (
     <Button
@@ -32,12 +43,12 @@ function NavItem({ to, icon, children }: { to: string; icon: React.ReactNode; ch
       px={{ base: '2', sm: '3' }}
       _currentPage={{ bg: 'colorPalette.subtle', color: 'colorPalette.fg' }}
     >
-      <NavLink to={to} end={to === '/'} aria-label={children}>
+      <RouterLink to={to} aria-current={current ? 'page' : undefined} aria-label={children}>
         {icon}
         <Text as="span" hideBelow="sm">
           {children}
         </Text>
-      </NavLink>
+      </RouterLink>
     </Button>
   )
 }
@@ -74,7 +85,7 @@ function UserMenu() {
                 {user.is_guest ? 'Guest player' : `@${user.username}`}
                 {isStaff(user) && (
                   <Badge ms="2" colorPalette="purple">
-                    Teacher
+                    {isAdmin(user) ? 'Admin' : 'Teacher'}
                   </Badge>
                 )}
               </Text>
@@ -104,7 +115,9 @@ function UserMenu() {
 /** The header every screen but the projector view shares. */
 export function AppShell() {
   const auth = useAuth()
-  const isStaffUser = auth.status === 'signed-in' && isStaff(auth.user)
+  const user = auth.status === 'signed-in' ? auth.user : null
+  const { pathname } = useLocation()
+  const under = (path: string) => pathname === path || pathname.startsWith(`${path}/`)
   return (
     <Flex direction="column" minH="100dvh">
       <SkipNavLink>Skip to content</SkipNavLink>
@@ -119,21 +132,27 @@ export function AppShell() {
               _hover={{ textDecoration: 'none' }}
             >
               <RouterLink to="/" aria-label="vocabquiz home">
-                <Logo />
+                {/* An admin's menu has one item more: on a phone the name makes room for it. */}
+                <Logo compact={isAdmin(user)} />
               </RouterLink>
             </Link>
             <HStack as="nav" aria-label="Main" gap="1">
-              {auth.status === 'signed-in' && (
+              {user && (
                 <>
-                  {isStaffUser && (
-                    <NavItem to="/admin" icon={<LuLayoutList />}>
+                  {isStaff(user) && (
+                    <NavItem to="/admin" current={under('/admin') && !under('/admin/teachers')} icon={<LuLayoutList />}>
                       Quizzes
                     </NavItem>
                   )}
-                  <NavItem to="/join" icon={<LuTicket />}>
+                  {isAdmin(user) && (
+                    <NavItem to="/admin/teachers" current={under('/admin/teachers')} icon={<LuUsers />}>
+                      Teachers
+                    </NavItem>
+                  )}
+                  <NavItem to="/join" current={under('/join')} icon={<LuTicket />}>
                     Join
                   </NavItem>
-                  <NavItem to="/history" icon={<LuHistory />}>
+                  <NavItem to="/history" current={under('/history')} icon={<LuHistory />}>
                     My history
                   </NavItem>
                 </>

@@ -1,7 +1,7 @@
 import { Box, HStack, Text } from '@chakra-ui/react'
 
-/** The wordmark: a purple tile with a "v" and the name. */
-export function Logo({ size = 'md' }: { size?: 'md' | 'lg' }) {
+/** The wordmark: a purple tile with a "v" and the name; `compact` keeps only the tile on a phone. */
+export function Logo({ size = 'md', compact = false }: { size?: 'md' | 'lg'; compact?: boolean }) {
   const tile = size === 'lg' ? '12' : '8'
   return (
     <HStack gap="2">
@@ -21,7 +21,13 @@ export function Logo({ size = 'md' }: { size?: 'md' | 'lg' }) {
       >
         v
       </Box>
-      <Text as="span" fontWeight="extrabold" fontSize={size === 'lg' ? '2xl' : 'lg'} letterSpacing="tight">
+      <Text
+        as="span"
+        fontWeight="extrabold"
+        fontSize={size === 'lg' ? '2xl' : 'lg'}
+        letterSpacing="tight"
+        hideBelow={compact ? 'sm' : undefined}
+      >
         vocab
         <Text as="span" color="purple.fg">
           quiz

@@ -1,9 +1,11 @@
 import { Box, Container, Grid, Stack } from '@chakra-ui/react'
 import { useState } from 'react'
 import { useParams } from 'react-router'
+import { useUser } from '../auth/AuthProvider'
 import { BackLink } from '../components/Links'
 import { QuizDetailsCard, QuizHeader } from '../components/quizEditor/QuizHeader'
 import { QuizQuestions, type Editing } from '../components/quizEditor/QuizQuestions'
+import { SharedQuiz } from '../components/quizEditor/SharedQuiz'
 import { SessionsPanel } from '../components/quizEditor/SessionsPanel'
 import { QuizLoadFailed } from '../components/QuizLoadFailed'
 import { SessionOpenAlert } from '../components/SessionOpenAlert'
@@ -12,13 +14,20 @@ import { toaster } from '../components/Toaster'
 import { hasOpenSession, useQuiz, useQuizSessions, useSaveQuestion, useUpdateQuiz } from '../hooks/queries/quizzes'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
 import { useImportedQuestions } from '../hooks/useImportedQuestions'
+import { canChangeQuiz } from '../lib/roles'
 
-/** A quiz's own screen: its details, its questions to write and change, and its sessions. */
+/**
+ * A quiz's own screen: its details, its questions to write and change, and its sessions. Another
+ * teacher's quiz shared with the school is shown read-only, to duplicate.
+ */
 export default function AdminQuizEditor() {
   const { quizId = '' } = useParams()
+  const user = useUser()
   const quiz = useQuiz(quizId)
-  const sessions = useQuizSessions(quizId)
-  useDocumentTitle(quiz.data ? `Edit ${quiz.data.title}` : 'Edit quiz')
+  const editable = quiz.data !== undefined && canChangeQuiz(user, quiz.data)
+  // Only the owner (or an admin) may read a quiz's sessions; for anyone else they are refused.
+  const sessions = useQuizSessions(quizId, editable)
+  useDocumentTitle(quiz.data ? (editable ? `Edit ${quiz.data.title}` : quiz.data.title) : 'Edit quiz')
   const [editing, setEditing] = useState<Editing>({ kind: 'none' })
   const save = useSaveQuestion(quizId, (vars) => {
     setEditing({ kind: 'none' })
@@ -35,6 +44,8 @@ export default function AdminQuizEditor() {
 
   if (quiz.isPending) return <LoadingState label="Loading the quiz…" />
   if (quiz.isError) return <QuizLoadFailed error={quiz.error} onRetry={() => void quiz.refetch()} />
+
+  if (!editable) return <SharedQuiz quiz={quiz.data} />
 
   const data = quiz.data
   const locked = hasOpenSession(sessions.data)

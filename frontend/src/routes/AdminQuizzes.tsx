@@ -1,28 +1,17 @@
-import {
-  Badge,
-  Box,
-  Button,
-  Card,
-  Container,
-  Dialog,
-  Heading,
-  HStack,
-  LinkBox,
-  LinkOverlay,
-  SimpleGrid,
-  Text,
-} from '@chakra-ui/react'
-import { useState } from 'react'
-import { Link as RouterLink, useNavigate } from 'react-router'
-import { LuBookOpen, LuPlus } from 'react-icons/lu'
-import type { QuizSummary } from '../api/types'
+import { Box, Button, Container, Dialog, Heading, HStack, Stack, Tabs, Text } from '@chakra-ui/react'
+import { useState, type ReactNode } from 'react'
+import { useNavigate, useSearchParams } from 'react-router'
+import { LuBookOpen, LuLibrary, LuPlus } from 'react-icons/lu'
+import type { QuizScope } from '../api/types'
+import { useUser } from '../auth/AuthProvider'
 import { AppDialog } from '../components/AppDialog'
+import { LinkButton } from '../components/Links'
 import { QuizDetailsForm } from '../components/QuizDetailsForm'
+import { QuizRow } from '../components/quizList/QuizRow'
 import { EmptyView, ErrorState, LoadingState } from '../components/StateViews'
 import { useCreateQuiz, useQuizzes } from '../hooks/queries/quizzes'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
-import { formatDateTime } from '../lib/dates'
-import { plural } from '../lib/plural'
+import { isAdmin } from '../lib/roles'
 
 function NewQuizButton({ size = 'md' }: { size?: 'md' | 'lg' }) {
   const [open, setOpen] = useState(false)
@@ -51,82 +40,130 @@ function NewQuizButton({ size = 'md' }: { size?: 'md' | 'lg' }) {
   )
 }
 
-function QuizCard({ quiz }: { quiz: QuizSummary }) {
+type Tab = { value: 'mine' | 'school' | 'all'; label: string; scope: QuizScope; hint: string; empty: ReactNode }
+
+const MINE: Tab = {
+  value: 'mine',
+  label: 'My quizzes',
+  scope: 'mine',
+  hint: 'The quizzes you wrote or copied. Only you (and the admins) can change and run them.',
+  empty: (
+    <EmptyView
+      icon={<LuBookOpen />}
+      title="No quizzes of your own yet"
+      description="Create one, or duplicate one from the School library."
+    >
+      <Stack direction={{ base: 'column', sm: 'row' }} gap="3">
+        <NewQuizButton size="lg" />
+        <LinkButton to="?tab=school" size="lg" variant="outline">
+          <LuLibrary /> Open the School library
+        </LinkButton>
+      </Stack>
+    </EmptyView>
+  ),
+}
+
+const SCHOOL: Tab = {
+  value: 'school',
+  label: 'School library',
+  scope: 'school',
+  hint: 'Quizzes teachers share with the school. Duplicate one to change it or to run it with your class.',
+  empty: (
+    <EmptyView
+      icon={<LuLibrary />}
+      title="Nothing in the School library yet"
+      description="When a teacher shares a quiz with the school, it shows here for everyone. Share one of yours from My quizzes."
+    />
+  ),
+}
+
+const ALL: Tab = {
+  value: 'all',
+  label: 'All quizzes',
+  scope: 'visible',
+  hint: "Every teacher's quizzes, shared or not. As an admin you can change any of them, or hand one over.",
+  empty: (
+    <EmptyView icon={<LuBookOpen />} title="No quizzes yet" description="No teacher has written a quiz yet.">
+      <NewQuizButton size="lg" />
+    </EmptyView>
+  ),
+}
+
+function QuizList({ tab }: { tab: Tab }) {
+  const list = useQuizzes(tab.scope)
+  if (list.isPending) return <LoadingState label="Loading quizzes…" />
+  if (list.isError)
+    return <ErrorState error={list.error} title="The quizzes didn't load" onRetry={() => void list.refetch()} />
+  if (list.quizzes.length === 0) return tab.empty
   return (
-    <LinkBox as="li">
-      <Card.Root
-        bg="app.card"
-        borderRadius="xl"
-        h="full"
-        _hover={{ borderColor: 'colorPalette.solid', boxShadow: 'md' }}
-        transition="box-shadow 0.2s"
-      >
-        <Card.Body gap="2">
-          <LinkOverlay asChild>
-            <RouterLink to={`/admin/quizzes/${quiz.id}`}>
-              <Heading as="h2" size="lg" lineClamp={2}>
-                {quiz.title}
-              </Heading>
-            </RouterLink>
-          </LinkOverlay>
-          {quiz.description && (
-            <Text color="fg.muted" lineClamp={2}>
-              {quiz.description}
-            </Text>
-          )}
-        </Card.Body>
-        <Card.Footer justifyContent="space-between" flexWrap="wrap" gap="2">
-          <HStack gap="2">
-            <Badge variant="subtle" colorPalette={quiz.question_count > 0 ? 'purple' : 'orange'}>
-              {plural(quiz.question_count, 'question')}
-            </Badge>
-            <Badge variant="subtle" colorPalette="gray">
-              {plural(quiz.session_count, 'session')}
-            </Badge>
-          </HStack>
-          <Text fontSize="xs" color="fg.muted">
-            {formatDateTime(quiz.created_at)}
-          </Text>
-        </Card.Footer>
-      </Card.Root>
-    </LinkBox>
+    <Stack gap="4">
+      <Stack as="ul" gap="3" listStyleType="none" m="0" p="0" aria-label={tab.label}>
+        {list.quizzes.map((quiz) => (
+          <QuizRow key={quiz.id} quiz={quiz} />
+        ))}
+      </Stack>
+      {list.hasNextPage && (
+        <Button
+          variant="outline"
+          alignSelf="center"
+          loading={list.isFetchingNextPage}
+          onClick={() => void list.fetchNextPage()}
+        >
+          Show more
+        </Button>
+      )}
+      {list.isFetchNextPageError && (
+        <Text color="red.fg" textAlign="center" role="alert">
+          The next quizzes didn't load. Press Show more to try again.
+        </Text>
+      )}
+    </Stack>
   )
 }
 
+/** The quizzes a teacher works with: their own, the school's shared ones, and for an admin every quiz. */
 export default function AdminQuizzes() {
   useDocumentTitle('Quizzes')
-  const quizzes = useQuizzes()
+  const user = useUser()
+  const [params, setParams] = useSearchParams()
+  const tabs = isAdmin(user) ? [MINE, SCHOOL, ALL] : [MINE, SCHOOL]
+  // The tab is in the address, so a reload or a shared link opens the same one.
+  const tab = tabs.find((t) => t.value === params.get('tab')) ?? MINE
 
   return (
     <Container maxW="6xl" py={{ base: '6', md: '10' }}>
       <HStack justify="space-between" mb="6" wrap="wrap" gap="3">
         <Box>
           <Heading as="h1" size="2xl">
-            Your quizzes
+            Quizzes
           </Heading>
           <Text color="fg.muted">Write questions, open a session, and watch your class play live.</Text>
         </Box>
         <NewQuizButton />
       </HStack>
-      {quizzes.isPending ? (
-        <LoadingState label="Loading quizzes…" />
-      ) : quizzes.isError ? (
-        <ErrorState error={quizzes.error} title="Your quizzes didn't load" onRetry={() => void quizzes.refetch()} />
-      ) : quizzes.data.length === 0 ? (
-        <EmptyView
-          icon={<LuBookOpen />}
-          title="No quizzes yet"
-          description="Create your first quiz: a title, then a few questions."
-        >
-          <NewQuizButton size="lg" />
-        </EmptyView>
-      ) : (
-        <SimpleGrid as="ul" columns={{ base: 1, md: 2, lg: 3 }} gap="4" listStyleType="none" m="0" p="0">
-          {quizzes.data.map((quiz) => (
-            <QuizCard key={quiz.id} quiz={quiz} />
+      <Tabs.Root
+        value={tab.value}
+        onValueChange={(e) => setParams(e.value === MINE.value ? {} : { tab: e.value }, { replace: true })}
+        lazyMount
+        unmountOnExit
+        variant="line"
+      >
+        <Tabs.List mb="4" overflowX="auto">
+          {tabs.map((t) => (
+            <Tabs.Trigger key={t.value} value={t.value} flexShrink="0">
+              {t.label}
+            </Tabs.Trigger>
           ))}
-        </SimpleGrid>
-      )}
+        </Tabs.List>
+        {tabs.map((t) => (
+          <Tabs.Content key={t.value} value={t.value} pt="0">
+            <Text color="fg.muted" fontSize="sm" mb="4">
+              {t.hint}
+            </Text>
+            <QuizList tab={t} />
+          </Tabs.Content>
+        ))}
+      </Tabs.Root>
     </Container>
   )
 }

@@ -15,8 +15,8 @@ const quiz: Quiz = {
   updated_at: '2030-01-01T10:00:00Z',
   scoring: 'speed',
   streak_bonus: false,
-  owner_id: null,
-  owner_name: null,
+  owner_id: teacher.id,
+  owner_name: teacher.display_name,
   shared: false,
   questions: [
     {

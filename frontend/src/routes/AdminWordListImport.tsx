@@ -1,7 +1,8 @@
 import { Box, Button, Card, Container, Grid, Heading, Text, chakra } from '@chakra-ui/react'
 import { useRef, useState, type ComponentProps, type FormEvent } from 'react'
-import { useNavigate, useParams } from 'react-router'
+import { Navigate, useNavigate, useParams } from 'react-router'
 import { LuEye } from 'react-icons/lu'
+import { useUser } from '../auth/AuthProvider'
 import { BackLink } from '../components/Links'
 import { QuizLoadFailed } from '../components/QuizLoadFailed'
 import { SessionOpenAlert } from '../components/SessionOpenAlert'
@@ -23,6 +24,7 @@ import {
   validateImport,
   type ImportOptionsDraft,
 } from '../lib/wordList'
+import { canChangeQuiz } from '../lib/roles'
 
 /** The list and its options, and the preview of what they make. */
 function useWordListDraft() {
@@ -111,14 +113,18 @@ function PreviewResult({
 /** A teacher turns a CSV of words and meanings into questions: preview them, then add exactly those. */
 export default function AdminWordListImport() {
   const { quizId = '' } = useParams()
+  const user = useUser()
   const quiz = useQuiz(quizId)
-  const sessions = useQuizSessions(quizId)
+  const editable = quiz.data !== undefined && canChangeQuiz(user, quiz.data)
+  const sessions = useQuizSessions(quizId, editable)
   useDocumentTitle(quiz.data ? `Import words into ${quiz.data.title}` : 'Import a word list')
   const list = useWordListDraft()
   const { previewPanel, preview, add, submit } = useImportFlow(quizId, list)
 
   if (quiz.isPending) return <LoadingState label="Loading the quiz…" />
   if (quiz.isError) return <QuizLoadFailed error={quiz.error} onRetry={() => void quiz.refetch()} />
+  // Only the owner imports into a quiz: anyone else gets its read-only screen, which offers a copy.
+  if (!editable) return <Navigate to={`/admin/quizzes/${quizId}`} replace />
 
   const locked = hasOpenSession(sessions.data)
   return (

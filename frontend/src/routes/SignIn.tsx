@@ -1,6 +1,7 @@
-import { Text } from '@chakra-ui/react'
+import { Alert, Text } from '@chakra-ui/react'
 import { useState, type FormEvent } from 'react'
 import { Navigate } from 'react-router'
+import { useAuth } from '../auth/AuthProvider'
 import { useSignInFlow } from '../auth/useSignInFlow'
 import { AuthCard, AuthForm } from '../components/AuthCard'
 import { FormField } from '../components/FormField'
@@ -9,19 +10,22 @@ import { PasswordInput } from '../components/PasswordInput'
 import { UsernameInput } from '../components/UsernameInput'
 import { useLogin } from '../hooks/queries/auth'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
-import { isStaff } from '../lib/roles'
+import { homePath } from '../lib/roles'
 
 export default function SignIn() {
   useDocumentTitle('Sign in')
   const flow = useSignInFlow()
+  const auth = useAuth()
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [touched, setTouched] = useState(false)
   // Teachers land on their quizzes, learners on the join screen, unless a link brought them here.
-  const signIn = useLogin((token) => flow.enter(token, isStaff(token.user) ? '/admin' : '/join'))
+  const signIn = useLogin((token) => flow.enter(token, homePath(token.user)))
 
   if (flow.signedIn) return <Navigate to={flow.next()} replace />
 
+  // Why the last sign-in stopped working, until the next try answers for itself.
+  const refusal = auth.status === 'signed-out' && !signIn.error ? auth.refusal : null
   const usernameMissing = username.trim() === ''
   const passwordMissing = password === ''
   const submit = (event: FormEvent) => {
@@ -32,6 +36,15 @@ export default function SignIn() {
 
   return (
     <AuthCard title="Welcome back" subtitle="Sign in to keep your scores, or to run your quizzes.">
+      {refusal && (
+        <Alert.Root status="warning" borderRadius="lg">
+          <Alert.Indicator />
+          <Alert.Content>
+            <Alert.Title>You were signed out</Alert.Title>
+            <Alert.Description>{refusal}</Alert.Description>
+          </Alert.Content>
+        </Alert.Root>
+      )}
       <AuthForm
         onSubmit={submit}
         error={signIn.error}

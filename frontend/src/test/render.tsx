@@ -13,6 +13,14 @@ export const teacher: User = {
   id: 'u-9',
   username: 'rivera',
   display_name: 'Ms Rivera',
+  role: 'teacher',
+  is_guest: false,
+}
+/** Runs the school's installation: manages the teachers, and may change every quiz. */
+export const admin: User = {
+  id: 'u-0',
+  username: 'office',
+  display_name: 'Mr Okafor',
   role: 'admin',
   is_guest: false,
 }

@@ -1,12 +1,15 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { unwrap } from '../../api/client'
-import type { Question, QuestionInput, Quiz, Session, SessionMode } from '../../api/types'
+import { retryNetworkOnly } from '../../api/errors'
+import type { Question, QuestionInput, Quiz, QuizScope, QuizSummary, Session, SessionMode } from '../../api/types'
 import {
   addQuestion,
   createQuiz,
   deleteQuestion,
   deleteQuiz,
+  duplicateQuiz,
   getQuiz,
+  handOverQuiz,
   listQuizSessions,
   listQuizzes,
   openSession,
@@ -14,10 +17,13 @@ import {
   updateQuiz,
 } from '../../client'
 import type { QuizDetails } from '../../components/QuizDetailsForm'
+import { teacherKeys } from './teachers'
 
 export const quizKeys = {
-  /** The teacher's quizzes, with how many questions and sessions each has. */
+  /** Every list of quizzes, with how many questions and sessions each has. */
   all: ['quizzes'] as const,
+  /** One list: the teacher's own, the school's shared ones, or all of them. */
+  list: (scope: QuizScope) => ['quizzes', scope] as const,
   /** One quiz with its questions. */
   detail: (quizId: string) => ['quiz', quizId] as const,
   /** The sessions of a quiz, newest first. */
@@ -44,20 +50,43 @@ function quizFields(details: QuizDetails) {
   }
 }
 
-export function useQuizzes() {
-  return useQuery({ queryKey: quizKeys.all, queryFn: () => unwrap(listQuizzes()) })
+/** How many quizzes a list asks for at a time: the school library of thirty teachers runs long. */
+export const QUIZ_PAGE_SIZE = 50
+
+/** A list of quizzes, newest first, a page at a time. */
+export function useQuizzes(scope: QuizScope) {
+  const query = useInfiniteQuery({
+    queryKey: quizKeys.list(scope),
+    queryFn: ({ pageParam }) => unwrap(listQuizzes({ query: { scope, limit: QUIZ_PAGE_SIZE, offset: pageParam } })),
+    initialPageParam: 0,
+    // A full page may have more after it; a shorter one is the last.
+    getNextPageParam: (last, pages) => (last.length === QUIZ_PAGE_SIZE ? pages.length * QUIZ_PAGE_SIZE : undefined),
+  })
+  return { ...query, quizzes: query.data ? distinctQuizzes(query.data.pages) : [] }
 }
 
-/** A quiz with its questions, for the admin screens of one quiz. */
+/** The pages as one list: a quiz created between two pages moves the rest down, so one may come twice. */
+function distinctQuizzes(pages: QuizSummary[][]): QuizSummary[] {
+  const byId = new Map<string, QuizSummary>()
+  for (const quiz of pages.flat()) if (!byId.has(quiz.id)) byId.set(quiz.id, quiz)
+  return [...byId.values()]
+}
+
+/** A quiz with its questions, for the screens of one quiz; one the caller may not see is a 404 at once. */
 export function useQuiz(quizId: string) {
-  return useQuery({ queryKey: quizKeys.detail(quizId), queryFn: () => unwrap(getQuiz({ path: { quiz_id: quizId } })) })
+  return useQuery({
+    queryKey: quizKeys.detail(quizId),
+    queryFn: () => unwrap(getQuiz({ path: { quiz_id: quizId } })),
+    retry: retryNetworkOnly,
+  })
 }
 
-/** The sessions of a quiz, newest first: an open one locks its questions. */
-export function useQuizSessions(quizId: string) {
+/** The sessions of a quiz, newest first: an open one locks its questions. Only its owner and admins may ask. */
+export function useQuizSessions(quizId: string, enabled = true) {
   return useQuery({
     queryKey: quizKeys.sessions(quizId),
     queryFn: () => unwrap(listQuizSessions({ path: { quiz_id: quizId } })),
+    enabled,
   })
 }
 
@@ -132,6 +161,43 @@ export function useOpenSession(quizId: string, onOpened: (session: Session) => v
       void queryClient.invalidateQueries({ queryKey: quizKeys.sessions(quizId) })
       void queryClient.invalidateQueries({ queryKey: quizKeys.all })
       onOpened(session)
+    },
+  })
+}
+
+/** Shares a quiz with the school (every teacher may read and duplicate it), or stops sharing it. */
+export function useShareQuiz(quizId: string, onChanged: (quiz: Quiz) => void) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (shared: boolean) => unwrap(updateQuiz({ path: { quiz_id: quizId }, body: { shared } })),
+    onSuccess: (quiz) => {
+      invalidateQuiz(queryClient, quizId)
+      onChanged(quiz)
+    },
+  })
+}
+
+/** Copies a quiz the caller may read into their own library, unshared. */
+export function useDuplicateQuiz(onCopied: (copy: Quiz) => void) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (quizId: string) => unwrap(duplicateQuiz({ path: { quiz_id: quizId } })),
+    onSuccess: (copy) => {
+      void queryClient.invalidateQueries({ queryKey: quizKeys.all })
+      onCopied(copy)
+    },
+  })
+}
+
+/** An admin gives a quiz to another teacher; the teachers' quiz counts change with it. */
+export function useHandOverQuiz(quizId: string, onHandedOver: (quiz: Quiz) => void) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (userId: string) => unwrap(handOverQuiz({ path: { quiz_id: quizId }, body: { user_id: userId } })),
+    onSuccess: (quiz) => {
+      invalidateQuiz(queryClient, quizId)
+      void queryClient.invalidateQueries({ queryKey: teacherKeys.all })
+      onHandedOver(quiz)
     },
   })
 }

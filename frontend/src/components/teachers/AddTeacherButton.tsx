@@ -1,0 +1,123 @@
+import { Button, Dialog, Input } from '@chakra-ui/react'
+import { useState, type FormEvent } from 'react'
+import { LuUserPlus } from 'react-icons/lu'
+import { isApiError } from '../../api/errors'
+import type { TeacherWithPassword } from '../../api/types'
+import { useAddTeacher } from '../../hooks/queries/teachers'
+import { displayNameProblem, passwordProblem, usernameProblem } from '../../lib/accountRules'
+import { AppDialog } from '../AppDialog'
+import { FormField } from '../FormField'
+import { PasswordInput } from '../PasswordInput'
+import { InlineError } from '../StateViews'
+import { toaster } from '../Toaster'
+
+const EMPTY = { username: '', displayName: '', password: '' }
+
+/** The dialog that adds a teacher's account; a password left empty is made up by the server and shown once. */
+export function AddTeacherButton({
+  size = 'md',
+  onPassword,
+}: {
+  size?: 'md' | 'lg'
+  onPassword: (teacher: TeacherWithPassword) => void
+}) {
+  const [open, setOpen] = useState(false)
+  const [form, setForm] = useState(EMPTY)
+  const [touched, setTouched] = useState(false)
+  const add = useAddTeacher((teacher) => {
+    setOpen(false)
+    if (teacher.new_password) onPassword(teacher)
+    else
+      toaster.create({
+        title: `${teacher.display_name} was added`,
+        description: 'They sign in with the password you chose.',
+        type: 'success',
+      })
+  })
+  const taken = isApiError(add.error, 409)
+  const problems = {
+    username: usernameProblem(form.username.trim()),
+    displayName: displayNameProblem(form.displayName),
+    password: form.password === '' ? null : passwordProblem(form.password),
+  }
+  const change = (patch: Partial<typeof EMPTY>) => {
+    setForm((f) => ({ ...f, ...patch }))
+    add.reset()
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    setTouched(true)
+    if (problems.username || problems.displayName || problems.password) return
+    add.mutate({
+      username: form.username.trim(),
+      display_name: form.displayName.trim() || undefined,
+      password: form.password || undefined,
+    })
+  }
+
+  return (
+    <AppDialog
+      open={open}
+      onOpenChange={(e) => {
+        setOpen(e.open)
+        if (e.open) {
+          setForm(EMPTY)
+          setTouched(false)
+          add.reset()
+        }
+      }}
+      trigger={
+        <Button size={size}>
+          <LuUserPlus /> Add teacher
+        </Button>
+      }
+      title="Add a teacher"
+      onSubmit={submit}
+    >
+      <Dialog.Body display="flex" flexDirection="column" gap="4">
+        <FormField
+          label="Username"
+          error={taken ? 'That username is already taken' : touched ? problems.username : null}
+          help="What they sign in with: letters, digits, dots, dashes or underscores."
+          required
+        >
+          <Input
+            size="lg"
+            value={form.username}
+            autoComplete="off"
+            onChange={(e) => change({ username: e.target.value })}
+          />
+        </FormField>
+        <FormField
+          label="Name (optional)"
+          error={touched ? problems.displayName : null}
+          help="As colleagues and pupils see it, e.g. Ms Lan. Leave it empty to use the username."
+        >
+          <Input
+            size="lg"
+            value={form.displayName}
+            autoComplete="off"
+            onChange={(e) => change({ displayName: e.target.value })}
+          />
+        </FormField>
+        <FormField
+          label="Password (optional)"
+          error={touched ? problems.password : null}
+          help="Leave it empty to make one up; you see it once, to give to them."
+        >
+          <PasswordInput value={form.password} autoComplete="new-password" onChange={(v) => change({ password: v })} />
+        </FormField>
+        {!taken && <InlineError error={add.error} title="The teacher wasn't added" />}
+      </Dialog.Body>
+      <Dialog.Footer>
+        <Dialog.ActionTrigger asChild>
+          <Button variant="outline">Cancel</Button>
+        </Dialog.ActionTrigger>
+        <Button type="submit" loading={add.isPending}>
+          Add teacher
+        </Button>
+      </Dialog.Footer>
+    </AppDialog>
+  )
+}
