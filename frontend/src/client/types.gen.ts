@@ -1524,6 +1524,10 @@ export type LoginErrors = {
      */
     401: ErrorOut;
     /**
+     * Signed in, but not allowed to do this
+     */
+    403: ErrorOut;
+    /**
      * Validation Error
      */
     422: HttpValidationError;

@@ -114,7 +114,7 @@ describe('AdminQuizzes, for a teacher', () => {
     expect(feelings.queryByRole('button', { name: /Hand over/ })).not.toBeInTheDocument()
     expect(screen.getByRole('tab', { name: 'My quizzes' })).toHaveAttribute('aria-selected', 'true')
     expect(screen.queryByRole('tab', { name: 'All quizzes' })).not.toBeInTheDocument()
-    expect(listRequests(api.requests)).toEqual(['scope=mine&limit=50&offset=0'])
+    expect(listRequests(api.requests)).toEqual(['scope=mine&limit=51&offset=0'])
   })
 
   it('says what to do when they have no quiz of their own', async () => {
@@ -151,7 +151,7 @@ describe('AdminQuizzes, for a teacher', () => {
     expect(shared.getByRole('link', { name: 'View' })).toHaveAttribute('href', '/admin/quizzes/z2')
     expect(shared.queryByRole('link', { name: 'Edit' })).not.toBeInTheDocument()
     expect(shared.queryByRole('button', { name: /Share with the school|Stop sharing/ })).not.toBeInTheDocument()
-    expect(listRequests(api.requests)).toContain('scope=school&limit=50&offset=0')
+    expect(listRequests(api.requests)).toContain('scope=school&limit=51&offset=0')
 
     await user.click(shared.getByRole('button', { name: 'Duplicate to my library' }))
     expect(await screen.findByText('The quiz editor', {}, slow)).toBeInTheDocument()
@@ -172,8 +172,16 @@ describe('AdminQuizzes, for a teacher', () => {
     expect(screen.queryByRole('heading', { name: 'Shared quiz 50' })).not.toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Show more' }))
     expect(await screen.findByRole('heading', { name: 'Shared quiz 59' }, slow)).toBeInTheDocument()
-    expect(listRequests(api.requests)).toEqual(['scope=school&limit=50&offset=0', 'scope=school&limit=50&offset=50'])
+    expect(listRequests(api.requests)).toEqual(['scope=school&limit=51&offset=0', 'scope=school&limit=51&offset=50'])
     expect(screen.queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument()
+  })
+
+  it('offers no Show more when the library is exactly one page long', async () => {
+    const fifty = Array.from({ length: 50 }, (_, i) => summary(`s${i}`, `Shared quiz ${i}`, lan, true))
+    const { api } = renderQuizzes({ user: teacher, url: '/admin?tab=school', lists: { school: fifty } })
+    expect(await screen.findByRole('heading', { name: 'Shared quiz 49' }, slow)).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument()
+    expect(listRequests(api.requests)).toEqual(['scope=school&limit=51&offset=0'])
   })
 })
 
@@ -192,7 +200,7 @@ describe('AdminQuizzes, for an admin', () => {
     expect((await row("Lan's shared words")).getByRole('button', { name: 'Stop sharing' })).toBeInTheDocument()
     expect((await row('Old quiz')).getByText('No owner')).toBeInTheDocument()
     expect(screen.getByRole('tab', { name: 'All quizzes' })).toHaveAttribute('aria-selected', 'true')
-    expect(listRequests(api.requests)).toEqual(['scope=visible&limit=50&offset=0'])
+    expect(listRequests(api.requests)).toEqual(['scope=visible&limit=51&offset=0'])
   })
 
   it('hands a quiz over to an active teacher other than its owner', async () => {

@@ -9,7 +9,7 @@ from vocabquiz.auth.models import User
 from vocabquiz.auth.schemas import GuestIn, LoginIn, RegisterIn, TokenOut, UserOut
 from vocabquiz.auth.tokens import issue_token
 from vocabquiz.dependencies import CurrentUser, Db, Limits, State
-from vocabquiz.errors import Conflict, TooManyRequests, Unauthorized, responses
+from vocabquiz.errors import Conflict, Forbidden, TooManyRequests, Unauthorized, responses
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
 
@@ -31,7 +31,7 @@ async def register(body: RegisterIn, db: Db, state: State, limits: Limits) -> To
     return _token(state, user)
 
 
-@router.post("/login", responses=responses(Unauthorized, TooManyRequests))
+@router.post("/login", responses=responses(Unauthorized, Forbidden, TooManyRequests))
 async def login(body: LoginIn, db: Db, state: State, limits: Limits) -> TokenOut:
     # The primary, not a replica: an account registered a moment ago must be able to sign in.
     await limits.per_ip("login_ip")

@@ -35,19 +35,26 @@ function DeleteQuizButton({ quiz, hasSessions }: { quiz: Quiz; hasSessions: bool
   )
 }
 
+/** The quiz's title, description and scoring rule. */
+export function QuizTitle({ quiz }: { quiz: Quiz }) {
+  return (
+    <Box minW="0">
+      <Heading as="h1" size="2xl" overflowWrap="anywhere">
+        {quiz.title}
+      </Heading>
+      {quiz.description && <Text color="fg.muted">{quiz.description}</Text>}
+      <Box mt="2">
+        <ScoringBadges scoring={quiz.scoring} streakBonus={quiz.streak_bonus} />
+      </Box>
+    </Box>
+  )
+}
+
 /** The quiz's title, description and scoring, with the buttons to change them or delete the quiz. */
 export function QuizHeader({ quiz, hasSessions, onEdit }: { quiz: Quiz; hasSessions: boolean; onEdit: () => void }) {
   return (
     <HStack justify="space-between" align="start" gap="3" wrap="wrap">
-      <Box minW="0">
-        <Heading as="h1" size="2xl">
-          {quiz.title}
-        </Heading>
-        {quiz.description && <Text color="fg.muted">{quiz.description}</Text>}
-        <Box mt="2">
-          <ScoringBadges scoring={quiz.scoring} streakBonus={quiz.streak_bonus} />
-        </Box>
-      </Box>
+      <QuizTitle quiz={quiz} />
       <HStack>
         <Button variant="outline" size="sm" onClick={onEdit}>
           <LuPencil /> Edit details

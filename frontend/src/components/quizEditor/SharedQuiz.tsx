@@ -1,10 +1,10 @@
-import { Alert, Box, Container, Heading, Stack, Text } from '@chakra-ui/react'
+import { Alert, Box, Container, Heading, Stack } from '@chakra-ui/react'
 import type { Quiz } from '../../api/types'
 import { DuplicateQuizButton } from '../DuplicateQuizButton'
 import { BackLink } from '../Links'
 import { QuestionCard } from '../QuestionCard'
-import { ScoringBadges } from '../ScoringRule'
 import { EmptyView } from '../StateViews'
+import { QuizTitle } from './QuizHeader'
 
 /** Another teacher's quiz shared with the school: read it, and duplicate it to change or run it. */
 export function SharedQuiz({ quiz }: { quiz: Quiz }) {
@@ -13,15 +13,7 @@ export function SharedQuiz({ quiz }: { quiz: Quiz }) {
     <Container maxW="4xl" py={{ base: '6', md: '8' }}>
       <BackLink to="/admin?tab=school">School library</BackLink>
       <Stack gap="5">
-        <Box minW="0">
-          <Heading as="h1" size="2xl" overflowWrap="anywhere">
-            {quiz.title}
-          </Heading>
-          {quiz.description && <Text color="fg.muted">{quiz.description}</Text>}
-          <Box mt="2">
-            <ScoringBadges scoring={quiz.scoring} streakBonus={quiz.streak_bonus} />
-          </Box>
-        </Box>
+        <QuizTitle quiz={quiz} />
         <Alert.Root status="info" borderRadius="lg">
           <Alert.Indicator />
           <Alert.Content gap="1">

@@ -57,12 +57,13 @@ export const QUIZ_PAGE_SIZE = 50
 export function useQuizzes(scope: QuizScope) {
   const query = useInfiniteQuery({
     queryKey: quizKeys.list(scope),
-    queryFn: ({ pageParam }) => unwrap(listQuizzes({ query: { scope, limit: QUIZ_PAGE_SIZE, offset: pageParam } })),
+    // One more than a page is asked for: it shows whether there is a next page without fetching an empty one.
+    queryFn: ({ pageParam }) => unwrap(listQuizzes({ query: { scope, limit: QUIZ_PAGE_SIZE + 1, offset: pageParam } })),
     initialPageParam: 0,
-    // A full page may have more after it; a shorter one is the last.
-    getNextPageParam: (last, pages) => (last.length === QUIZ_PAGE_SIZE ? pages.length * QUIZ_PAGE_SIZE : undefined),
+    getNextPageParam: (last, pages) => (last.length > QUIZ_PAGE_SIZE ? pages.length * QUIZ_PAGE_SIZE : undefined),
   })
-  return { ...query, quizzes: query.data ? distinctQuizzes(query.data.pages) : [] }
+  const pages = query.data?.pages.map((page) => page.slice(0, QUIZ_PAGE_SIZE)) ?? []
+  return { ...query, quizzes: distinctQuizzes(pages) }
 }
 
 /** The pages as one list: a quiz created between two pages moves the rest down, so one may come twice. */
