@@ -1,9 +1,17 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
 import { afterEach, vi } from 'vitest'
+import i18n from '../i18n'
 
-afterEach(() => {
+// A key with no English string fails the test that renders it, instead of showing the key.
+i18n.options.saveMissing = true
+i18n.on('missingKey', (_languages, _namespace, key) => {
+  throw new Error(`No English string for the key ${key}`)
+})
+
+afterEach(async () => {
   cleanup()
+  await i18n.changeLanguage('en')
   localStorage.clear()
   vi.unstubAllGlobals()
   vi.useRealTimers()
