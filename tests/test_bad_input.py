@@ -584,7 +584,7 @@ async def test_login_with_a_nul_in_the_username_is_an_unknown_user(target: Targe
     for username in ["admin\x00", "\x00", "ad\x00min"]:
         r = await target.send("login", {"username": username, "password": ADMIN[1]})
         assert r.status_code == 401, (username, r.text)
-        assert r.json() == {"detail": "Incorrect username or password"}
+        assert r.json() == {"detail": "Incorrect username or password", "code": "login_failed"}
 
 
 @pytest.mark.parametrize(
@@ -614,4 +614,4 @@ async def test_a_garbled_authorization_header_is_401(target: Target, authorizati
 async def test_a_wrong_method_is_405_with_a_detail(target: Target, method: str, path: str) -> None:
     r = await target.api.client.request(method, path, headers=target.admin)
     assert r.status_code == 405
-    assert r.json() == {"detail": "Method Not Allowed"}
+    assert r.json() == {"detail": "Method Not Allowed", "code": "method_not_allowed"}

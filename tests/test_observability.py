@@ -72,7 +72,9 @@ async def test_unhandled_errors_reach_sentry(
 ) -> None:
     r = await failing_app.client.get("/api/boom", headers={"X-Request-ID": "req-boom-1"})
     assert r.status_code == 500, r.text
-    assert r.json() == {"detail": "Internal server error"}, r.content  # no trace for the client
+    assert r.json() == {"detail": "Internal server error", "code": "internal_error"}, (
+        r.content
+    )  # no trace for the client
     sentry_sdk.flush(timeout=5)
     for _ in range(50):
         if _Collector.envelopes:

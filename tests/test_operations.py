@@ -25,7 +25,7 @@ async def test_readyz_answers_ok_when_backends_answer(api: Api) -> None:
 async def test_unknown_api_path_is_a_json_404(api: Api) -> None:
     r = await api.client.get("/api/no/such/thing")
     assert r.status_code == 404
-    assert r.json() == {"detail": "Not Found"}
+    assert r.json() == {"detail": "Not Found", "code": "not_found"}
 
 
 async def test_openapi_has_readable_operation_ids(api: Api) -> None:

@@ -66,6 +66,8 @@ def _assert_limited(r: httpx.Response, says: str) -> None:
     assert r.status_code == 429, r.text
     assert says in r.json()["detail"]
     assert int(r.headers["Retry-After"]) >= 1
+    assert r.json()["code"] in ("rate_limited", "too_many_streams")
+    assert r.json()["retry_after_s"] == int(r.headers["Retry-After"])
 
 
 async def test_guests_are_limited_per_address(limited: Client) -> None:

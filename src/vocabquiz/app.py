@@ -27,7 +27,7 @@ from vocabquiz.auth.router import router as auth_router
 from vocabquiz.auth.tokens import TokenReader
 from vocabquiz.db import migrate, open_database, report_pool
 from vocabquiz.edge import Edge, FastRoute, HttpRequest, Reply
-from vocabquiz.errors import Unavailable, install_error_handlers, responses
+from vocabquiz.errors import ErrorCode, Unavailable, install_error_handlers, responses
 from vocabquiz.http_guards import Network, networks
 from vocabquiz.jobs.router import router as jobs_router
 from vocabquiz.jobs.running import start_jobs
@@ -258,11 +258,13 @@ def _serve_web_app(app: FastAPI, web_dir: Path) -> None:
     @app.get("/{path:path}", include_in_schema=False, response_model=None)
     async def web_app(path: str) -> FileResponse | JSONResponse:
         if path == "api" or path.startswith("api/"):
-            return JSONResponse({"detail": "Not Found"}, status_code=404)
+            return JSONResponse(
+                {"detail": "Not Found", "code": ErrorCode.NOT_FOUND}, status_code=404
+            )
         index = root / "index.html"
         if not index.is_file():
             return JSONResponse(
-                {"detail": "The web app is not built: run `make run`"},
+                {"detail": "The web app is not built: run `make run`", "code": ErrorCode.NOT_FOUND},
                 status_code=404,
             )
         candidate = (root / path).resolve()

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from vocabquiz.auth.accounts import BAD_TOKEN
 from vocabquiz.auth.tokens import TokenUser
-from vocabquiz.errors import Forbidden, Unauthorized
+from vocabquiz.errors import ErrorCode, Forbidden, Unauthorized
 from vocabquiz.quizzes import access as quiz_access
 from vocabquiz.rate_limits import ClientLimits
 from vocabquiz.sessions import access as session_access
@@ -88,10 +88,12 @@ async def _current_user(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> TokenUser:
     if credentials is None:
-        raise Unauthorized("Not signed in: send Authorization: Bearer <access_token>")
+        raise Unauthorized(
+            "Not signed in: send Authorization: Bearer <access_token>", ErrorCode.NOT_SIGNED_IN
+        )
     token_user = state.tokens.read(credentials.credentials)
     if token_user is None:
-        raise Unauthorized(BAD_TOKEN)
+        raise Unauthorized(BAD_TOKEN, ErrorCode.TOKEN_INVALID)
     request.state.user_id = token_user.id  # for the request's log line
     return await state.accounts.signed_in(token_user)
 
@@ -101,7 +103,7 @@ CurrentUser = Annotated[TokenUser, Depends(_current_user)]
 
 async def _admin(user: CurrentUser) -> TokenUser:
     if not user.is_admin:
-        raise Forbidden("Only admins can do this")
+        raise Forbidden("Only admins can do this", ErrorCode.ADMINS_ONLY)
     return user
 
 
@@ -110,7 +112,7 @@ Admin = Annotated[TokenUser, Depends(_admin)]
 
 async def _staff(user: CurrentUser) -> TokenUser:
     if not user.is_staff:
-        raise Forbidden("Only teachers and admins can do this")
+        raise Forbidden("Only teachers and admins can do this", ErrorCode.STAFF_ONLY)
     return user
 
 

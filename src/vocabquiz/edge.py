@@ -25,7 +25,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from vocabquiz.errors import AppError, TooManyRequests, error_content
+from vocabquiz.errors import AppError, ErrorCode, TooManyRequests, error_content
 from vocabquiz.http_guards import (
     Network,
     Refusal,
@@ -92,7 +92,7 @@ class HttpRequest:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > limit:
-                raise TooLarge(too_large(limit).detail)
+                raise TooLarge(too_large(limit).detail, ErrorCode.BODY_TOO_LARGE)
             chunks.append(chunk)
             if not message.get("more_body", False):
                 break
@@ -239,7 +239,7 @@ class Edge:
             limit = body_limit(method, path, headers)
             if isinstance(limit, Refusal):
                 status = limit.status_code
-                body = orjson.dumps({"detail": limit.detail})
+                body = orjson.dumps({"detail": limit.detail, "code": limit.code})
                 await _send_reply(send, Reply(status, body), extra)
             elif lookup is not None and (refused := await _charge(lookup, client)) is not None:
                 lookup = None  # refused: nothing to give back

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from enum import StrEnum
 from typing import Any
 
 import asyncpg
@@ -18,8 +19,62 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeout
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
+from starlette.exceptions import HTTPException
 
 log = structlog.get_logger(__name__)
+
+
+class ErrorCode(StrEnum):
+    """What went wrong, for a client to say in the person's own language (`detail` stays
+    English). docs/API.md "Error codes" lists them; a code is never renamed or reused."""
+
+    NOT_SIGNED_IN = "not_signed_in"
+    TOKEN_INVALID = "token_invalid"
+    ACCOUNT_DISABLED = "account_disabled"
+    LOGIN_FAILED = "login_failed"
+    USERNAME_TAKEN = "username_taken"
+    ADMINS_ONLY = "admins_only"
+    STAFF_ONLY = "staff_only"
+    QUIZ_NOT_FOUND = "quiz_not_found"
+    QUIZ_NOT_OWNED = "quiz_not_owned"
+    QUIZ_FULL = "quiz_full"
+    QUIZ_EMPTY = "quiz_empty"
+    QUIZ_LOCKED = "quiz_locked"
+    QUIZ_HAS_SESSIONS = "quiz_has_sessions"
+    QUESTION_NOT_FOUND = "question_not_found"
+    TEACHER_NOT_FOUND = "teacher_not_found"
+    JOB_NOT_FOUND = "job_not_found"
+    SESSION_NOT_FOUND = "session_not_found"
+    SESSION_CLOSED = "session_closed"
+    SESSION_IS_LIVE = "session_is_live"
+    SESSION_NOT_LIVE = "session_not_live"
+    NO_FREE_CODE = "no_free_code"
+    NOT_JOINED = "not_joined"
+    NOT_PARTICIPANT = "not_participant"
+    PLAYER_REMOVED = "player_removed"
+    PLAYER_NOT_FOUND = "player_not_found"
+    PLAYER_NOT_REMOVED = "player_not_removed"
+    NAME_TAKEN = "name_taken"
+    NAME_CROWDED = "name_crowded"
+    QUESTION_NOT_SERVED = "question_not_served"
+    QUESTION_NOT_HERE = "question_not_here"
+    QUESTION_ENDED = "question_ended"
+    PHASE_CHANGED = "phase_changed"
+    CHOICE_INVALID = "choice_invalid"
+    ALREADY_ANSWERED = "already_answered"
+    WORD_LIST_REJECTED = "word_list_rejected"
+    INVALID_REQUEST = "invalid_request"
+    NOT_FOUND = "not_found"
+    METHOD_NOT_ALLOWED = "method_not_allowed"
+    BODY_TOO_LARGE = "body_too_large"
+    WRONG_CONTENT_TYPE = "wrong_content_type"
+    RATE_LIMITED = "rate_limited"
+    TOO_MANY_STREAMS = "too_many_streams"
+    SERVER_BUSY = "server_busy"
+    DATABASE_UNAVAILABLE = "database_unavailable"
+    REDIS_UNAVAILABLE = "redis_unavailable"
+    SERVICE_UNAVAILABLE = "service_unavailable"
+    INTERNAL_ERROR = "internal_error"
 
 
 class AppError(Exception):
@@ -28,12 +83,13 @@ class AppError(Exception):
     description = "The request cannot be done as sent"
     headers: dict[str, str] | None = None
 
-    def __init__(self, detail: str) -> None:
+    def __init__(self, detail: str, code: ErrorCode) -> None:
         super().__init__(detail)
         self.detail = detail
+        self.code = code
 
     def content(self) -> dict[str, object]:
-        return {"detail": self.detail}
+        return {"detail": self.detail, "code": self.code}
 
 
 class BadRequest(AppError):
@@ -73,7 +129,7 @@ class RowsRejected(Unprocessable):
     SHOWN = 100
 
     def __init__(self, errors: list[tuple[int | None, str]]) -> None:
-        super().__init__(f"{len(errors)} rows rejected")
+        super().__init__(f"{len(errors)} rows rejected", ErrorCode.WORD_LIST_REJECTED)
         self.errors = errors
 
     def content(self) -> dict[str, object]:
@@ -85,6 +141,7 @@ class RowsRejected(Unprocessable):
             ],
             "errors": [{"line": line, "reason": reason} for line, reason in shown],
             "error_count": len(self.errors),
+            "code": self.code,
         }
 
 
@@ -92,9 +149,13 @@ class TooManyRequests(AppError):
     status_code = 429
     description = "Too many requests: try again after Retry-After seconds"
 
-    def __init__(self, detail: str, retry_after_s: float) -> None:
-        super().__init__(detail)
-        self.headers = {"Retry-After": str(max(1, math.ceil(retry_after_s)))}
+    def __init__(self, detail: str, code: ErrorCode, retry_after_s: float) -> None:
+        super().__init__(detail, code)
+        self.retry_after_s = max(1, math.ceil(retry_after_s))
+        self.headers = {"Retry-After": str(self.retry_after_s)}
+
+    def content(self) -> dict[str, object]:
+        return {**super().content(), "retry_after_s": self.retry_after_s}
 
 
 class Unavailable(AppError):
@@ -108,6 +169,7 @@ RETRY = {"Retry-After": "2"}
 
 class ErrorOut(BaseModel):
     detail: str
+    code: ErrorCode
 
 
 def responses(*kinds: type[AppError]) -> dict[int | str, dict[str, Any]]:
@@ -122,7 +184,7 @@ def _validation_content(exc: RequestValidationError) -> dict[str, object]:
         json.dumps(errors, ensure_ascii=False, allow_nan=False).encode("utf-8")
     except ValueError:  # a NaN or a lone surrogate the client sent: say what is wrong, not echo it
         errors = [{k: v for k, v in error.items() if k != "input"} for error in errors]
-    return {"detail": errors}
+    return {"detail": errors, "code": ErrorCode.INVALID_REQUEST}
 
 
 def _is_connection_failure(exc: DBAPIError | asyncpg.PostgresError) -> bool:
@@ -136,20 +198,23 @@ def _is_connection_failure(exc: DBAPIError | asyncpg.PostgresError) -> bool:
     )
 
 
-def _unavailable(exc: Exception) -> tuple[str, str] | None:
-    """(log event, message) when `exc` means a backend is away, else None."""
+def _unavailable(exc: Exception) -> tuple[ErrorCode, str] | None:
+    """(code, message) when `exc` means a backend is away, else None."""
     # An asyncpg connection the server ended while it sat in the pool fails its next use with
     # an InterfaceError or, mid-protocol, an InternalClientError.
     broken = (PoolTimeout, asyncpg.InterfaceError, asyncpg.exceptions.InternalClientError)
     if isinstance(exc, broken) or (
         isinstance(exc, DBAPIError | asyncpg.PostgresError) and _is_connection_failure(exc)
     ):
-        return "database_unavailable", "The database is unavailable; try again in a moment"
+        return ErrorCode.DATABASE_UNAVAILABLE, "The database is unavailable; try again in a moment"
     if isinstance(exc, RedisConnectionError | RedisTimeout):
-        return "redis_unavailable", "The leaderboard store is unavailable; try again in a moment"
+        return (
+            ErrorCode.REDIS_UNAVAILABLE,
+            "The leaderboard store is unavailable; try again in a moment",
+        )
     if isinstance(exc, OSError):
         return (
-            "service_unavailable",
+            ErrorCode.SERVICE_UNAVAILABLE,
             "A service vocabquiz depends on is unavailable; try again in a moment",
         )
     return None
@@ -162,14 +227,21 @@ def error_content(exc: Exception) -> tuple[int, dict[str, object], dict[str, str
         return exc.status_code, exc.content(), exc.headers
     if isinstance(exc, RequestValidationError):
         return 422, _validation_content(exc), None
+    if isinstance(exc, HTTPException):  # the framework's own: no such path, or method
+        codes = {404: ErrorCode.NOT_FOUND, 405: ErrorCode.METHOD_NOT_ALLOWED}
+        content: dict[str, object] = {
+            "detail": exc.detail,
+            "code": codes.get(exc.status_code, ErrorCode.INVALID_REQUEST),
+        }
+        return exc.status_code, content, dict(exc.headers) if exc.headers else None
     unavailable = _unavailable(exc)
     if unavailable is not None:
-        event, detail = unavailable
-        log.warning(event, error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-        return 503, {"detail": detail}, RETRY
+        code, detail = unavailable
+        log.warning(code, error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        return 503, {"detail": detail, "code": code}, RETRY
     log.exception("unhandled_error", exc_info=exc)
     sentry_sdk.capture_exception(exc)  # a no-op unless Sentry is configured
-    return 500, {"detail": "Internal server error"}, None
+    return 500, {"detail": "Internal server error", "code": ErrorCode.INTERNAL_ERROR}, None
 
 
 async def _handle(_request: Request, exc: Exception) -> JSONResponse:
@@ -180,7 +252,8 @@ async def _handle(_request: Request, exc: Exception) -> JSONResponse:
 def install_error_handlers(app: FastAPI) -> None:
     # Each class its own handler, so that they are answered where raised; only `Exception` goes
     # through Starlette's outermost handler (which answers, then lets the server log the trace).
-    kinds: tuple[type[Exception], ...] = (AppError, RequestValidationError, DBAPIError)
+    kinds: tuple[type[Exception], ...] = (AppError, RequestValidationError, HTTPException)
+    kinds += (DBAPIError,)
     kinds += (PoolTimeout, asyncpg.PostgresError, asyncpg.InterfaceError, RedisConnectionError)
     kinds += (RedisTimeout, OSError, Exception)
     for kind in kinds:

@@ -8,6 +8,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from vocabquiz.errors import ErrorCode
+
 # The web app loads only its own files; Chakra UI writes its styles into <style> elements at run
 # time, hence 'unsafe-inline' for styles (scripts get no such exception).
 APP_CSP = (
@@ -68,6 +70,7 @@ def _is_json(content_type: str) -> bool:
 class Refusal:
     status_code: int
     detail: str
+    code: ErrorCode
 
 
 def body_limit(method: str, path: str, headers: dict[bytes, bytes]) -> int | Refusal | None:
@@ -83,11 +86,17 @@ def body_limit(method: str, path: str, headers: dict[bytes, bytes]) -> int | Ref
     if method == "POST" and WORD_LIST_PATH.match(path):
         if _media_type(content_type) not in WORD_LIST_TYPES:
             return Refusal(
-                415, "Send the word list as text/csv, or as a file in multipart/form-data"
+                415,
+                "Send the word list as text/csv, or as a file in multipart/form-data",
+                ErrorCode.WRONG_CONTENT_TYPE,
             )
         limit = WORD_LIST_BYTES
     elif path.startswith("/api/") and not _is_json(content_type):
-        return Refusal(415, "Send the body as JSON, with Content-Type: application/json")
+        return Refusal(
+            415,
+            "Send the body as JSON, with Content-Type: application/json",
+            ErrorCode.WRONG_CONTENT_TYPE,
+        )
     else:
         limit = LARGE_BODIES.get((method, path.rstrip("/")), MAX_BODY_BYTES)
     if length is not None and (not length.isdigit() or int(length) > limit):
@@ -96,7 +105,9 @@ def body_limit(method: str, path: str, headers: dict[bytes, bytes]) -> int | Ref
 
 
 def too_large(limit: int) -> Refusal:
-    return Refusal(413, f"The request body is larger than {limit // 1024} KiB")
+    return Refusal(
+        413, f"The request body is larger than {limit // 1024} KiB", ErrorCode.BODY_TOO_LARGE
+    )
 
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 import structlog
 from redis.exceptions import RedisError
 
-from vocabquiz.errors import TooManyRequests
+from vocabquiz.errors import ErrorCode, TooManyRequests
 from vocabquiz.observability import metrics
 from vocabquiz.rates import MICROS, Rate
 from vocabquiz.redis_client import RedisClient
@@ -147,7 +147,9 @@ class RateLimits:
             metrics.RATE_LIMITED.labels(rule.name).inc()
             wait_s = wait_us / MICROS
             raise TooManyRequests(
-                f"{rule.message}; try again in {max(1, math.ceil(wait_s))} s", wait_s
+                f"{rule.message}; try again in {max(1, math.ceil(wait_s))} s",
+                ErrorCode.RATE_LIMITED,
+                wait_s,
             )
 
     async def refund(self, rule_name: str, key: str) -> None:

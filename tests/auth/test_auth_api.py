@@ -111,7 +111,7 @@ async def test_register_refuses_a_username_taken_in_any_case(api: Api, second: s
     assert (await register(api, username="alice")).status_code == 201
     r = await register(api, username=second, password="another-password")
     assert r.status_code == 409
-    assert r.json() == {"detail": "That username is already taken"}
+    assert r.json() == {"detail": "That username is already taken", "code": "username_taken"}
 
 
 async def test_register_refuses_the_admins_username(api: Api) -> None:
@@ -242,7 +242,7 @@ async def test_login_refuses_with_one_message_for_unknown_user_and_wrong_passwor
     await api.guest("Guest")
     r = await login(api, username, password)
     assert r.status_code == 401
-    assert r.json() == {"detail": "Incorrect username or password"}
+    assert r.json() == {"detail": "Incorrect username or password", "code": "login_failed"}
     assert r.headers["www-authenticate"] == "Bearer"
 
 
@@ -402,7 +402,10 @@ async def test_me_with_a_valid_token_for_an_account_that_no_longer_exists_is_401
 ) -> None:
     r = await me(api, api.auth(token(sub="00000000-0000-4000-8000-000000000000")))
     assert r.status_code == 401
-    assert r.json() == {"detail": "Invalid or expired token; sign in again"}
+    assert r.json() == {
+        "detail": "Invalid or expired token; sign in again",
+        "code": "token_invalid",
+    }
 
 
 async def test_joining_with_a_token_for_an_account_that_no_longer_exists_is_401(api: Api) -> None:
@@ -410,4 +413,7 @@ async def test_joining_with_a_token_for_an_account_that_no_longer_exists_is_401(
     ghost = api.auth(token(sub="00000000-0000-4000-8000-000000000000"))
     r = await api.client.post(f"/api/sessions/{code}/join", headers=ghost)
     assert r.status_code == 401, r.text
-    assert r.json() == {"detail": "Invalid or expired token; sign in again"}
+    assert r.json() == {
+        "detail": "Invalid or expired token; sign in again",
+        "code": "token_invalid",
+    }

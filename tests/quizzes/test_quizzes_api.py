@@ -530,7 +530,7 @@ async def test_an_unknown_quiz_is_404(
     unknown = str(uuid.uuid4()) if unknown == "uuid4" else unknown
     r = await _call(api, endpoint, admin, quiz=unknown, question=quiz["questions"][0]["id"])
     assert r.status_code == 404, r.text
-    assert r.json() == {"detail": "Quiz not found"}
+    assert r.json() == {"detail": "Quiz not found", "code": "quiz_not_found"}
 
 
 @pytest.mark.parametrize(("endpoint", "unknown"), QUESTION_404, ids=_ids(QUESTION_404))
@@ -546,7 +546,7 @@ async def test_an_unknown_question_is_404(
         unknown = other["questions"][0]["id"]
     r = await _call(api, endpoint, admin, quiz=quiz["id"], question=unknown)
     assert r.status_code == 404, r.text
-    assert r.json() == {"detail": "Question not found"}
+    assert r.json() == {"detail": "Question not found", "code": "question_not_found"}
     assert await get_quiz(api, admin, quiz["id"]) == quiz
 
 
@@ -640,4 +640,4 @@ async def test_sessions_of_an_odd_quiz_id_are_404(api: Api, method: str, odd: st
     admin = await api.admin()
     r = await api.client.request(method, f"/api/quizzes/{odd}/sessions", headers=admin)
     assert r.status_code == 404, r.text
-    assert r.json() == {"detail": "Quiz not found"}
+    assert r.json() == {"detail": "Quiz not found", "code": "quiz_not_found"}

@@ -11,7 +11,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from vocabquiz.auth.tokens import STAFF_ROLES, TokenUser
-from vocabquiz.errors import Unauthorized
+from vocabquiz.errors import ErrorCode, Unauthorized
 
 BAD_TOKEN = "Invalid or expired token; sign in again"
 DISABLED = "This account is disabled; ask an admin of your school"
@@ -50,7 +50,9 @@ class Accounts:
             self._known[user.id] = known
         account = known[0]
         if account is not None and account.disabled:
-            raise Unauthorized(DISABLED)  # the reason, before the revoked token's
+            raise Unauthorized(
+                DISABLED, ErrorCode.ACCOUNT_DISABLED
+            )  # the reason, before the revoked token's
         if account is None or account.token_version != user.version:
-            raise Unauthorized(BAD_TOKEN)
+            raise Unauthorized(BAD_TOKEN, ErrorCode.TOKEN_INVALID)
         return TokenUser(user.id, account.role, account.is_guest, user.version)

@@ -17,7 +17,7 @@ from typing import TypeVar
 from pwdlib import PasswordHash
 from pwdlib.hashers.argon2 import Argon2Hasher
 
-from vocabquiz.errors import Unavailable
+from vocabquiz.errors import ErrorCode, Unavailable
 from vocabquiz.settings import Settings
 
 T = TypeVar("T")
@@ -38,7 +38,7 @@ class _Hashing:
             async with asyncio.timeout(self.wait_s):
                 await self.slots.acquire()
         except TimeoutError:
-            raise Unavailable(BUSY) from None
+            raise Unavailable(BUSY, ErrorCode.SERVER_BUSY) from None
         try:
             return await asyncio.get_running_loop().run_in_executor(self.pool, work, *args)
         finally:

@@ -10,7 +10,7 @@ from vocabquiz.auth.accounts import BAD_TOKEN, DISABLED
 from vocabquiz.auth.models import User
 from vocabquiz.auth.passwords import hash_password, verify_password
 from vocabquiz.auth.tokens import TokenUser
-from vocabquiz.errors import Conflict, Forbidden, Unauthorized
+from vocabquiz.errors import Conflict, ErrorCode, Forbidden, Unauthorized
 
 BAD_LOGIN = "Incorrect username or password"
 
@@ -35,7 +35,7 @@ async def register(
         await db.commit()
     except IntegrityError:
         await db.rollback()
-        raise Conflict("That username is already taken") from None
+        raise Conflict("That username is already taken", ErrorCode.USERNAME_TAKEN) from None
     return user
 
 
@@ -47,9 +47,9 @@ async def login(db: AsyncSession, username: str, password: str) -> User:
     await db.commit()
     ok = await verify_password(password, user.password_hash if user else None)
     if user is None or not ok:
-        raise Unauthorized(BAD_LOGIN)
+        raise Unauthorized(BAD_LOGIN, ErrorCode.LOGIN_FAILED)
     if user.disabled_at is not None:
-        raise Forbidden(DISABLED)
+        raise Forbidden(DISABLED, ErrorCode.ACCOUNT_DISABLED)
     return user
 
 
@@ -64,7 +64,7 @@ async def signed_in_user(db: AsyncSession, user_id: str) -> User:
     """The account a valid token names; gone (e.g. a reset database) means the token is bad."""
     user = await db.get(User, user_id)
     if user is None:
-        raise Unauthorized(BAD_TOKEN)
+        raise Unauthorized(BAD_TOKEN, ErrorCode.TOKEN_INVALID)
     return user
 
 

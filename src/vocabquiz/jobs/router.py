@@ -8,7 +8,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
 from vocabquiz.dependencies import Staff, State
-from vocabquiz.errors import Forbidden, NotFound, Unauthorized, responses
+from vocabquiz.errors import ErrorCode, Forbidden, NotFound, Unauthorized, responses
 from vocabquiz.jobs.queue import JobStatus
 
 router = APIRouter(prefix="/api", tags=["jobs"])
@@ -30,5 +30,7 @@ async def get_job(job_id: str, user: Staff, state: State) -> JobOut:
     found = await state.jobs.queue.state(job_id) if len(job_id) <= 64 else None
     # Another account's job is as unknown as a job that never was.
     if found is None or found.owner_id != user.id:
-        raise NotFound("No such job (finished jobs are kept for 10 minutes)")
+        raise NotFound(
+            "No such job (finished jobs are kept for 10 minutes)", ErrorCode.JOB_NOT_FOUND
+        )
     return JobOut.model_validate(found)

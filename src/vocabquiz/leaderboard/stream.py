@@ -14,7 +14,7 @@ from typing import Any
 
 from starlette.types import Receive, Scope, Send
 
-from vocabquiz.errors import TooManyRequests
+from vocabquiz.errors import ErrorCode, TooManyRequests
 from vocabquiz.leaderboard.broadcaster import Broadcaster
 from vocabquiz.leaderboard.frames import RETRY, Frame
 from vocabquiz.leaderboard.store import Board
@@ -143,9 +143,13 @@ class StreamCaps:
     def take(self, user_id: str, address: str | None) -> None:
         """Count one more stream, or refuse it with 429."""
         if self._users[user_id] >= self._per_user:
-            raise TooManyRequests("Too many live streams open for this account", RETRY_S)
+            raise TooManyRequests(
+                "Too many live streams open for this account", ErrorCode.TOO_MANY_STREAMS, RETRY_S
+            )
         if address is not None and self._addresses[address] >= self._per_address:
-            raise TooManyRequests("Too many live streams open from your network", RETRY_S)
+            raise TooManyRequests(
+                "Too many live streams open from your network", ErrorCode.TOO_MANY_STREAMS, RETRY_S
+            )
         self._users[user_id] += 1
         if address is not None:
             self._addresses[address] += 1

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from vocabquiz.auth.tokens import TokenUser
 from vocabquiz.db import is_id
-from vocabquiz.errors import Forbidden, NotFound
+from vocabquiz.errors import ErrorCode, Forbidden, NotFound
 from vocabquiz.quizzes.models import Quiz
 
 NOT_FOUND = "Quiz not found"
@@ -23,7 +23,7 @@ async def _owner_and_shared(db: AsyncSession, quiz_id: str) -> tuple[str | None,
         else None
     )
     if row is None:
-        raise NotFound(NOT_FOUND)
+        raise NotFound(NOT_FOUND, ErrorCode.QUIZ_NOT_FOUND)
     return row[0], row[1]
 
 
@@ -32,7 +32,7 @@ async def ensure_readable(db: AsyncSession, quiz_id: str, user: TokenUser) -> No
         return  # the handler's own read says 404 for a quiz that is not there
     owner, shared = await _owner_and_shared(db, quiz_id)
     if owner != user.id and not shared:
-        raise NotFound(NOT_FOUND)
+        raise NotFound(NOT_FOUND, ErrorCode.QUIZ_NOT_FOUND)
 
 
 async def ensure_owned(db: AsyncSession, quiz_id: str, user: TokenUser) -> None:
@@ -41,4 +41,8 @@ async def ensure_owned(db: AsyncSession, quiz_id: str, user: TokenUser) -> None:
         return
     owner, shared = await _owner_and_shared(db, quiz_id)
     if owner != user.id:
-        raise Forbidden(NOT_OWNER) if shared else NotFound(NOT_FOUND)
+        raise (
+            Forbidden(NOT_OWNER, ErrorCode.QUIZ_NOT_OWNED)
+            if shared
+            else NotFound(NOT_FOUND, ErrorCode.QUIZ_NOT_FOUND)
+        )

@@ -12,7 +12,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from vocabquiz.auth.models import User
 from vocabquiz.auth.tokens import STAFF_ROLES, TokenUser
 from vocabquiz.db import is_id, new_id, utcnow
-from vocabquiz.errors import NotFound, RowsRejected, Unprocessable
+from vocabquiz.errors import ErrorCode, NotFound, RowsRejected, Unprocessable
 from vocabquiz.quizzes.models import Choice, Question, Quiz
 from vocabquiz.quizzes.schemas import QuestionIn, QuizIn, QuizPatch, QuizScope, QuizSummary
 
@@ -46,7 +46,7 @@ async def get_quiz(db: AsyncSession, quiz_id: str) -> Quiz:
         else None
     )
     if quiz is None:
-        raise NotFound("Quiz not found")
+        raise NotFound("Quiz not found", ErrorCode.QUIZ_NOT_FOUND)
     return quiz
 
 
@@ -129,13 +129,15 @@ def _find_question(quiz: Quiz, question_id: str) -> Question:
     for question in quiz.questions:
         if question.id == question_id:
             return question
-    raise NotFound("Question not found")
+    raise NotFound("Question not found", ErrorCode.QUESTION_NOT_FOUND)
 
 
 async def add_question(db: AsyncSession, quiz_id: str, data: QuestionIn) -> Question:
     quiz = await get_quiz(db, quiz_id)
     if len(quiz.questions) >= MAX_QUESTIONS:
-        raise Unprocessable(f"The quiz has {MAX_QUESTIONS:,} questions, the most a quiz holds")
+        raise Unprocessable(
+            f"The quiz has {MAX_QUESTIONS:,} questions, the most a quiz holds", ErrorCode.QUIZ_FULL
+        )
     question = _question(data, len(quiz.questions))
     quiz.questions.append(question)
     quiz.updated_at = utcnow()
@@ -311,7 +313,7 @@ async def quiz_row(db: AsyncSession, quiz_id: str) -> Quiz:
     """The quiz without its questions."""
     quiz = await db.get(Quiz, quiz_id) if is_id(quiz_id) else None
     if quiz is None:
-        raise NotFound("Quiz not found")
+        raise NotFound("Quiz not found", ErrorCode.QUIZ_NOT_FOUND)
     return quiz
 
 

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vocabquiz.auth.tokens import TokenUser
-from vocabquiz.errors import NotFound
+from vocabquiz.errors import ErrorCode, NotFound
 from vocabquiz.sessions.codes import normalize_code
 from vocabquiz.sessions.models import QuizSession
 
@@ -29,4 +29,4 @@ async def runs(db: AsyncSession, raw_code: str, user: TokenUser) -> bool:
 
 async def ensure_runs(db: AsyncSession, raw_code: str, user: TokenUser) -> None:
     if not await runs(db, raw_code, user):
-        raise NotFound(NOT_FOUND)
+        raise NotFound(NOT_FOUND, ErrorCode.SESSION_NOT_FOUND)

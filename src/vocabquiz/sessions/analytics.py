@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vocabquiz.db import is_id
-from vocabquiz.errors import NotFound
+from vocabquiz.errors import ErrorCode, NotFound
 from vocabquiz.quizzes import service as quizzes
 from vocabquiz.quizzes.models import Question
 from vocabquiz.sessions import schemas, service
@@ -26,7 +26,7 @@ async def of_session(db: AsyncSession, raw_code: str) -> schemas.QuestionAnalyti
 
 async def of_quiz(db: AsyncSession, quiz_id: str) -> schemas.QuestionAnalytics:
     if not is_id(quiz_id):
-        raise NotFound("Quiz not found")
+        raise NotFound("Quiz not found", ErrorCode.QUIZ_NOT_FOUND)
     return await _analytics(db, quiz_id, None)
 
 

@@ -16,7 +16,7 @@ from fastapi.exceptions import RequestValidationError
 
 from vocabquiz.auth.tokens import TokenUser
 from vocabquiz.db import new_id, utcnow
-from vocabquiz.errors import Conflict, Forbidden, NotFound, Unprocessable
+from vocabquiz.errors import Conflict, ErrorCode, Forbidden, NotFound, Unprocessable
 from vocabquiz.events import EventBus
 from vocabquiz.leaderboard import frames
 from vocabquiz.observability import metrics
@@ -128,7 +128,7 @@ class Play:
 def session_code(raw: str) -> str:
     code = normalize_code(raw)
     if code is None:
-        raise NotFound("Session not found")
+        raise NotFound("Session not found", ErrorCode.SESSION_NOT_FOUND)
     return code
 
 
@@ -138,18 +138,18 @@ async def viewer(
     """The session and, when the user takes part, their participant."""
     found = await play.store.player(session_code(raw_code), user.id)
     if found is None:
-        raise NotFound("Session not found")
+        raise NotFound("Session not found", ErrorCode.SESSION_NOT_FOUND)
     return found
 
 
 async def _player(play: Play, raw_code: str, user: TokenUser) -> tuple[SessionRow, ParticipantRow]:
     session, participant = await viewer(play, raw_code, user)
     if participant is None:
-        raise Forbidden("You have not joined this session")
+        raise Forbidden("You have not joined this session", ErrorCode.NOT_JOINED)
     if session.status != SessionStatus.OPEN:
-        raise Conflict(CLOSED)
+        raise Conflict(CLOSED, ErrorCode.SESSION_CLOSED)
     if session.mode == "live":
-        raise Conflict(LIVE)
+        raise Conflict(LIVE, ErrorCode.SESSION_IS_LIVE)
     return session, participant
 
 
@@ -248,10 +248,12 @@ async def _replay(
     """The stored result of an answer sent again; 409 for a different choice or none stored."""
     found = await play.store.stored_answer(participant_id, question.id)
     if found is None:
-        raise Conflict(NOT_SERVED)
+        raise Conflict(NOT_SERVED, ErrorCode.QUESTION_NOT_SERVED)
     answer, participant = found
     if answer.choice_id != choice_id:
-        raise Conflict("You already answered this question with a different choice")
+        raise Conflict(
+            "You already answered this question with a different choice", ErrorCode.ALREADY_ANSWERED
+        )
     # The first request may not have updated the standings yet: make sure they hold this answer.
     rank = await play.standings.put(code, standing_of(participant))
     return _result(answer, question, rank)
@@ -319,7 +321,7 @@ async def _take(
     content = await play.contents.of(play.store, session)
     question = content.by_id.get(question_id)
     if question is None:
-        raise Conflict(NOT_SERVED)
+        raise Conflict(NOT_SERVED, ErrorCode.QUESTION_NOT_SERVED)
     index = participant.answered_count
     served_at = participant.served_at
     served = (
@@ -333,7 +335,9 @@ async def _take(
     if choice_id is not None:
         choice = next((c for c in question.choices if c.id == choice_id), None)
         if choice is None:
-            raise Unprocessable("That choice does not belong to this question")
+            raise Unprocessable(
+                "That choice does not belong to this question", ErrorCode.CHOICE_INVALID
+            )
     scored = score_answer(
         points=question.points,
         time_limit_s=question.time_limit_s,

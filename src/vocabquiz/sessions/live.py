@@ -29,7 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from vocabquiz.auth.tokens import TokenUser
 from vocabquiz.db import utcnow
-from vocabquiz.errors import Conflict, Forbidden, Unprocessable
+from vocabquiz.errors import Conflict, ErrorCode, Forbidden, Unprocessable
 from vocabquiz.events import Event
 from vocabquiz.sessions.answers import CLOSED, Play, answer_row, no_choice, session_code
 from vocabquiz.sessions.live_phases import Phases
@@ -99,12 +99,12 @@ class Live:
         for _ in range(3):
             view = await self._rows.view(raw_code, user.id)
             if view.participant_id is None and not runs:
-                raise Forbidden("Join the session to follow it")
+                raise Forbidden("Join the session to follow it", ErrorCode.NOT_JOINED)
             if overdue(view.status, view.phase, view.question_deadline):
                 await self._phases.advance(view.code, view.phase_version, "end", automatic=True)
                 continue  # read it again as it is now
             return await self._state_of(view, await self._remember(view, user.id))
-        raise Conflict(STALE)
+        raise Conflict(STALE, ErrorCode.PHASE_CHANGED)
 
     async def _state_of(self, view: View, questions: tuple[QuestionContent, ...]) -> dict[str, Any]:
         phase = view.phase if view.status == SessionStatus.OPEN else "closed"
@@ -231,7 +231,7 @@ class Live:
             self._players.pop((session_code(raw_code), user.id), None)
             result = await self._answer(raw_code, user, question_id, choice_id, answered_at)
         if result is None:
-            raise Conflict(ENDED)
+            raise Conflict(ENDED, ErrorCode.QUESTION_ENDED)
         return result
 
     async def _answer(
@@ -244,17 +244,19 @@ class Live:
     ) -> dict[str, Any] | None:
         view, questions = await self._player(raw_code, user)
         if view.participant_id is None or view.score is None or view.streak is None:
-            raise Forbidden("You have not joined this session")
+            raise Forbidden("You have not joined this session", ErrorCode.NOT_JOINED)
         if view.status != SessionStatus.OPEN:
-            raise Conflict(CLOSED)
+            raise Conflict(CLOSED, ErrorCode.SESSION_CLOSED)
         question = next((q for q in questions if q.id == question_id), None)
         if question is None:
-            raise Conflict("No such question here")
+            raise Conflict("No such question here", ErrorCode.QUESTION_NOT_HERE)
         if choice_id is None:  # the host ends a live question: nobody has to go on by hand
             raise no_choice("Pick a choice")
         choice = next((c for c in question.choices if c.id == choice_id), None)
         if choice is None:
-            raise Unprocessable("That choice does not belong to this question")
+            raise Unprocessable(
+                "That choice does not belong to this question", ErrorCode.CHOICE_INVALID
+            )
         locked = {"question_id": question.id, "choice_id": choice.id, "locked_in": True}
         stored = False
         if question.id == view.question_id and view.phase == "question":
@@ -289,7 +291,10 @@ class Live:
         if earlier is None:
             return None
         if earlier != choice.id:
-            raise Conflict("You already answered this question with a different choice")
+            raise Conflict(
+                "You already answered this question with a different choice",
+                ErrorCode.ALREADY_ANSWERED,
+            )
         return locked
 
     async def _answered(self, code: str, version: int, late: bool) -> None:
@@ -323,7 +328,7 @@ class Live:
             session, _ = await self._rows.row(db, raw_code)
             code = session.code
         if not await self._phases.advance(code, phase_version, action, automatic=False):
-            raise Conflict(STALE)
+            raise Conflict(STALE, ErrorCode.PHASE_CHANGED)
         return await self.state(code, _HOST, runs=True)
 
     async def finish_for_close(self, raw_code: str) -> None:

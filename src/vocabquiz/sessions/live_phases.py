@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from vocabquiz.db import utcnow
-from vocabquiz.errors import Conflict
+from vocabquiz.errors import Conflict, ErrorCode
 from vocabquiz.events import Event
 from vocabquiz.sessions.answers import CLOSED, Play
 from vocabquiz.sessions.live_rows import LiveRows
@@ -41,7 +41,7 @@ class Phases:
             if session.status != SessionStatus.OPEN:
                 if automatic:
                     return False
-                raise Conflict(CLOSED)
+                raise Conflict(CLOSED, ErrorCode.SESSION_CLOSED)
             step = next_step(action, session.phase, session.question_index, len(questions))
             if session.phase_version != version or step is None:
                 return False

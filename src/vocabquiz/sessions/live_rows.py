@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from vocabquiz.errors import Conflict, NotFound
+from vocabquiz.errors import Conflict, ErrorCode, NotFound
 from vocabquiz.quizzes import service as quizzes
 from vocabquiz.sessions.answers import Play, session_code
 from vocabquiz.sessions.live_view import NOT_LIVE, View
@@ -28,11 +28,11 @@ class LiveRows:
         )
         if session is None:
             await db.commit()
-            raise NotFound("Session not found")
+            raise NotFound("Session not found", ErrorCode.SESSION_NOT_FOUND)
         quiz_version = (await quizzes.quiz_row(db, session.quiz_id)).updated_at
         await db.commit()
         if session.mode != "live":
-            raise Conflict(NOT_LIVE)
+            raise Conflict(NOT_LIVE, ErrorCode.SESSION_NOT_LIVE)
         key = SessionRow(
             session.id,
             session.code,
@@ -48,10 +48,10 @@ class LiveRows:
     async def view(self, raw_code: str, user_id: str) -> View:
         row = await self._play.store.live_view(session_code(raw_code), user_id)
         if row is None:
-            raise NotFound("Session not found")
+            raise NotFound("Session not found", ErrorCode.SESSION_NOT_FOUND)
         view = View._make(row)
         if view.mode != "live":
-            raise Conflict(NOT_LIVE)
+            raise Conflict(NOT_LIVE, ErrorCode.SESSION_NOT_LIVE)
         return view
 
     async def questions_of(self, view: View) -> tuple[QuestionContent, ...]:

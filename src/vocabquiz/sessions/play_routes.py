@@ -12,7 +12,7 @@ from pydantic import Field, TypeAdapter, ValidationError
 from vocabquiz.auth.accounts import BAD_TOKEN
 from vocabquiz.auth.tokens import TokenUser
 from vocabquiz.edge import FastRoute, HttpRequest, Reply, json_reply
-from vocabquiz.errors import Forbidden, Unauthorized
+from vocabquiz.errors import ErrorCode, Forbidden, Unauthorized
 from vocabquiz.leaderboard.stream import EventStream
 from vocabquiz.rate_limits import ClientLimits
 from vocabquiz.sessions import access, answers
@@ -35,10 +35,10 @@ async def signed_in(request: HttpRequest, state: Any) -> TokenUser:
     header = request.header(b"authorization") or b""
     scheme, _, token = header.decode("latin-1").partition(" ")
     if scheme.lower() != "bearer" or not token:
-        raise Unauthorized(NOT_SIGNED_IN)
+        raise Unauthorized(NOT_SIGNED_IN, ErrorCode.NOT_SIGNED_IN)
     token_user: TokenUser | None = state.tokens.read(token)
     if token_user is None:
-        raise Unauthorized(BAD_TOKEN)
+        raise Unauthorized(BAD_TOKEN, ErrorCode.TOKEN_INVALID)
     request.user_id = token_user.id
     user: TokenUser = await state.accounts.signed_in(token_user)
     return user
@@ -106,7 +106,10 @@ async def stream_events(request: HttpRequest) -> EventStream:
     limit = _limit(request)
     session, participant = await answers.viewer(state.sessions.play, request.params["code"], user)
     if participant is None and not await _runs(state, session.code, user):
-        raise Forbidden("Only the session's participants and its teacher can follow it live")
+        raise Forbidden(
+            "Only the session's participants and its teacher can follow it live",
+            ErrorCode.NOT_PARTICIPANT,
+        )
     participant_id = participant.id if participant else None
     address = _client_ip(request)
     state.sessions.stream_caps.take(user.id, address)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from sqlalchemy import exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from vocabquiz.errors import Conflict
+from vocabquiz.errors import Conflict, ErrorCode
 from vocabquiz.sessions.models import QuizSession, SessionStatus
 
 
@@ -26,7 +26,10 @@ async def session_counts(db: AsyncSession, quiz_ids: Sequence[str]) -> dict[str,
 
 async def ensure_deletable(db: AsyncSession, quiz_id: str) -> None:
     if await db.scalar(select(exists().where(QuizSession.quiz_id == quiz_id))):
-        raise Conflict("This quiz has sessions; their scores are history, so it cannot be deleted")
+        raise Conflict(
+            "This quiz has sessions; their scores are history, so it cannot be deleted",
+            ErrorCode.QUIZ_HAS_SESSIONS,
+        )
 
 
 async def ensure_editable(db: AsyncSession, quiz_id: str) -> None:
@@ -34,4 +37,7 @@ async def ensure_editable(db: AsyncSession, quiz_id: str) -> None:
         QuizSession.quiz_id == quiz_id, QuizSession.status == SessionStatus.OPEN
     )
     if await db.scalar(select(playing)):
-        raise Conflict("This quiz has an open session; close it before changing questions")
+        raise Conflict(
+            "This quiz has an open session; close it before changing questions",
+            ErrorCode.QUIZ_LOCKED,
+        )

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vocabquiz.auth.tokens import TokenUser
-from vocabquiz.errors import Forbidden
+from vocabquiz.errors import ErrorCode, Forbidden
 from vocabquiz.quizzes import service as quizzes
 from vocabquiz.quizzes.models import Question
 from vocabquiz.sessions import choice_order, schemas
@@ -144,7 +144,7 @@ async def practice(db: AsyncSession, raw_code: str, user: TokenUser) -> schemas.
     """The questions this player missed in a session, with their answers: they have seen them."""
     session, participant = await session_and_participant(db, raw_code, user.id)
     if participant is None:
-        raise Forbidden("You have not joined this session")
+        raise Forbidden("You have not joined this session", ErrorCode.NOT_JOINED)
     missed_ids = await db.scalars(
         select(Answer.question_id).where(
             Answer.participant_id == participant.id,

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vocabquiz.db import is_id, utcnow
-from vocabquiz.errors import Conflict, NotFound
+from vocabquiz.errors import Conflict, ErrorCode, NotFound
 from vocabquiz.events import Event
 from vocabquiz.sessions import schemas
 from vocabquiz.sessions.answers import Play
@@ -33,13 +33,13 @@ async def _participant(
     db: AsyncSession, session: QuizSession, participant_id: str, lock: bool = False
 ) -> Participant:
     if not is_id(participant_id):
-        raise NotFound("Player not found in this session")
+        raise NotFound("Player not found in this session", ErrorCode.PLAYER_NOT_FOUND)
     query = select(Participant).where(
         Participant.id == participant_id, Participant.session_id == session.id
     )
     found = await db.scalar(query.with_for_update() if lock else query)
     if found is None:
-        raise NotFound("Player not found in this session")
+        raise NotFound("Player not found in this session", ErrorCode.PLAYER_NOT_FOUND)
     return found
 
 
@@ -61,7 +61,9 @@ async def rename(
         await db.commit()
     except IntegrityError:
         await db.rollback()
-        raise Conflict(f"Another player here is already called {display_name}") from None
+        raise Conflict(
+            f"Another player here is already called {display_name}", ErrorCode.NAME_TAKEN
+        ) from None
     # The row as it is now: an answer may have moved its totals since it was read.
     await db.refresh(participant)
     await db.commit()
@@ -128,4 +130,6 @@ async def let_back(db: AsyncSession, raw_code: str, user_id: str) -> None:
     )
     await db.commit()
     if not gone.rowcount:  # type: ignore[attr-defined]
-        raise NotFound("That player was not removed from this session")
+        raise NotFound(
+            "That player was not removed from this session", ErrorCode.PLAYER_NOT_REMOVED
+        )

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from vocabquiz.auth import service as auth_service
 from vocabquiz.auth.tokens import TokenUser
 from vocabquiz.db import utcnow
-from vocabquiz.errors import Conflict, Forbidden, NotFound
+from vocabquiz.errors import Conflict, ErrorCode, Forbidden, NotFound
 from vocabquiz.events import Event
 from vocabquiz.leaderboard.frames import REMOVED_MESSAGE
 from vocabquiz.observability import metrics
@@ -35,7 +35,7 @@ async def session_by_code(db: AsyncSession, raw_code: str) -> QuizSession:
     code = session_code(raw_code)
     session = await db.scalar(select(QuizSession).where(QuizSession.code == code))
     if session is None:
-        raise NotFound("Session not found")
+        raise NotFound("Session not found", ErrorCode.SESSION_NOT_FOUND)
     return session
 
 
@@ -60,7 +60,7 @@ async def session_and_participant(
         )
     ).first()
     if row is None:
-        raise NotFound("Session not found")
+        raise NotFound("Session not found", ErrorCode.SESSION_NOT_FOUND)
     return row[0], row[1]
 
 
@@ -133,7 +133,9 @@ async def open_session(
 ) -> schemas.SessionOut:
     quiz = await quiz_service.quiz_row(db, quiz_id)
     if not await quiz_service.question_count(db, quiz_id):
-        raise Conflict("This quiz has no questions yet; add one before opening a session")
+        raise Conflict(
+            "This quiz has no questions yet; add one before opening a session", ErrorCode.QUIZ_EMPTY
+        )
     for _ in range(20):
         session = QuizSession(
             code=new_code(),
@@ -152,7 +154,7 @@ async def open_session(
         except IntegrityError:
             await db.rollback()  # the code is taken: draw another
     else:
-        raise Conflict("Could not find a free session code; try again")
+        raise Conflict("Could not find a free session code; try again", ErrorCode.NO_FREE_CODE)
     metrics.SESSIONS_OPENED.inc()
     return await session_out(db, session)
 
@@ -220,14 +222,14 @@ async def join_session(
     if participant is not None:
         return participant_out(participant, session.code)
     if session.status != SessionStatus.OPEN:
-        raise Conflict(CLOSED)
+        raise Conflict(CLOSED, ErrorCode.SESSION_CLOSED)
     removed = await db.scalar(
         select(RemovedPlayer.user_id).where(
             RemovedPlayer.session_id == session.id, RemovedPlayer.user_id == user.id
         )
     )
     if removed is not None:
-        raise Forbidden(f"{REMOVED_MESSAGE}; ask them to let you back in")
+        raise Forbidden(f"{REMOVED_MESSAGE}; ask them to let you back in", ErrorCode.PLAYER_REMOVED)
     account = await auth_service.signed_in_user(db, user.id)
     code = session.code
     now = utcnow()
@@ -252,6 +254,9 @@ async def join_session(
             if joined is not None:
                 return participant_out(joined, code)
     else:
-        raise Conflict("Too many players with that name here; pick another name and join again")
+        raise Conflict(
+            "Too many players with that name here; pick another name and join again",
+            ErrorCode.NAME_CROWDED,
+        )
     await play.standings.put(code, standing_of(participant))
     return participant_out(participant, code)

@@ -11,7 +11,7 @@ from vocabquiz.auth import service as auth_service
 from vocabquiz.auth.models import User
 from vocabquiz.auth.passwords import hash_password
 from vocabquiz.db import is_id, utcnow
-from vocabquiz.errors import NotFound
+from vocabquiz.errors import ErrorCode, NotFound
 from vocabquiz.quizzes.models import Quiz
 from vocabquiz.teachers.schemas import TeacherOut
 
@@ -60,7 +60,7 @@ async def create_teacher(
 async def teacher(db: AsyncSession, user_id: str) -> User:
     user = await db.get(User, user_id) if is_id(user_id) else None
     if user is None or user.role != "teacher":
-        raise NotFound("Teacher not found")
+        raise NotFound("Teacher not found", ErrorCode.TEACHER_NOT_FOUND)
     return user
 
 

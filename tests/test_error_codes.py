@@ -1,0 +1,47 @@
+"""Every error has a stable code beside its English detail: each code is documented, raised
+somewhere, and has English words in the web app (the app's own test checks the other languages)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from tests.conftest import Api
+from vocabquiz.errors import ErrorCode
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _documented() -> set[str]:
+    text = (ROOT / "docs" / "API.md").read_text()
+    table = text.split("## Error codes", 1)[1].split("\n## ", 1)[0]
+    return set(re.findall(r"^\| `([a-z_]+)` \|", table, re.M))
+
+
+def test_every_code_is_documented_and_only_those() -> None:
+    assert _documented() == {code.value for code in ErrorCode}
+
+
+def test_every_code_is_raised_somewhere() -> None:
+    source = "\n".join(p.read_text() for p in (ROOT / "src" / "vocabquiz").rglob("*.py"))
+    unused = [code.name for code in ErrorCode if f"ErrorCode.{code.name}" not in source]
+    assert unused == []
+
+
+def test_the_web_app_has_english_words_for_every_code() -> None:
+    words = json.loads((ROOT / "frontend/src/i18n/locales/en/errors.json").read_text())
+    assert set(words["api"]) == {code.value for code in ErrorCode}
+
+
+async def test_an_error_body_carries_its_code(api: Api) -> None:
+    admin = await api.admin()
+    r = await api.client.get("/api/sessions/ZZZZZZ", headers=admin)
+    assert r.status_code == 404
+    assert r.json() == {"detail": "Session not found", "code": "session_not_found"}
+    r = await api.client.post("/api/quizzes", json={"title": ""}, headers=admin)
+    assert r.status_code == 422
+    assert r.json()["code"] == "invalid_request"
+    assert isinstance(r.json()["detail"], list)
+    r = await api.client.get("/api/quizzes")
+    assert (r.status_code, r.json()["code"]) == (401, "not_signed_in")
