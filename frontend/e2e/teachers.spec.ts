@@ -10,7 +10,8 @@ import { DESKTOP, dismissToasts, newPage, PHONE, shot, watchForErrors } from './
 import { OUTPUT_DIR } from './server'
 import { createQuiz, signInAsTeacher } from './steps'
 
-const DISABLED = 'This account is disabled; ask an admin of your school'
+// The words the app gives the API's account_disabled code.
+const DISABLED = 'This account is disabled. Ask an admin of your school.'
 const PRIVATE = "Lan's private words"
 const SHARED = "Lan's shared words"
 const COPY = `${SHARED} (copy)`

@@ -18,13 +18,14 @@ client.interceptors.request.use((request) => {
  */
 async function dropRefusedToken(response: Response, sentToken: string | null) {
   if (response.status !== 401 || sentToken === null || sentToken !== getToken()) return
-  let detail: unknown = null
+  let body: unknown = null
   try {
-    detail = ((await response.clone().json()) as { detail?: unknown }).detail
+    body = await response.clone().json()
   } catch {
-    detail = null
+    body = null
   }
-  refuseToken(typeof detail === 'string' && detail.trim() !== '' ? detail : 'Please sign in again.')
+  const detail = body && typeof body === 'object' && 'detail' in body ? body.detail : null
+  refuseToken(new ApiError(401, detail, body).message)
 }
 
 client.interceptors.response.use(async (response, request) => {
@@ -69,13 +70,14 @@ export async function downloadFile(url: string, fallbackName: string): Promise<v
   }
   await dropRefusedToken(response, token)
   if (!response.ok) {
-    let detail: unknown = null
+    let body: unknown = null
     try {
-      detail = ((await response.json()) as { detail?: unknown }).detail
+      body = await response.json()
     } catch {
-      detail = null
+      body = null
     }
-    throw new ApiError(response.status, detail)
+    const detail = body && typeof body === 'object' && 'detail' in body ? body.detail : null
+    throw new ApiError(response.status, detail, body)
   }
   const disposition = response.headers.get('Content-Disposition') ?? ''
   const name = /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? fallbackName

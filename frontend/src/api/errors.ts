@@ -1,24 +1,91 @@
-/** A failed API call, with the server's `detail` when it sent one. */
+import type { ParseKeys } from 'i18next'
+import type { ErrorCode } from '../client'
+import i18n from '../i18n'
+
+/** The words of each error code of the API (docs/API.md "Error codes"), in the reader's language. */
+const API_ERRORS: Record<ErrorCode, ParseKeys> = {
+  not_signed_in: 'errors.api.not_signed_in',
+  token_invalid: 'errors.api.token_invalid',
+  account_disabled: 'errors.api.account_disabled',
+  login_failed: 'errors.api.login_failed',
+  username_taken: 'errors.api.username_taken',
+  admins_only: 'errors.api.admins_only',
+  staff_only: 'errors.api.staff_only',
+  quiz_not_found: 'errors.api.quiz_not_found',
+  quiz_not_owned: 'errors.api.quiz_not_owned',
+  quiz_full: 'errors.api.quiz_full',
+  quiz_empty: 'errors.api.quiz_empty',
+  quiz_locked: 'errors.api.quiz_locked',
+  quiz_has_sessions: 'errors.api.quiz_has_sessions',
+  question_not_found: 'errors.api.question_not_found',
+  teacher_not_found: 'errors.api.teacher_not_found',
+  job_not_found: 'errors.api.job_not_found',
+  session_not_found: 'errors.api.session_not_found',
+  session_closed: 'errors.api.session_closed',
+  session_is_live: 'errors.api.session_is_live',
+  session_not_live: 'errors.api.session_not_live',
+  no_free_code: 'errors.api.no_free_code',
+  not_joined: 'errors.api.not_joined',
+  not_participant: 'errors.api.not_participant',
+  player_removed: 'errors.api.player_removed',
+  player_not_found: 'errors.api.player_not_found',
+  player_not_removed: 'errors.api.player_not_removed',
+  name_taken: 'errors.api.name_taken',
+  name_crowded: 'errors.api.name_crowded',
+  question_not_served: 'errors.api.question_not_served',
+  question_not_here: 'errors.api.question_not_here',
+  question_ended: 'errors.api.question_ended',
+  phase_changed: 'errors.api.phase_changed',
+  choice_invalid: 'errors.api.choice_invalid',
+  already_answered: 'errors.api.already_answered',
+  word_list_rejected: 'errors.api.word_list_rejected',
+  invalid_request: 'errors.api.invalid_request',
+  not_found: 'errors.api.not_found',
+  method_not_allowed: 'errors.api.method_not_allowed',
+  body_too_large: 'errors.api.body_too_large',
+  wrong_content_type: 'errors.api.wrong_content_type',
+  rate_limited: 'errors.api.rate_limited',
+  too_many_streams: 'errors.api.too_many_streams',
+  server_busy: 'errors.api.server_busy',
+  database_unavailable: 'errors.api.database_unavailable',
+  redis_unavailable: 'errors.api.redis_unavailable',
+  service_unavailable: 'errors.api.service_unavailable',
+  internal_error: 'errors.api.internal_error',
+}
+
+function field(body: unknown, name: string): unknown {
+  return body && typeof body === 'object' && name in body ? (body as Record<string, unknown>)[name] : undefined
+}
+
+/**
+ * A failed API call, with the server's `detail` and `code` when it sent them. Its message is in the
+ * reader's language: the code's words, or, for an error the app makes itself, the sentence given.
+ */
 export class ApiError extends Error {
   readonly status: number
   readonly detail: unknown
   /** The whole error body, for answers that carry more than `detail` (e.g. a word list's `errors`). */
   readonly body: unknown
+  /** The API's name for what went wrong; null when the server sent none (or there was no answer). */
+  readonly code: ErrorCode | null
   constructor(status: number, detail: unknown, body: unknown = undefined) {
-    super(describe(status, detail))
+    const code = field(body, 'code')
+    const known = typeof code === 'string' && code in API_ERRORS ? (code as ErrorCode) : null
+    super(describe(status, detail, known, field(body, 'retry_after_s')))
     this.name = 'ApiError'
     this.status = status
     this.detail = detail
     this.body = body
+    this.code = known
   }
 }
 
 type ValidationItem = { loc?: unknown[]; msg?: string }
 
-function describe(status: number, detail: unknown): string {
-  if (status === 0) return "We can't reach vocabquiz right now. Check your internet connection and try again."
-  if (status >= 500) return 'Something went wrong on our side. Please try again in a moment.'
-  if (typeof detail === 'string' && detail.trim() !== '') return detail
+function describe(status: number, detail: unknown, code: ErrorCode | null, retryAfter: unknown): string {
+  const t = i18n.t
+  if (status === 0) return t('errors.network')
+  if (status >= 500 && code !== 'server_busy') return t('errors.server')
   if (Array.isArray(detail) && detail.length > 0) {
     // FastAPI's 422 list: name the fields in words, never show raw locations.
     const parts = (detail as ValidationItem[]).map((item) => {
@@ -26,26 +93,28 @@ function describe(status: number, detail: unknown): string {
       const message = (item.msg ?? 'is not valid').replace(/^Value error, /, '')
       return field ? `${String(field).replace(/_/g, ' ')}: ${message}` : message
     })
-    return `Please check what you entered. ${parts.join('; ')}.`
+    return t('errors.checkInput', { problems: parts.join('; ') })
   }
+  if (code) return t(API_ERRORS[code], { seconds: typeof retryAfter === 'number' ? retryAfter : 1 })
+  if (typeof detail === 'string' && detail.trim() !== '') return detail
   switch (status) {
     case 401:
-      return 'Please sign in again.'
+      return t('errors.signInAgain')
     case 403:
-      return "You don't have access to this."
+      return t('errors.noAccess')
     case 404:
-      return "We couldn't find that. It may have been removed."
+      return t('errors.notFound')
     case 409:
-      return "That can't be done right now."
+      return t('errors.notNow')
     default:
-      return 'That did not work. Please try again.'
+      return t('errors.failed')
   }
 }
 
 /** A background job that ended without doing its work, with the server's sentence saying why. */
 export class JobFailedError extends Error {
   constructor(reason: string | null) {
-    super(reason?.trim() || 'It stopped before it was done. Please try again.')
+    super(reason?.trim() || i18n.t('errors.jobStopped'))
     this.name = 'JobFailedError'
   }
 }
@@ -53,8 +122,8 @@ export class JobFailedError extends Error {
 /** A sentence a person can act on, whatever was thrown. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError || error instanceof JobFailedError) return error.message
-  if (error instanceof TypeError) return describe(0, null)
-  return 'Something unexpected happened. Please try again.'
+  if (error instanceof TypeError) return describe(0, null, null, null)
+  return i18n.t('errors.unexpected')
 }
 
 export function isApiError(error: unknown, status?: number): error is ApiError {

@@ -161,6 +161,14 @@ export type ChoiceStats = {
 };
 
 /**
+ * ErrorCode
+ *
+ * What went wrong, for a client to say in the person's own language (`detail` stays
+ * English). docs/API.md "Error codes" lists them; a code is never renamed or reused.
+ */
+export type ErrorCode = 'not_signed_in' | 'token_invalid' | 'account_disabled' | 'login_failed' | 'username_taken' | 'admins_only' | 'staff_only' | 'quiz_not_found' | 'quiz_not_owned' | 'quiz_full' | 'quiz_empty' | 'quiz_locked' | 'quiz_has_sessions' | 'question_not_found' | 'teacher_not_found' | 'job_not_found' | 'session_not_found' | 'session_closed' | 'session_is_live' | 'session_not_live' | 'no_free_code' | 'not_joined' | 'not_participant' | 'player_removed' | 'player_not_found' | 'player_not_removed' | 'name_taken' | 'name_crowded' | 'question_not_served' | 'question_not_here' | 'question_ended' | 'phase_changed' | 'choice_invalid' | 'already_answered' | 'word_list_rejected' | 'invalid_request' | 'not_found' | 'method_not_allowed' | 'body_too_large' | 'wrong_content_type' | 'rate_limited' | 'too_many_streams' | 'server_busy' | 'database_unavailable' | 'redis_unavailable' | 'service_unavailable' | 'internal_error';
+
+/**
  * ErrorOut
  */
 export type ErrorOut = {
@@ -168,6 +176,7 @@ export type ErrorOut = {
      * Detail
      */
     detail: string;
+    code: ErrorCode;
 };
 
 /**

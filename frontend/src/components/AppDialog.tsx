@@ -1,5 +1,6 @@
 import { CloseButton, Dialog, Portal } from '@chakra-ui/react'
 import type { FormEvent, ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 
 /**
  * A dialog as the app shows them: centred, its title on top and a close button in the corner.
@@ -18,6 +19,7 @@ export function AppDialog({
   children: ReactNode
   onSubmit?: (event: FormEvent) => void
 } & Omit<Dialog.RootProps, 'children'>) {
+  const { t } = useTranslation()
   const frame = (
     <>
       <Dialog.Header>
@@ -25,7 +27,7 @@ export function AppDialog({
       </Dialog.Header>
       {children}
       <Dialog.CloseTrigger asChild>
-        <CloseButton size="sm" aria-label="Close" />
+        <CloseButton size="sm" aria-label={t('common.actions.close')} />
       </Dialog.CloseTrigger>
     </>
   )

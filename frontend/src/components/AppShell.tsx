@@ -13,10 +13,12 @@ import {
   SkipNavLink,
   Text,
 } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import { Outlet, Link as RouterLink, useLocation, useNavigate } from 'react-router'
 import { LuHistory, LuLayoutList, LuLogIn, LuLogOut, LuTicket, LuUsers } from 'react-icons/lu'
 import { useAuth } from '../auth/AuthProvider'
 import { ColorModeToggle } from './ColorMode'
+import { LanguageMenu } from './LanguageMenu'
 import { Logo } from './Logo'
 import { initialOf } from '../lib/initial'
 import { LinkButton } from './Links'
@@ -54,12 +56,13 @@ function NavItem({
 }
 
 function UserMenu() {
+  const { t } = useTranslation()
   const auth = useAuth()
   const navigate = useNavigate()
   if (auth.status !== 'signed-in') {
     return (
       <LinkButton to="/signin" size="sm" variant="outline">
-        <LuLogIn /> Sign in
+        <LuLogIn /> {t('common.shell.signIn')}
       </LinkButton>
     )
   }
@@ -67,7 +70,7 @@ function UserMenu() {
   return (
     <Menu.Root positioning={{ placement: 'bottom-end' }}>
       <Menu.Trigger asChild>
-        <Button variant="ghost" size="sm" aria-label={`Account: ${user.display_name}`} px="1">
+        <Button variant="ghost" size="sm" aria-label={t('common.shell.account', { name: user.display_name })} px="1">
           <Avatar.Root size="xs" colorPalette="purple">
             <Avatar.Fallback>{initialOf(user.display_name)}</Avatar.Fallback>
           </Avatar.Root>
@@ -82,16 +85,16 @@ function UserMenu() {
             <Box px="3" py="2">
               <Text fontWeight="semibold">{user.display_name}</Text>
               <Text fontSize="sm" color="fg.muted">
-                {user.is_guest ? 'Guest player' : `@${user.username}`}
+                {user.is_guest ? t('common.shell.guestPlayer') : `@${user.username}`}
                 {isStaff(user) && (
                   <Badge ms="2" colorPalette="purple">
-                    {isAdmin(user) ? 'Admin' : 'Teacher'}
+                    {isAdmin(user) ? t('common.shell.admin') : t('common.shell.teacher')}
                   </Badge>
                 )}
               </Text>
               {user.is_guest && (
                 <Text fontSize="xs" color="fg.muted" mt="1">
-                  Guests can't sign back in after signing out.
+                  {t('common.shell.guestNote')}
                 </Text>
               )}
             </Box>
@@ -103,7 +106,7 @@ function UserMenu() {
                 navigate('/welcome')
               }}
             >
-              <LuLogOut /> Sign out
+              <LuLogOut /> {t('common.shell.signOut')}
             </Menu.Item>
           </Menu.Content>
         </Menu.Positioner>
@@ -114,13 +117,14 @@ function UserMenu() {
 
 /** The header every screen but the projector view shares. */
 export function AppShell() {
+  const { t } = useTranslation()
   const auth = useAuth()
   const user = auth.status === 'signed-in' ? auth.user : null
   const { pathname } = useLocation()
   const under = (path: string) => pathname === path || pathname.startsWith(`${path}/`)
   return (
     <Flex direction="column" minH="100dvh">
-      <SkipNavLink>Skip to content</SkipNavLink>
+      <SkipNavLink>{t('common.shell.skipToContent')}</SkipNavLink>
       <Box as="header" bg="app.header" borderBottomWidth="1px" position="sticky" top="0" zIndex="sticky">
         <Container maxW="6xl" py="2">
           <HStack justify="space-between" gap="2">
@@ -131,34 +135,35 @@ export function AppShell() {
               textDecoration="none"
               _hover={{ textDecoration: 'none' }}
             >
-              <RouterLink to="/" aria-label="vocabquiz home">
+              <RouterLink to="/" aria-label={t('common.shell.home')}>
                 {/* An admin's menu has one item more: on a phone the name makes room for it. */}
                 <Logo compact={isAdmin(user)} />
               </RouterLink>
             </Link>
-            <HStack as="nav" aria-label="Main" gap="1">
+            <HStack as="nav" aria-label={t('common.shell.mainNav')} gap="1">
               {user && (
                 <>
                   {isStaff(user) && (
                     <NavItem to="/admin" current={under('/admin') && !under('/admin/teachers')} icon={<LuLayoutList />}>
-                      Quizzes
+                      {t('common.shell.nav.quizzes')}
                     </NavItem>
                   )}
                   {isAdmin(user) && (
                     <NavItem to="/admin/teachers" current={under('/admin/teachers')} icon={<LuUsers />}>
-                      Teachers
+                      {t('common.shell.nav.teachers')}
                     </NavItem>
                   )}
                   <NavItem to="/join" current={under('/join')} icon={<LuTicket />}>
-                    Join
+                    {t('common.shell.nav.join')}
                   </NavItem>
                   <NavItem to="/history" current={under('/history')} icon={<LuHistory />}>
-                    My history
+                    {t('common.shell.nav.history')}
                   </NavItem>
                 </>
               )}
             </HStack>
             <HStack gap="1">
+              <LanguageMenu />
               <ColorModeToggle />
               <UserMenu />
             </HStack>

@@ -1,7 +1,41 @@
-import { Heading, HStack, type HeadingProps } from '@chakra-ui/react'
-import type { ReactNode } from 'react'
+import { Box, Heading, HStack, type HeadingProps } from '@chakra-ui/react'
+import { useState, type ReactNode } from 'react'
+import { I18nextProvider, setI18n, useTranslation } from 'react-i18next'
+import i18n from '../i18n'
+import { createScreenI18n } from '../i18n/screen'
+import { AppLocale } from '../Providers'
 import { Logo } from './Logo'
 import { ScreenControls } from './ScreenControls'
+
+/** Marks the class screen's language and direction, for screen readers, fonts and mirroring. */
+function ScreenLanguageRoot({ children }: { children: ReactNode }) {
+  const { i18n: screen } = useTranslation()
+  return (
+    <Box lang={screen.language} dir={screen.dir()} display="contents">
+      {children}
+    </Box>
+  )
+}
+
+/**
+ * A screen for the class (the projector, the live host) in a language of its own, apart from the
+ * teacher's: everything inside reads it, and the language menu of its controls changes it alone.
+ */
+export function ClassScreenLanguage({ children }: { children: ReactNode }) {
+  const [screen] = useState(() => {
+    const created = createScreenI18n()
+    // Creating it also made it react-i18next's default: the teacher's other screens keep the app's.
+    setI18n(i18n)
+    return created
+  })
+  return (
+    <I18nextProvider i18n={screen}>
+      <AppLocale>
+        <ScreenLanguageRoot>{children}</ScreenLanguageRoot>
+      </AppLocale>
+    </I18nextProvider>
+  )
+}
 
 /**
  * The top of a screen for the class (the projector, the live host): the logo and the quiz's title,

@@ -1,6 +1,7 @@
 import { IconButton } from '@chakra-ui/react'
 import { ThemeProvider, useTheme } from 'next-themes'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { LuMoon, LuSun } from 'react-icons/lu'
 
 /** Light or dark, following the system until the user picks one (the choice is remembered). */
@@ -19,8 +20,9 @@ export function useColorMode() {
 }
 
 export function ColorModeToggle() {
+  const { t } = useTranslation()
   const { colorMode, toggle } = useColorMode()
-  const label = colorMode === 'dark' ? 'Switch to light mode' : 'Switch to dark mode'
+  const label = colorMode === 'dark' ? t('common.colorMode.toLight') : t('common.colorMode.toDark')
   return (
     <IconButton aria-label={label} title={label} variant="ghost" size="sm" onClick={toggle}>
       {colorMode === 'dark' ? <LuSun /> : <LuMoon />}

@@ -1,5 +1,6 @@
 import { Button, Dialog, Text, type ButtonProps } from '@chakra-ui/react'
 import { useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { AppDialog } from './AppDialog'
 import { InlineError } from './StateViews'
 
@@ -24,6 +25,7 @@ export function ConfirmButton({
   error?: unknown
   palette?: string
 } & Omit<ButtonProps, 'onClick'>) {
+  const { t } = useTranslation()
   const [open, setOpen] = useState(false)
   return (
     <AppDialog
@@ -39,7 +41,7 @@ export function ConfirmButton({
       </Dialog.Body>
       <Dialog.Footer>
         <Dialog.ActionTrigger asChild>
-          <Button variant="outline">Cancel</Button>
+          <Button variant="outline">{t('common.actions.cancel')}</Button>
         </Dialog.ActionTrigger>
         <Button
           colorPalette={palette}

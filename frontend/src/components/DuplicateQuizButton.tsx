@@ -1,5 +1,6 @@
 import { Button, type ButtonProps } from '@chakra-ui/react'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { LuCopy } from 'react-icons/lu'
 import { errorMessage } from '../api/errors'
@@ -12,9 +13,10 @@ export function DuplicateQuizButton({
   children,
   ...buttonProps
 }: { quizId: string; children: ReactNode } & Omit<ButtonProps, 'onClick'>) {
+  const { t } = useTranslation()
   const navigate = useNavigate()
   const duplicate = useDuplicateQuiz((copy) => {
-    toaster.create({ title: 'Copied to your library', type: 'success' })
+    toaster.create({ title: t('admin.duplicateQuiz.copied'), type: 'success' })
     navigate(`/admin/quizzes/${copy.id}`)
   })
   return (
@@ -23,7 +25,8 @@ export function DuplicateQuizButton({
       loading={duplicate.isPending}
       onClick={() =>
         duplicate.mutate(quizId, {
-          onError: (error) => toaster.create({ title: 'Not copied', description: errorMessage(error), type: 'error' }),
+          onError: (error) =>
+            toaster.create({ title: t('admin.duplicateQuiz.failed'), description: errorMessage(error), type: 'error' }),
         })
       }
     >

@@ -1,4 +1,4 @@
-import { Button, Link, type ButtonProps, type LinkProps } from '@chakra-ui/react'
+import { Button, Icon, Link, type ButtonProps, type LinkProps } from '@chakra-ui/react'
 import type { ReactNode } from 'react'
 import { Link as RouterLink } from 'react-router'
 import { LuArrowLeft } from 'react-icons/lu'
@@ -12,8 +12,8 @@ export function LinkButton({ to, children, ...props }: { to: string; children: R
   )
 }
 
-/** A link in a sentence to another screen, e.g. "Create an account". */
-export function TextLink({ to, children, ...props }: { to: string; children: ReactNode } & LinkProps) {
+/** A link in a sentence to another screen, e.g. "Create an account" (its text may come from a <Trans>). */
+export function TextLink({ to, children, ...props }: { to: string; children?: ReactNode } & LinkProps) {
   return (
     <Link asChild colorPalette="purple" fontWeight="semibold" {...props}>
       <RouterLink to={to}>{children}</RouterLink>
@@ -26,7 +26,11 @@ export function BackLink({ to, children, ...props }: { to: string; children: Rea
   return (
     <Link asChild mb="4" fontSize="sm" color="fg.muted" {...props}>
       <RouterLink to={to}>
-        <LuArrowLeft aria-hidden /> {children}
+        {/* "Back" points the way the page reads from: right in a right-to-left language. */}
+        <Icon asChild _rtl={{ transform: 'scaleX(-1)' }}>
+          <LuArrowLeft aria-hidden />
+        </Icon>{' '}
+        {children}
       </RouterLink>
     </Link>
   )

@@ -1,5 +1,6 @@
 import { IconButton, Input, InputGroup } from '@chakra-ui/react'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { LuEye, LuEyeOff } from 'react-icons/lu'
 
 /** A password field with a show/hide button, so typos on a phone are easy to spot. */
@@ -12,6 +13,7 @@ export function PasswordInput({
   onChange: (value: string) => void
   autoComplete: 'current-password' | 'new-password'
 }) {
+  const { t } = useTranslation()
   const [visible, setVisible] = useState(false)
   return (
     <InputGroup
@@ -20,7 +22,7 @@ export function PasswordInput({
           variant="ghost"
           size="sm"
           me="-2"
-          aria-label={visible ? 'Hide password' : 'Show password'}
+          aria-label={visible ? t('auth.passwordInput.hide') : t('auth.passwordInput.show')}
           aria-pressed={visible}
           onClick={() => setVisible((v) => !v)}
         >

@@ -1,4 +1,5 @@
 import { HStack, type StackProps } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import { LuUserX } from 'react-icons/lu'
 import { usePlayerModeration, type ListedPlayer } from '../hooks/queries/players'
 import { ConfirmButton } from './ConfirmButton'
@@ -11,16 +12,17 @@ export function PlayerActions({
   size = 'sm',
   ...rest
 }: { code: string; player: ListedPlayer; size?: 'xs' | 'sm' } & StackProps) {
+  const { t } = useTranslation()
   const { remove } = usePlayerModeration(code)
   const name = player.display_name
   return (
     <HStack gap="0" flexShrink={0} data-testid="player-actions" {...rest}>
       <RenamePlayerButton code={code} player={player} size={size} />
       <ConfirmButton
-        aria-label={`Remove ${name}`}
-        title={`Remove ${name}?`}
-        description="Their points and answers are deleted, and they cannot rejoin unless you let them back in."
-        confirmLabel={`Remove ${name}`}
+        aria-label={t('host.playerActions.remove', { name })}
+        title={t('host.playerActions.removeTitle', { name })}
+        description={t('host.playerActions.removeDescription')}
+        confirmLabel={t('host.playerActions.remove', { name })}
         onConfirm={() => remove.mutateAsync(player)}
         pending={remove.isPending}
         error={remove.error}

@@ -1,5 +1,6 @@
 import { Badge, Flex, Text } from '@chakra-ui/react'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { LeaderboardEntry } from '../api/types'
 
 /** The players who have joined, by name, as they arrive; those beyond the list are counted. */
@@ -15,10 +16,19 @@ export function PlayerNames({
   /** The teacher's controls for a player, beside their name. */
   actions?: (entry: LeaderboardEntry) => ReactNode
 }) {
+  const { t } = useTranslation()
   const big = size === 'lg'
   const more = count - entries.length
   return (
-    <Flex as="ul" aria-label="Players who joined" wrap="wrap" gap={big ? '3' : '2'} listStyleType="none" m="0" p="0">
+    <Flex
+      as="ul"
+      aria-label={t('host.playerNames.label')}
+      wrap="wrap"
+      gap={big ? '3' : '2'}
+      listStyleType="none"
+      m="0"
+      p="0"
+    >
       {entries.map((entry) => (
         <Badge
           as="li"
@@ -42,7 +52,7 @@ export function PlayerNames({
       ))}
       {more > 0 && (
         <Text as="li" alignSelf="center" fontSize={big ? '2xl' : 'md'} color="fg.muted" fontWeight="semibold">
-          and {more} more
+          {t('host.playerNames.more', { count: more })}
         </Text>
       )}
     </Flex>

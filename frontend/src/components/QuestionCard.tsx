@@ -1,5 +1,6 @@
 import { Badge, Box, Card, HStack, List, VisuallyHidden } from '@chakra-ui/react'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { LuCheck, LuTimer, LuTimerOff } from 'react-icons/lu'
 import type { Question } from '../api/types'
 import { NumberedHeading } from './NumberedHeading'
@@ -7,6 +8,7 @@ import { NumberedHeading } from './NumberedHeading'
 type CardQuestion = Pick<Question, 'id' | 'prompt' | 'choices' | 'time_limit_s' | 'points'>
 
 function ChoiceList({ choices }: { choices: CardQuestion['choices'] }) {
+  const { t } = useTranslation()
   return (
     <List.Root as="ul" listStyleType="none" gap="1.5" ps="11">
       {choices.map((choice) => (
@@ -22,7 +24,7 @@ function ChoiceList({ choices }: { choices: CardQuestion['choices'] }) {
             {choice.correct && <LuCheck />}
           </Box>
           {choice.text}
-          {choice.correct && <VisuallyHidden>(correct)</VisuallyHidden>}
+          {choice.correct && <VisuallyHidden>{t('admin.questionCard.correct')}</VisuallyHidden>}
         </List.Item>
       ))}
     </List.Root>
@@ -31,26 +33,27 @@ function ChoiceList({ choices }: { choices: CardQuestion['choices'] }) {
 
 /** New or not, the clock and the points. */
 function QuestionFacts({ question, isNew }: { question: CardQuestion; isNew: boolean }) {
+  const { t } = useTranslation()
   return (
     <HStack ps="11" gap="2" wrap="wrap">
       {isNew && (
         <Badge variant="solid" colorPalette="green">
-          New
+          {t('admin.questionCard.new')}
         </Badge>
       )}
       <Badge variant="subtle" colorPalette="gray" gap="1">
         {question.time_limit_s ? (
           <>
-            <LuTimer aria-hidden /> {question.time_limit_s} s
+            <LuTimer aria-hidden /> {t('admin.questionCard.seconds', { seconds: question.time_limit_s })}
           </>
         ) : (
           <>
-            <LuTimerOff aria-hidden /> Untimed
+            <LuTimerOff aria-hidden /> {t('admin.questionCard.untimed')}
           </>
         )}
       </Badge>
       <Badge variant="subtle" colorPalette="yellow">
-        {question.points.toLocaleString()} points
+        {t('admin.questionCard.points', { count: question.points })}
       </Badge>
     </HStack>
   )

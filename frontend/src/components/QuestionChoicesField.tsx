@@ -1,4 +1,5 @@
 import { Box, Button, Field, Fieldset, HStack, IconButton, Input, RadioGroup, Stack, Text } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import { LuPlus, LuTrash2 } from 'react-icons/lu'
 import {
   CHOICE_TEXT_MAX,
@@ -33,17 +34,19 @@ function ChoiceRow({
   onRemove: () => void
   visits: Visits
 }) {
+  const { t } = useTranslation()
+  const number = index + 1
   const field: QuestionField = `choice-${choice.key}`
   return (
     <Box>
       <HStack gap="2" align="center">
         <RadioGroup.Item value={choice.key} colorPalette="green">
-          <RadioGroup.ItemHiddenInput aria-label={`Answer ${index + 1} is the correct one`} />
+          <RadioGroup.ItemHiddenInput aria-label={t('admin.choices.isCorrect', { number })} />
           <RadioGroup.ItemIndicator />
         </RadioGroup.Item>
         <Field.Root invalid={visits.shown(field) && Boolean(problem)} flex="1">
           <Input
-            aria-label={`Answer ${index + 1}`}
+            aria-label={t('admin.choices.answer', { number })}
             value={choice.text}
             maxLength={CHOICE_TEXT_MAX + 50}
             onChange={(e) => onText(e.target.value)}
@@ -52,7 +55,12 @@ function ChoiceRow({
             borderWidth={choice.correct ? '2px' : undefined}
           />
         </Field.Root>
-        <IconButton aria-label={`Remove answer ${index + 1}`} variant="ghost" disabled={!canRemove} onClick={onRemove}>
+        <IconButton
+          aria-label={t('admin.choices.remove', { number })}
+          variant="ghost"
+          disabled={!canRemove}
+          onClick={onRemove}
+        >
           <LuTrash2 />
         </IconButton>
       </HStack>
@@ -77,17 +85,18 @@ export function QuestionChoicesField({
   problems: QuestionProblems
   visits: Visits
 }) {
+  const { t } = useTranslation()
   const correctKey = choices.find((c) => c.correct)?.key ?? ''
   return (
     <Fieldset.Root invalid={visits.shown('choices') && Boolean(problems.choices)}>
-      <Fieldset.Legend fontWeight="medium">Answers: pick the correct one</Fieldset.Legend>
+      <Fieldset.Legend fontWeight="medium">{t('admin.choices.legend')}</Fieldset.Legend>
       <RadioGroup.Root
         value={correctKey}
         onValueChange={(e) => {
           onChange(choices.map((c) => ({ ...c, correct: c.key === e.value })))
           visits.visit('choices')()
         }}
-        aria-label="Correct answer"
+        aria-label={t('admin.choices.correct')}
       >
         <Stack gap="2" mt="2">
           {choices.map((choice, index) => (
@@ -113,11 +122,11 @@ export function QuestionChoicesField({
         disabled={choices.length >= MAX_CHOICES}
         onClick={() => onChange([...choices, { key: newChoiceKey(), text: '', correct: false }])}
       >
-        <LuPlus /> Add an answer
+        <LuPlus /> {t('admin.choices.add')}
       </Button>
       {choices.length >= MAX_CHOICES && (
         <Text fontSize="sm" color="fg.muted">
-          {MAX_CHOICES} answers is the most a question can have.
+          {t('admin.choices.max', { max: MAX_CHOICES })}
         </Text>
       )}
     </Fieldset.Root>

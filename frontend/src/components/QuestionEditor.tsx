@@ -1,8 +1,12 @@
 import { Button, Card, HStack, Text, Textarea } from '@chakra-ui/react'
 import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Question, QuestionInput, Scoring } from '../api/types'
 import {
+  POINTS_MAX,
   PROMPT_MAX,
+  TIME_LIMIT_MAX,
+  TIME_LIMIT_MIN,
   draftFromQuestion,
   emptyQuestionDraft,
   hasProblems,
@@ -38,9 +42,10 @@ function PromptField({
   problem: string | undefined
   visits: Visits
 }) {
+  const { t } = useTranslation()
   return (
     <FormField
-      label="Question"
+      label={t('admin.questionEditor.prompt')}
       error={visits.shown('prompt') ? problem : null}
       help={`${prompt.trim().length}/${PROMPT_MAX}`}
       required
@@ -51,7 +56,7 @@ function PromptField({
         onBlur={visits.visit('prompt')}
         rows={2}
         autoFocus
-        placeholder='e.g. What is "the cat" in French?'
+        placeholder={t('admin.questionEditor.promptPlaceholder')}
       />
     </FormField>
   )
@@ -71,13 +76,15 @@ function QuestionTiming({
   visits: Visits
   scoring: Scoring
 }) {
+  const { t } = useTranslation()
   const { shown, visit } = visits
+  const range = { min: TIME_LIMIT_MIN, max: TIME_LIMIT_MAX }
   return (
     <TimeAndPointsFields
       timed={draft.timed}
       onTimedChange={(timed) => update({ timed })}
-      timedLabel="Timed question"
-      untimedText="Untimed: every correct answer wins all its points."
+      timedLabel={t('admin.questionEditor.timed')}
+      untimedText={t('admin.questionEditor.untimed')}
       timeLimit={{
         value: draft.timeLimit,
         onChange: (timeLimit) => update({ timeLimit }),
@@ -85,15 +92,15 @@ function QuestionTiming({
         problem: shown('timeLimit') ? problems.timeLimit : undefined,
         help:
           scoring === 'speed'
-            ? '5 to 300. Faster answers win more points.'
-            : '5 to 300. Right answers in time win all the points.',
+            ? t('admin.questionEditor.timeHelpSpeed', range)
+            : t('admin.questionEditor.timeHelpAccuracy', range),
       }}
       points={{
         value: draft.points,
         onChange: (points) => update({ points }),
         onBlur: visit('points'),
         problem: shown('points') ? problems.points : undefined,
-        help: '0 to 10000.',
+        help: t('admin.timeAndPoints.range', { min: 0, max: POINTS_MAX }),
       }}
       sideBySideFrom="md"
       fieldMaxW="40"
@@ -123,11 +130,12 @@ export function QuestionEditor({
   /** The quiz's scoring, so the help under the time limit tells the truth. */
   scoring?: Scoring
 }) {
+  const { t } = useTranslation()
   const [draft, setDraft] = useState<QuestionDraft>(() =>
     question ? draftFromQuestion(question) : emptyQuestionDraft(),
   )
   const visits = useVisits()
-  const problems = validateQuestion(draft)
+  const problems = validateQuestion(draft, t)
   const update = (patch: Partial<QuestionDraft>) => setDraft((d) => ({ ...d, ...patch }))
 
   const submit = (event: FormEvent) => {
@@ -143,12 +151,14 @@ export function QuestionEditor({
       borderWidth="2px"
       borderColor="colorPalette.solid"
       as="section"
-      aria-label={question ? `Edit question ${number}` : 'New question'}
+      aria-label={question ? t('admin.questionEditor.editLabel', { number }) : t('admin.questionEditor.newLabel')}
     >
       <Card.Body asChild gap="5">
         <form onSubmit={submit} noValidate>
           <Text fontWeight="bold" color="colorPalette.fg">
-            {question ? `Question ${number}` : `New question ${number}`}
+            {question
+              ? t('admin.questionEditor.heading', { number })
+              : t('admin.questionEditor.headingNew', { number })}
           </Text>
           <PromptField
             prompt={draft.prompt}
@@ -163,13 +173,13 @@ export function QuestionEditor({
             visits={visits}
           />
           <QuestionTiming draft={draft} update={update} problems={problems} visits={visits} scoring={scoring} />
-          <InlineError error={error} title="The question wasn't saved" />
+          <InlineError error={error} title={t('admin.questionEditor.saveFailed')} />
           <HStack gap="3">
-            <Button type="submit" loading={saving} loadingText="Saving…">
-              {question ? 'Save changes' : 'Add question'}
+            <Button type="submit" loading={saving} loadingText={t('admin.questionEditor.saving')}>
+              {question ? t('admin.questionEditor.saveChanges') : t('admin.questionEditor.add')}
             </Button>
             <Button variant="ghost" onClick={onCancel}>
-              Cancel
+              {t('common.actions.cancel')}
             </Button>
           </HStack>
         </form>

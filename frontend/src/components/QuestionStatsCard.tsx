@@ -1,7 +1,8 @@
 import { Badge, Box, Card, HStack, Progress, Stack, Text, VisuallyHidden } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import { LuCheck, LuClock, LuTimerOff } from 'react-icons/lu'
 import type { QuestionStats } from '../api/types'
-import { plural } from '../lib/plural'
+import { useFormat } from '../hooks/useFormat'
 import { NumberedHeading } from './NumberedHeading'
 
 function percent(part: number, whole: number): number {
@@ -14,10 +15,10 @@ function shareColour(share: number): string {
   return 'red'
 }
 
-/** "4.2 s" for a median answer time in milliseconds. */
-export function formatSeconds(ms: number): string {
+/** "4.2" (seconds) for a median answer time in milliseconds, as the language writes it ("4,2" in Spanish). */
+export function formatSeconds(language: string, ms: number): string {
   const seconds = ms / 1000
-  return `${seconds.toLocaleString(undefined, { maximumFractionDigits: seconds < 10 ? 1 : 0 })} s`
+  return new Intl.NumberFormat(language, { maximumFractionDigits: seconds < 10 ? 1 : 0 }).format(seconds)
 }
 
 /**
@@ -25,9 +26,11 @@ export function formatSeconds(ms: number): string {
  * ticked, and the wrong choice picked most called out: the distractor that fooled the class.
  */
 export function ChoiceBars({ choices, answerCount }: { choices: QuestionStats['choices']; answerCount: number }) {
+  const { t } = useTranslation()
+  const f = useFormat()
   const topWrong = choices.filter((c) => !c.correct && c.picked > 0).sort((a, b) => b.picked - a.picked)[0]
   return (
-    <Stack as="ul" gap="2.5" listStyleType="none" m="0" p="0" aria-label="Answers picked">
+    <Stack as="ul" gap="2.5" listStyleType="none" m="0" p="0" aria-label={t('host.questionStats.choicesLabel')}>
       {choices.map((choice) => {
         const share = percent(choice.picked, answerCount)
         const fooled = topWrong?.choice_id === choice.choice_id
@@ -38,20 +41,20 @@ export function ChoiceBars({ choices, answerCount }: { choices: QuestionStats['c
                 {choice.correct && <LuCheck aria-hidden />}
                 <Text fontWeight={choice.correct ? 'bold' : 'medium'} lineClamp={2}>
                   {choice.text}
-                  {choice.correct && <VisuallyHidden> (the right answer)</VisuallyHidden>}
+                  {choice.correct && <VisuallyHidden> {t('host.rightAnswer')}</VisuallyHidden>}
                 </Text>
                 {fooled && (
                   <Badge colorPalette="red" variant="subtle" size="sm" flexShrink="0">
-                    Most picked wrong answer
+                    {t('host.questionStats.mostPickedWrong')}
                   </Badge>
                 )}
               </HStack>
               <Text fontSize="sm" fontVariantNumeric="tabular-nums" flexShrink="0" color="fg.muted">
                 <span aria-hidden>
-                  {choice.picked} · {share}%
+                  {f.number(choice.picked)} · {f.percent(share / 100)}
                 </span>
                 <VisuallyHidden>
-                  : {choice.picked} picked this ({share}%)
+                  : {t('host.questionStats.pickedThis', { count: choice.picked, share: f.percent(share / 100) })}
                 </VisuallyHidden>
               </Text>
             </HStack>
@@ -74,22 +77,25 @@ export function ChoiceBars({ choices, answerCount }: { choices: QuestionStats['c
 
 /** How many got it right, as a bar in the colour of how well it went, and how fast (or late) they were. */
 function CorrectShare({ stats }: { stats: QuestionStats }) {
+  const { t, i18n } = useTranslation()
+  const f = useFormat()
   const share = stats.correct_share ?? 0
   const sharePercent = Math.round(share * 100)
+  const shown = f.percent(sharePercent / 100)
   return (
     <Stack gap="1.5">
       <Progress.Root
         value={sharePercent}
         colorPalette={shareColour(share)}
         size="lg"
-        aria-label={`Right: ${sharePercent}%`}
+        aria-label={t('host.questionStats.rightLabel', { share: shown })}
       >
         <HStack justify="space-between" mb="1" gap="3" wrap="wrap">
           <Progress.Label fontWeight="bold" fontSize="md">
-            {sharePercent}% right
+            {t('host.questionStats.rightShare', { share: shown })}
           </Progress.Label>
           <Text fontSize="sm" color="fg.muted">
-            {stats.correct_count} of {plural(stats.answer_count, 'answer')}
+            {t('host.questionStats.ofAnswers', { correct: stats.correct_count, count: stats.answer_count })}
           </Text>
         </HStack>
         <Progress.Track borderRadius="full">
@@ -100,13 +106,15 @@ function CorrectShare({ stats }: { stats: QuestionStats }) {
         {stats.median_elapsed_ms !== null && (
           <HStack gap="1">
             <LuClock aria-hidden />
-            <Text>Median time {formatSeconds(stats.median_elapsed_ms)}</Text>
+            <Text>
+              {t('host.questionStats.medianTime', { seconds: formatSeconds(i18n.language, stats.median_elapsed_ms) })}
+            </Text>
           </HStack>
         )}
         {stats.late_count > 0 && (
           <HStack gap="1" color="orange.fg">
             <LuTimerOff aria-hidden />
-            <Text>{stats.late_count} too late</Text>
+            <Text>{t('host.questionStats.tooLate', { count: stats.late_count })}</Text>
           </HStack>
         )}
       </HStack>
@@ -116,6 +124,7 @@ function CorrectShare({ stats }: { stats: QuestionStats }) {
 
 /** One question of the analytics: how many got it right, how fast, and what they picked. */
 export function QuestionStatsCard({ stats }: { stats: QuestionStats }) {
+  const { t } = useTranslation()
   const number = stats.position + 1
   const answered = stats.answer_count > 0 && stats.correct_share !== null
   return (
@@ -132,14 +141,14 @@ export function QuestionStatsCard({ stats }: { stats: QuestionStats }) {
         </NumberedHeading>
         {!answered ? (
           <Text color="fg.muted" ps="11">
-            Nobody has answered this question yet.
+            {t('host.questionStats.notAnswered')}
           </Text>
         ) : (
           <Stack gap="4" ps={{ base: '0', sm: '11' }}>
             <CorrectShare stats={stats} />
             <Stack gap="2">
               <Text fontSize="xs" fontWeight="bold" color="fg.muted" textTransform="uppercase" letterSpacing="wide">
-                What they picked
+                {t('host.questionStats.picked')}
               </Text>
               <ChoiceBars choices={stats.choices} answerCount={stats.answer_count} />
             </Stack>

@@ -1,8 +1,10 @@
 import { Button, Input, RadioCard, Stack, Switch, Text, Textarea, chakra } from '@chakra-ui/react'
+import type { TFunction } from 'i18next'
 import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { LuTarget, LuZap } from 'react-icons/lu'
 import type { Quiz, Scoring } from '../api/types'
-import { SCORING_RULES, STREAK_RULE } from '../lib/scoring'
+import { SCORING_RULES, streakRule } from '../lib/scoring'
 import { FormField } from './FormField'
 import { RadioCardOption } from './RadioCardOption'
 import { InlineError } from './StateViews'
@@ -24,16 +26,19 @@ export function quizDetails(quiz: Quiz): QuizDetails {
 
 const NEW_QUIZ: QuizDetails = { title: '', description: '', scoring: 'speed', streakBonus: false }
 
-function titleProblem(title: string): string | null {
-  if (title.trim() === '') return 'Give the quiz a title.'
-  return title.trim().length > TITLE_MAX ? `Keep the title under ${TITLE_MAX} characters.` : null
+function titleProblem(title: string, t: TFunction): string | null {
+  if (title.trim() === '') return t('admin.quizDetails.titleEmpty')
+  return title.trim().length > TITLE_MAX ? t('admin.quizDetails.titleTooLong', { max: TITLE_MAX }) : null
 }
 
-function descriptionProblem(description: string): string | null {
-  return description.length > DESCRIPTION_MAX ? `Keep the description under ${DESCRIPTION_MAX} characters.` : null
+function descriptionProblem(description: string, t: TFunction): string | null {
+  return description.length > DESCRIPTION_MAX
+    ? t('admin.quizDetails.descriptionTooLong', { max: DESCRIPTION_MAX })
+    : null
 }
 
 function ScoringChoice({ scoring, onChange }: { scoring: Scoring; onChange: (scoring: Scoring) => void }) {
+  const { t } = useTranslation()
   return (
     <RadioCard.Root
       value={scoring}
@@ -41,7 +46,7 @@ function ScoringChoice({ scoring, onChange }: { scoring: Scoring; onChange: (sco
       size="sm"
       orientation="horizontal"
     >
-      <RadioCard.Label fontWeight="medium">Scoring</RadioCard.Label>
+      <RadioCard.Label fontWeight="medium">{t('admin.quizDetails.scoring')}</RadioCard.Label>
       <Stack direction={{ base: 'column', sm: 'row' }} gap="2" align="stretch">
         {(['speed', 'accuracy'] as const).map((value) => (
           <RadioCardOption
@@ -49,8 +54,8 @@ function ScoringChoice({ scoring, onChange }: { scoring: Scoring; onChange: (sco
             value={value}
             flex="1"
             icon={value === 'speed' ? <LuZap aria-hidden /> : <LuTarget aria-hidden />}
-            label={SCORING_RULES[value].label}
-            description={SCORING_RULES[value].rule}
+            label={t(SCORING_RULES[value].label)}
+            description={t(SCORING_RULES[value].rule)}
           />
         ))}
       </Stack>
@@ -59,15 +64,16 @@ function ScoringChoice({ scoring, onChange }: { scoring: Scoring; onChange: (sco
 }
 
 function StreakBonusSwitch({ on, onChange }: { on: boolean; onChange: (on: boolean) => void }) {
+  const { t } = useTranslation()
   return (
     <Stack gap="1">
       <Switch.Root checked={on} onCheckedChange={(e) => onChange(e.checked)} colorPalette="orange">
         <Switch.HiddenInput />
         <Switch.Control />
-        <Switch.Label>Streak bonus</Switch.Label>
+        <Switch.Label>{t('admin.scoring.streak.label')}</Switch.Label>
       </Switch.Root>
       <Text fontSize="sm" color="fg.muted">
-        {STREAK_RULE}
+        {streakRule(t)}
       </Text>
     </Stack>
   )
@@ -92,12 +98,13 @@ export function QuizDetailsForm({
   /** Sessions already held keep the scoring they opened with; say so. */
   hasSessions?: boolean
 }) {
+  const { t } = useTranslation()
   const [title, setTitle] = useState(initial.title)
   const [description, setDescription] = useState(initial.description)
   const [scoring, setScoring] = useState<Scoring>(initial.scoring)
   const [streakBonus, setStreakBonus] = useState(initial.streakBonus)
   const [touched, setTouched] = useState(false)
-  const problems = { title: titleProblem(title), description: descriptionProblem(description) }
+  const problems = { title: titleProblem(title, t), description: descriptionProblem(description, t) }
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -108,27 +115,27 @@ export function QuizDetailsForm({
 
   return (
     <chakra.form display="flex" flexDirection="column" gap="4" onSubmit={submit} noValidate>
-      <FormField label="Title" error={touched ? problems.title : null} required>
+      <FormField label={t('admin.quizDetails.title')} error={touched ? problems.title : null} required>
         <Input
           value={title}
           onChange={(e) => setTitle(e.target.value)}
-          placeholder="e.g. Animals in French"
+          placeholder={t('admin.quizDetails.titlePlaceholder')}
           autoFocus
         />
       </FormField>
-      <FormField label="Description (optional)" error={touched ? problems.description : null}>
+      <FormField label={t('admin.quizDetails.description')} error={touched ? problems.description : null}>
         <Textarea
           value={description}
           onChange={(e) => setDescription(e.target.value)}
           rows={2}
-          placeholder="Who is it for, what does it practise?"
+          placeholder={t('admin.quizDetails.descriptionPlaceholder')}
         />
       </FormField>
       <ScoringChoice scoring={scoring} onChange={setScoring} />
       <StreakBonusSwitch on={streakBonus} onChange={setStreakBonus} />
       {hasSessions && (
         <Text fontSize="sm" color="fg.muted">
-          Sessions already opened keep the scoring they started with; changes apply to the next session.
+          {t('admin.quizDetails.sessionsKeepScoring')}
         </Text>
       )}
       <InlineError error={error} />
@@ -138,7 +145,7 @@ export function QuizDetailsForm({
         </Button>
         {onCancel && (
           <Button variant="ghost" onClick={onCancel}>
-            Cancel
+            {t('common.actions.cancel')}
           </Button>
         )}
       </Stack>

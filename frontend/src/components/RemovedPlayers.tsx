@@ -1,7 +1,8 @@
 import { Button, Card, Heading, HStack, Stack, Text } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import { LuUserCheck } from 'react-icons/lu'
 import { usePlayerModeration, useRemovedPlayers } from '../hooks/queries/players'
-import { formatDateTime } from '../lib/dates'
+import { useFormat } from '../hooks/useFormat'
 import { InlineError } from './StateViews'
 
 /**
@@ -9,6 +10,8 @@ import { InlineError } from './StateViews'
  * are none. Read again whenever the number of players changes (a removal from another screen).
  */
 export function RemovedPlayers({ code, participantCount }: { code: string; participantCount: number }) {
+  const { t } = useTranslation()
+  const f = useFormat()
   const removed = useRemovedPlayers(code, participantCount)
   const { letBack } = usePlayerModeration(code)
 
@@ -18,10 +21,10 @@ export function RemovedPlayers({ code, participantCount }: { code: string; parti
     <Card.Root bg="app.card" borderRadius="2xl" as="section" aria-labelledby="removed-heading">
       <Card.Body gap="3" p={{ base: '4', md: '5' }}>
         <Heading as="h2" id="removed-heading" size="md">
-          Removed players
+          {t('host.removedPlayers.heading')}
         </Heading>
         <Text fontSize="sm" color="fg.muted">
-          They cannot join again until you let them back in. They then start from zero.
+          {t('host.removedPlayers.description')}
         </Text>
         <Stack as="ul" gap="2" listStyleType="none" m="0" p="0" data-testid="removed-players">
           {players.map((player) => (
@@ -31,22 +34,22 @@ export function RemovedPlayers({ code, participantCount }: { code: string; parti
                   {player.display_name}
                 </Text>
                 <Text fontSize="xs" color="fg.muted">
-                  Removed {formatDateTime(player.removed_at)}
+                  {t('host.removedPlayers.removedAt', { date: f.dateTime(player.removed_at) })}
                 </Text>
               </Stack>
               <Button
                 size="sm"
                 variant="outline"
-                aria-label={`Let ${player.display_name} back in`}
+                aria-label={t('host.removedPlayers.letBackLabel', { name: player.display_name })}
                 loading={letBack.isPending && letBack.variables?.userId === player.user_id}
                 onClick={() => letBack.mutate({ userId: player.user_id, name: player.display_name })}
               >
-                <LuUserCheck /> Let back in
+                <LuUserCheck /> {t('host.removedPlayers.letBack')}
               </Button>
             </HStack>
           ))}
         </Stack>
-        <InlineError error={letBack.error} title="Not let back in" />
+        <InlineError error={letBack.error} title={t('host.removedPlayers.letBackFailed')} />
       </Card.Body>
     </Card.Root>
   )

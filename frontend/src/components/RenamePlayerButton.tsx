@@ -1,5 +1,6 @@
 import { Button, Dialog, Field, IconButton, Input } from '@chakra-ui/react'
 import { useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { LuPencil } from 'react-icons/lu'
 import { usePlayerModeration, type ListedPlayer } from '../hooks/queries/players'
 import { DISPLAY_NAME_MAX } from '../lib/displayName'
@@ -8,6 +9,7 @@ import { InlineError } from './StateViews'
 
 /** The dialog to give a player another name, the current one filled in. */
 export function RenamePlayerButton({ code, player, size }: { code: string; player: ListedPlayer; size: 'xs' | 'sm' }) {
+  const { t } = useTranslation()
   const { rename } = usePlayerModeration(code)
   const [open, setOpen] = useState(false)
   const [name, setName] = useState(player.display_name)
@@ -34,16 +36,21 @@ export function RenamePlayerButton({ code, player, size }: { code: string; playe
       }}
       initialFocusEl={() => field.current}
       trigger={
-        <IconButton aria-label={`Rename ${player.display_name}`} title="Rename" size={size} variant="ghost">
+        <IconButton
+          aria-label={t('host.rename.label', { name: player.display_name })}
+          title={t('host.rename.tooltip')}
+          size={size}
+          variant="ghost"
+        >
           <LuPencil />
         </IconButton>
       }
-      title={`Rename ${player.display_name}`}
+      title={t('host.rename.label', { name: player.display_name })}
       onSubmit={submit}
     >
       <Dialog.Body display="flex" flexDirection="column" gap="3">
         <Field.Root invalid={invalid}>
-          <Field.Label>Name on the leaderboard</Field.Label>
+          <Field.Label>{t('host.rename.field')}</Field.Label>
           <Input
             ref={field}
             value={name}
@@ -56,17 +63,17 @@ export function RenamePlayerButton({ code, player, size }: { code: string; playe
             onFocus={(e) => e.target.select()}
           />
           <Field.ErrorText>
-            {trimmed === '' ? 'Type a name.' : `At most ${DISPLAY_NAME_MAX} characters.`}
+            {trimmed === '' ? t('host.rename.empty') : t('host.rename.tooLong', { count: DISPLAY_NAME_MAX })}
           </Field.ErrorText>
         </Field.Root>
-        <InlineError error={rename.error} title="Not renamed" />
+        <InlineError error={rename.error} title={t('host.rename.failed')} />
       </Dialog.Body>
       <Dialog.Footer>
         <Dialog.ActionTrigger asChild>
-          <Button variant="outline">Cancel</Button>
+          <Button variant="outline">{t('common.actions.cancel')}</Button>
         </Dialog.ActionTrigger>
         <Button type="submit" loading={rename.isPending} disabled={trimmed === ''}>
-          Save name
+          {t('host.rename.save')}
         </Button>
       </Dialog.Footer>
     </AppDialog>

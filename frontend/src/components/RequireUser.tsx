@@ -1,5 +1,6 @@
 import { Container } from '@chakra-ui/react'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation } from 'react-router'
 import { LuLock } from 'react-icons/lu'
 import { useAuth } from '../auth/AuthProvider'
@@ -14,13 +15,14 @@ import { EmptyView, ErrorState, LoadingState } from './StateViews'
  * sign-in screen instead, which says why.
  */
 export function RequireUser({ children }: { children: ReactNode }) {
+  const { t } = useTranslation()
   const auth = useAuth()
   const location = useLocation()
-  if (auth.status === 'loading') return <LoadingState label="Signing you in…" />
+  if (auth.status === 'loading') return <LoadingState label={t('auth.requireUser.signingIn')} />
   if (auth.status === 'error')
     return (
       <Container maxW="lg" py="10">
-        <ErrorState error={auth.error} title="We couldn't check who you are" onRetry={auth.retry} />
+        <ErrorState error={auth.error} title={t('auth.requireUser.checkFailed')} onRetry={auth.retry} />
       </Container>
     )
   if (auth.status === 'signed-out') {
@@ -73,25 +75,27 @@ function OnlyFor({
 }
 
 function ForLearnersView() {
+  const { t } = useTranslation()
   return (
     <EmptyView
       icon={<LuLock />}
-      title="This page is for teachers"
-      description="Your account can play quizzes but not write them. Ask your teacher for a join code instead."
+      title={t('auth.requireUser.forTeachers.title')}
+      description={t('auth.requireUser.forTeachers.description')}
     >
-      <LinkButton to="/join">Join a quiz</LinkButton>
+      <LinkButton to="/join">{t('auth.requireUser.forTeachers.join')}</LinkButton>
     </EmptyView>
   )
 }
 
 function ForAdminsView() {
+  const { t } = useTranslation()
   return (
     <EmptyView
       icon={<LuLock />}
-      title="This page is for admins"
-      description="Only an admin of your school manages the teachers' accounts."
+      title={t('auth.requireUser.forAdmins.title')}
+      description={t('auth.requireUser.forAdmins.description')}
     >
-      <LinkButton to="/admin">Back to your quizzes</LinkButton>
+      <LinkButton to="/admin">{t('auth.requireUser.forAdmins.back')}</LinkButton>
     </EmptyView>
   )
 }

@@ -1,8 +1,28 @@
 import { Box, HStack, Stack, Table, Text } from '@chakra-ui/react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import type { ParticipantResult } from '../api/types'
+import { useFormat } from '../hooks/useFormat'
+
+type ParticipantAnswer = ParticipantResult['answers'][number]
+
+/** What a mark says when pointed at: the question, how it went, its points and streak bonus. */
+function markTitle(t: TFunction, number: number, answer: ParticipantAnswer | undefined): string {
+  if (!answer) return t('host.resultsTable.mark.notAnswered', { number })
+  const values = { number, count: answer.points_awarded }
+  const mark = answer.correct
+    ? answer.late
+      ? t('host.resultsTable.mark.rightLate', values)
+      : t('host.resultsTable.mark.right', values)
+    : answer.late
+      ? t('host.resultsTable.mark.wrongLate', values)
+      : t('host.resultsTable.mark.wrong', values)
+  return answer.streak_bonus > 0 ? t('host.resultsTable.mark.withBonus', { mark, bonus: answer.streak_bonus }) : mark
+}
 
 /** A mark per question: right, wrong, late or not answered, and the streak bonuses won. */
 function AnswerMarks({ result, questionCount }: { result: ParticipantResult; questionCount: number }) {
+  const { t } = useTranslation()
   const marks = Array.from({ length: questionCount }, (_, i) => result.answers[i])
   const bonuses = marks.flatMap((answer, i) =>
     answer && answer.streak_bonus > 0 ? [{ i, bonus: answer.streak_bonus }] : [],
@@ -14,7 +34,11 @@ function AnswerMarks({ result, questionCount }: { result: ParticipantResult; que
         // Many questions wrap onto a second line rather than widen the table past a phone's width.
         wrap="wrap"
         maxW={{ base: '32', md: 'sm' }}
-        aria-label={`${result.correct_count} right, ${result.answered_count - result.correct_count} wrong, ${questionCount - result.answered_count} not answered`}
+        aria-label={t('host.resultsTable.marksLabel', {
+          right: result.correct_count,
+          wrong: result.answered_count - result.correct_count,
+          unanswered: questionCount - result.answered_count,
+        })}
       >
         {marks.map((answer, i) => (
           <Box
@@ -32,18 +56,15 @@ function AnswerMarks({ result, questionCount }: { result: ParticipantResult; que
                     ? 'orange.solid'
                     : 'red.solid'
             }
-            title={
-              !answer
-                ? `Question ${i + 1}: not answered`
-                : `Question ${i + 1}: ${answer.correct ? 'right' : 'wrong'}${answer.late ? ', late' : ''}, ${answer.points_awarded} points${answer.streak_bonus > 0 ? ` incl. +${answer.streak_bonus} streak bonus` : ''}`
-            }
+            title={markTitle(t, i + 1, answer)}
           />
         ))}
       </HStack>
       {bonuses.length > 0 && (
         <Text fontSize="xs" color="orange.fg" whiteSpace="normal" data-testid="streak-bonuses">
-          <span aria-hidden>🔥 </span>Streak bonus:{' '}
-          {bonuses.map(({ i, bonus }) => `Q${i + 1} +${bonus.toLocaleString()}`).join(' · ')}
+          <span aria-hidden>🔥 </span>
+          {t('host.resultsTable.streakBonus')}{' '}
+          {bonuses.map(({ i, bonus }) => t('host.resultsTable.bonusOfQuestion', { number: i + 1, bonus })).join(' · ')}
         </Text>
       )}
     </Stack>
@@ -51,25 +72,28 @@ function AnswerMarks({ result, questionCount }: { result: ParticipantResult; que
 }
 
 function ResultRow({ result, questionCount }: { result: ParticipantResult; questionCount: number }) {
+  const { t } = useTranslation()
+  const f = useFormat()
+  const answered = t('host.resultsTable.answeredOf', { answered: result.answered_count, total: questionCount })
   return (
     <Table.Row>
       <Table.Cell textAlign="end" fontWeight="bold">
-        {result.rank}
+        {f.number(result.rank)}
       </Table.Cell>
       <Table.Cell>
         <Text fontWeight="semibold">{result.display_name}</Text>
         <Text fontSize="xs" color="fg.muted" hideFrom="md" whiteSpace="normal" data-testid="result-counts">
-          {result.correct_count} correct · {result.answered_count}/{questionCount} answered
+          {t('host.resultsTable.counts', { correct: result.correct_count, answered })}
         </Text>
       </Table.Cell>
       <Table.Cell textAlign="end" fontVariantNumeric="tabular-nums">
-        {result.score.toLocaleString()}
+        {f.number(result.score)}
       </Table.Cell>
       <Table.Cell textAlign="end" hideBelow="md">
-        {result.correct_count}
+        {f.number(result.correct_count)}
       </Table.Cell>
       <Table.Cell textAlign="end" hideBelow="md">
-        {result.answered_count}/{questionCount}
+        {answered}
       </Table.Cell>
       <Table.Cell>
         <AnswerMarks result={result} questionCount={Math.max(questionCount, result.answers.length)} />
@@ -88,26 +112,27 @@ export function ResultsTable({
   results: ParticipantResult[]
   questionCount: number
 }) {
+  const { t } = useTranslation()
   return (
     // Scrolls sideways inside its box, if it must, so the page never does.
     <Table.ScrollArea borderWidth="1px" borderRadius="xl" bg="app.card" maxW="full" minW="0">
       <Table.Root size={{ base: 'sm', md: 'md' }} interactive>
-        <Table.Caption srOnly={true}>Results of session {code}, best first</Table.Caption>
+        <Table.Caption srOnly={true}>{t('host.resultsTable.caption', { code })}</Table.Caption>
         <Table.Header>
           <Table.Row>
             <Table.ColumnHeader textAlign="end" w={{ base: '10', md: '16' }}>
-              Rank
+              {t('host.resultsTable.rank')}
             </Table.ColumnHeader>
-            <Table.ColumnHeader>Name</Table.ColumnHeader>
-            <Table.ColumnHeader textAlign="end">Score</Table.ColumnHeader>
+            <Table.ColumnHeader>{t('host.resultsTable.name')}</Table.ColumnHeader>
+            <Table.ColumnHeader textAlign="end">{t('host.resultsTable.score')}</Table.ColumnHeader>
             {/* On a phone these two move under the name, to leave room for the answers. */}
             <Table.ColumnHeader textAlign="end" hideBelow="md">
-              Correct
+              {t('host.resultsTable.correct')}
             </Table.ColumnHeader>
             <Table.ColumnHeader textAlign="end" hideBelow="md">
-              Answered
+              {t('host.resultsTable.answered')}
             </Table.ColumnHeader>
-            <Table.ColumnHeader>Answers</Table.ColumnHeader>
+            <Table.ColumnHeader>{t('host.resultsTable.answers')}</Table.ColumnHeader>
           </Table.Row>
         </Table.Header>
         <Table.Body>

@@ -1,7 +1,8 @@
 import { Badge, HStack, Stack, Text, type StackProps } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import { LuFlame, LuTarget, LuZap } from 'react-icons/lu'
 import type { Scoring } from '../api/types'
-import { SCORING_RULES, STREAK_RULE, STREAK_SHORT } from '../lib/scoring'
+import { SCORING_RULES, streakRule, streakShort } from '../lib/scoring'
 
 /**
  * Small badges naming how a quiz or session scores: "Speed scoring", "Streak bonus"; `forPlayers`
@@ -20,15 +21,17 @@ export function ScoringBadges({
   forPlayers?: boolean
   justify?: StackProps['justify']
 }) {
+  const { t } = useTranslation()
+  const rule = SCORING_RULES[scoring]
   return (
     <HStack gap="2" wrap="wrap" justify={justify} data-testid="scoring-badges">
-      <Badge variant="subtle" colorPalette="blue" size={size} gap="1" title={SCORING_RULES[scoring].rule}>
+      <Badge variant="subtle" colorPalette="blue" size={size} gap="1" title={t(rule.rule)}>
         {scoring === 'speed' ? <LuZap aria-hidden /> : <LuTarget aria-hidden />}
-        {forPlayers ? SCORING_RULES[scoring].short : `${SCORING_RULES[scoring].label} scoring`}
+        {forPlayers ? t(rule.short) : t(rule.badge)}
       </Badge>
       {streakBonus && (
-        <Badge variant="subtle" colorPalette="orange" size={size} gap="1" title={STREAK_RULE}>
-          <LuFlame aria-hidden /> {forPlayers ? STREAK_SHORT : 'Streak bonus'}
+        <Badge variant="subtle" colorPalette="orange" size={size} gap="1" title={streakRule(t)}>
+          <LuFlame aria-hidden /> {forPlayers ? streakShort(t) : t('admin.scoring.streak.label')}
         </Badge>
       )}
     </HStack>
@@ -41,6 +44,8 @@ export function ScoringRule({
   streakBonus,
   ...stackProps
 }: { scoring: Scoring; streakBonus: boolean } & StackProps) {
+  const { t } = useTranslation()
+  const rule = SCORING_RULES[scoring]
   return (
     <Stack gap="1" {...stackProps}>
       <HStack gap="2" align="start">
@@ -48,7 +53,7 @@ export function ScoringRule({
           {scoring === 'speed' ? <LuZap /> : <LuTarget />}
         </Text>
         <Text>
-          <strong>{SCORING_RULES[scoring].label} scoring.</strong> {SCORING_RULES[scoring].rule}
+          <strong>{t('admin.scoring.sentence', { name: t(rule.badge) })}</strong> {t(rule.rule)}
         </Text>
       </HStack>
       {streakBonus && (
@@ -57,7 +62,7 @@ export function ScoringRule({
             <LuFlame />
           </Text>
           <Text>
-            <strong>Streak bonus.</strong> {STREAK_RULE}
+            <strong>{t('admin.scoring.sentence', { name: t('admin.scoring.streak.label') })}</strong> {streakRule(t)}
           </Text>
         </HStack>
       )}

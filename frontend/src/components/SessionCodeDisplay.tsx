@@ -1,16 +1,18 @@
 import { Box, Text, VisuallyHidden } from '@chakra-ui/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { joinPageForDisplay } from '../lib/joinLink'
 
 /** The join code, large enough to read from the back of the classroom, and where to type it (on `base`). */
 export function SessionCodeDisplay({ code, base, size = 'lg' }: { code: string; base: string; size?: 'lg' | 'xl' }) {
+  const { t } = useTranslation()
   return (
     <Box textAlign="center">
       <Text fontSize={size === 'xl' ? '2xl' : 'md'} color="fg.muted" fontWeight="semibold">
-        Join at{' '}
-        <Text as="span" color="fg" fontWeight="bold">
-          {joinPageForDisplay(base)}
-        </Text>{' '}
-        with the code
+        <Trans
+          i18nKey="host.sessionCode.joinAt"
+          values={{ address: joinPageForDisplay(base) }}
+          components={{ b: <Text as="span" color="fg" fontWeight="bold" /> }}
+        />
       </Text>
       <Text
         as="p"
@@ -23,7 +25,7 @@ export function SessionCodeDisplay({ code, base, size = 'lg' }: { code: string; 
         color="purple.fg"
         data-testid="session-code"
       >
-        <VisuallyHidden>Code: </VisuallyHidden>
+        <VisuallyHidden>{t('host.sessionCode.codeLabel')} </VisuallyHidden>
         {code}
       </Text>
     </Box>

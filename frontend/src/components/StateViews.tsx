@@ -1,15 +1,17 @@
 import { Alert, Button, Center, EmptyState, Spinner, Stack, Text, VStack } from '@chakra-ui/react'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { LuCloudOff, LuInbox } from 'react-icons/lu'
 import { errorMessage } from '../api/errors'
 
 /** Shown while something loads, so the page is never blank. */
-export function LoadingState({ label = 'Loading…' }: { label?: string }) {
+export function LoadingState({ label }: { label?: string }) {
+  const { t } = useTranslation()
   return (
     <Center py="16" role="status" aria-live="polite">
       <VStack gap="3">
         <Spinner size="lg" color="colorPalette.solid" borderWidth="3px" />
-        <Text color="fg.muted">{label}</Text>
+        <Text color="fg.muted">{label ?? t('common.loading')}</Text>
       </VStack>
     </Center>
   )
@@ -18,7 +20,7 @@ export function LoadingState({ label = 'Loading…' }: { label?: string }) {
 /** A failed load, in plain words, with a way to try again. */
 export function ErrorState({
   error,
-  title = "That didn't load",
+  title,
   onRetry,
   children,
 }: {
@@ -27,6 +29,7 @@ export function ErrorState({
   onRetry?: () => void
   children?: ReactNode
 }) {
+  const { t } = useTranslation()
   return (
     <EmptyState.Root>
       <EmptyState.Content>
@@ -34,13 +37,13 @@ export function ErrorState({
           <LuCloudOff />
         </EmptyState.Indicator>
         <VStack textAlign="center">
-          <EmptyState.Title>{title}</EmptyState.Title>
+          <EmptyState.Title>{title ?? t('common.loadFailed')}</EmptyState.Title>
           <EmptyState.Description role="alert">{errorMessage(error)}</EmptyState.Description>
         </VStack>
         <Stack direction="row" gap="3">
           {onRetry && (
             <Button onClick={onRetry} variant="solid">
-              Try again
+              {t('common.actions.tryAgain')}
             </Button>
           )}
           {children}

@@ -1,4 +1,5 @@
 import { Stack, Switch, Text } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import { NumberField, type NumberFieldProps } from './NumberField'
 
 /** Whether questions are timed, the seconds to answer them, and their points: for one question or a word list. */
@@ -22,6 +23,7 @@ export function TimeAndPointsFields({
   sideBySideFrom: 'sm' | 'md'
   fieldMaxW: string
 }) {
+  const { t } = useTranslation()
   return (
     <Stack direction={{ base: 'column', [sideBySideFrom]: 'row' }} gap="5" align={{ [sideBySideFrom]: 'start' }}>
       <Stack gap="2" flex="1">
@@ -31,14 +33,14 @@ export function TimeAndPointsFields({
           <Switch.Label>{timedLabel}</Switch.Label>
         </Switch.Root>
         {timed ? (
-          <NumberField label="Seconds to answer" maxW={fieldMaxW} {...timeLimit} />
+          <NumberField label={t('admin.timeAndPoints.seconds')} maxW={fieldMaxW} {...timeLimit} />
         ) : (
           <Text fontSize="sm" color="fg.muted">
             {untimedText}
           </Text>
         )}
       </Stack>
-      <NumberField label="Points" flex="1" maxW={fieldMaxW} {...points} />
+      <NumberField label={t('admin.timeAndPoints.points')} flex="1" maxW={fieldMaxW} {...points} />
     </Stack>
   )
 }

@@ -1,9 +1,11 @@
 import { Portal, Stack, Toast, Toaster as ChakraToaster, createToaster } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 
 /** Short confirmations ("Question saved") that don't need the user's attention. */
 export const toaster = createToaster({ placement: 'bottom', pauseOnPageIdle: true, max: 3 })
 
 export function Toaster() {
+  const { t } = useTranslation()
   return (
     <Portal>
       <ChakraToaster toaster={toaster} insetInline={{ mdDown: '4' }}>
@@ -14,7 +16,7 @@ export function Toaster() {
               {toast.title && <Toast.Title>{toast.title}</Toast.Title>}
               {toast.description && <Toast.Description>{toast.description}</Toast.Description>}
             </Stack>
-            <Toast.CloseTrigger aria-label="Dismiss" />
+            <Toast.CloseTrigger aria-label={t('common.toaster.dismiss')} />
           </Toast.Root>
         )}
       </ChakraToaster>

@@ -1,6 +1,8 @@
 import { Box, HStack, Stack, Text, VisuallyHidden } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import { LuCheck } from 'react-icons/lu'
 import type { LiveVote } from '../api/types'
+import { useFormat } from '../hooks/useFormat'
 import { CHOICE_COLOURS } from './AnswerButtons'
 
 type Choice = { id: string; text: string }
@@ -22,6 +24,8 @@ function VoteBar({
   correct: boolean
   big: boolean
 }) {
+  const { t } = useTranslation()
+  const f = useFormat()
   const colour = correct ? 'green' : CHOICE_COLOURS[index % CHOICE_COLOURS.length]
   return (
     <Box
@@ -49,15 +53,15 @@ function VoteBar({
           fontWeight="black"
           fontSize={big ? '2xl' : 'md'}
         >
-          {correct ? <LuCheck /> : index + 1}
+          {correct ? <LuCheck /> : f.number(index + 1)}
         </Box>
         <Text flex="1" fontSize={big ? '3xl' : 'lg'} fontWeight={correct ? 'black' : 'semibold'} lineHeight="short">
           {choice.text}
-          {correct && <VisuallyHidden> (the right answer)</VisuallyHidden>}
+          {correct && <VisuallyHidden> {t('host.rightAnswer')}</VisuallyHidden>}
         </Text>
         <Text fontSize={big ? '4xl' : 'xl'} fontWeight="black" fontVariantNumeric="tabular-nums">
-          {count}
-          <VisuallyHidden>{count === 1 ? ' player' : ' players'}</VisuallyHidden>
+          {f.number(count)}
+          <VisuallyHidden> {t('host.voteBars.players', { count })}</VisuallyHidden>
         </Text>
       </HStack>
       <Box aria-hidden h={big ? '4' : '2.5'} bg="bg.emphasized" borderRadius="full" overflow="hidden">
@@ -89,8 +93,9 @@ export function VoteBars({
   const counts = new Map(votes.map((v) => [v.choice_id, v.count]))
   const most = Math.max(1, ...votes.map((v) => v.count))
   const big = size === 'lg'
+  const { t } = useTranslation()
   return (
-    <Stack as="ol" gap={big ? '4' : '3'} listStyleType="none" m="0" p="0" aria-label="How everyone answered">
+    <Stack as="ol" gap={big ? '4' : '3'} listStyleType="none" m="0" p="0" aria-label={t('host.voteBars.label')}>
       {choices.map((choice, index) => (
         <VoteBar
           key={choice.id}

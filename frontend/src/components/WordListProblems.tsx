@@ -1,4 +1,5 @@
 import { Alert, List, Text } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import type { RowProblem } from '../api/errors'
 import { problemText } from '../lib/wordList'
 
@@ -7,7 +8,7 @@ const SHOWN = 50
 /**
  * The bad rows of a word list the server refused, line by line, so the teacher can fix the file.
  * `count` is how many there are in all (the server names only the first of very many); after an
- * import, nothing was added, which a preview need not say.
+ * import, nothing was added, which a preview need not say. The reasons stay as the server words them.
  */
 export function WordListProblems({
   problems,
@@ -18,24 +19,27 @@ export function WordListProblems({
   count: number
   imported: boolean
 }) {
+  const { t } = useTranslation()
+  const more = count - Math.min(SHOWN, problems.length)
   return (
     <Alert.Root status="error" borderRadius="lg" data-testid="word-list-problems">
       <Alert.Indicator />
       <Alert.Content gap="2">
         <Alert.Title>
-          The word list has {count.toLocaleString()} {count === 1 ? 'problem' : 'problems'}.
-          {imported && ' Nothing was added.'}
+          {imported
+            ? t('admin.wordListProblems.titleNothingAdded', { count })
+            : t('admin.wordListProblems.title', { count })}
         </Alert.Title>
         <Alert.Description role="alert">
-          <Text mb="2">Fix {count === 1 ? 'it' : 'them'} in the list, then preview again.</Text>
-          <List.Root as="ul" gap="1" ps="4" aria-label="Problems in the word list">
+          <Text mb="2">{t('admin.wordListProblems.fix', { count })}</Text>
+          <List.Root as="ul" gap="1" ps="4" aria-label={t('admin.wordListProblems.listLabel')}>
             {problems.slice(0, SHOWN).map((problem, index) => (
-              <List.Item key={index}>{problemText(problem)}</List.Item>
+              <List.Item key={index}>{problemText(problem, t)}</List.Item>
             ))}
           </List.Root>
-          {count > Math.min(SHOWN, problems.length) && (
+          {more > 0 && (
             <Text mt="2" fontWeight="semibold">
-              …and {(count - Math.min(SHOWN, problems.length)).toLocaleString()} more.
+              {t('admin.wordListProblems.more', { more })}
             </Text>
           )}
         </Alert.Description>

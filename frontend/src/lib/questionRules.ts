@@ -1,4 +1,5 @@
 // The rules of QuestionIn from API.md, checked as the teacher types so the server rarely has to say no.
+import type { TFunction } from 'i18next'
 import type { Question, QuestionInput } from '../api/types'
 
 export const PROMPT_MAX = 500
@@ -62,39 +63,41 @@ function wholeNumber(text: string): number | null {
   return /^\s*\d+\s*$/.test(text) ? Number(text) : null
 }
 
-export function validateQuestion(draft: QuestionDraft): QuestionProblems {
+/** What is wrong with a draft, field by field, in the words of `t`'s language. */
+export function validateQuestion(draft: QuestionDraft, t: TFunction): QuestionProblems {
   const problems: QuestionProblems = { choiceTexts: [] }
   const prompt = draft.prompt.trim()
-  if (prompt === '') problems.prompt = 'Write the question.'
+  if (prompt === '') problems.prompt = t('admin.questionRules.promptEmpty')
   else if (prompt.length > PROMPT_MAX)
-    problems.prompt = `Keep the question under ${PROMPT_MAX} characters (now ${prompt.length}).`
+    problems.prompt = t('admin.questionRules.promptTooLong', { max: PROMPT_MAX, length: prompt.length })
 
   const seen = new Map<string, number>()
   problems.choiceTexts = draft.choices.map((choice, index) => {
     const text = choice.text.trim()
-    if (text === '') return 'Write this answer, or remove it.'
-    if (text.length > CHOICE_TEXT_MAX) return `Keep answers under ${CHOICE_TEXT_MAX} characters (now ${text.length}).`
+    if (text === '') return t('admin.questionRules.choiceEmpty')
+    if (text.length > CHOICE_TEXT_MAX)
+      return t('admin.questionRules.choiceTooLong', { max: CHOICE_TEXT_MAX, length: text.length })
     const folded = text.toLocaleLowerCase()
     const first = seen.get(folded)
-    if (first !== undefined) return `Same as answer ${first + 1}. Each answer must be different.`
+    if (first !== undefined) return t('admin.questionRules.choiceSame', { number: first + 1 })
     seen.set(folded, index)
     return undefined
   })
 
   const correct = draft.choices.filter((c) => c.correct).length
-  if (draft.choices.length < MIN_CHOICES) problems.choices = `Give at least ${MIN_CHOICES} answers.`
-  else if (draft.choices.length > MAX_CHOICES) problems.choices = `Give at most ${MAX_CHOICES} answers.`
-  else if (correct === 0) problems.choices = 'Mark the correct answer.'
-  else if (correct > 1) problems.choices = 'Mark only one answer as correct.'
+  if (draft.choices.length < MIN_CHOICES) problems.choices = t('admin.questionRules.tooFew', { min: MIN_CHOICES })
+  else if (draft.choices.length > MAX_CHOICES) problems.choices = t('admin.questionRules.tooMany', { max: MAX_CHOICES })
+  else if (correct === 0) problems.choices = t('admin.questionRules.noCorrect')
+  else if (correct > 1) problems.choices = t('admin.questionRules.manyCorrect')
 
   if (draft.timed) {
     const seconds = wholeNumber(draft.timeLimit)
     if (seconds === null || seconds < TIME_LIMIT_MIN || seconds > TIME_LIMIT_MAX) {
-      problems.timeLimit = `Choose between ${TIME_LIMIT_MIN} and ${TIME_LIMIT_MAX} seconds, or make it untimed.`
+      problems.timeLimit = t('admin.questionRules.timeLimit', { min: TIME_LIMIT_MIN, max: TIME_LIMIT_MAX })
     }
   }
   const points = wholeNumber(draft.points)
-  if (points === null || points > POINTS_MAX) problems.points = `Choose a whole number from 0 to ${POINTS_MAX}.`
+  if (points === null || points > POINTS_MAX) problems.points = t('admin.questionRules.points', { max: POINTS_MAX })
   return problems
 }
 

@@ -1,5 +1,6 @@
 // The word-list import's options as the teacher sets them, checked against the server's rules
 // (docs/API.md, "Word-list import") before anything is sent.
+import type { TFunction } from 'i18next'
 import type { WordListOptions } from '../api/types'
 import { DEFAULT_POINTS, DEFAULT_TIME_LIMIT, POINTS_MAX, TIME_LIMIT_MAX, TIME_LIMIT_MIN } from './questionRules'
 
@@ -9,12 +10,33 @@ export const WORD_LIST_MAX_BYTES = 4 * 1024 * 1024
 export const WORD_LIST_MAX_ROWS = 2000
 export const CHOICE_COUNTS = [2, 3, 4, 5, 6] as const
 
-export const DIRECTIONS: { value: Direction; label: string; example: string }[] = [
-  { value: 'word_to_meaning', label: 'Word → meaning', example: 'What does “exhausted” mean?' },
-  { value: 'meaning_to_word', label: 'Meaning → word', example: 'Which word means “very tired”?' },
-  { value: 'both', label: 'Both', example: 'One question of each kind for every word.' },
-]
+/**
+ * What the questions of a list ask, each with its label's key and an example: a question as the
+ * server writes it (in English, like the quiz), or for both kinds a sentence in the teacher's language.
+ */
+export const DIRECTIONS = [
+  {
+    value: 'word_to_meaning',
+    label: 'admin.importOptions.directions.wordToMeaning',
+    example: { prompt: 'What does “exhausted” mean?' },
+  },
+  {
+    value: 'meaning_to_word',
+    label: 'admin.importOptions.directions.meaningToWord',
+    example: { prompt: 'Which word means “very tired”?' },
+  },
+  {
+    value: 'both',
+    label: 'admin.importOptions.directions.both',
+    example: { explained: 'admin.importOptions.directions.bothExample' },
+  },
+] as const satisfies readonly {
+  value: Direction
+  label: string
+  example: { prompt: string } | { explained: string }
+}[]
 
+/** A word list to start from; the column names (and the English words) are what a file must hold. */
 export const EXAMPLE_CSV = `word,meaning,example
 exhausted,very tired,I am exhausted today.
 cheerful,happy and positive,
@@ -44,18 +66,17 @@ function wholeNumber(text: string): number | null {
   return /^\s*\d+\s*$/.test(text) ? Number(text) : null
 }
 
-export function validateImport(csv: string, draft: ImportOptionsDraft): ImportProblems {
+export function validateImport(csv: string, draft: ImportOptionsDraft, t: TFunction): ImportProblems {
   const problems: ImportProblems = {}
-  if (csv.trim() === '') problems.csv = 'Paste a word list, or choose a .csv file.'
-  else if (new Blob([csv]).size > WORD_LIST_MAX_BYTES)
-    problems.csv = 'This list is larger than 4 MB. Split it into smaller lists and import them one by one.'
+  if (csv.trim() === '') problems.csv = t('admin.wordList.csvEmpty')
+  else if (new Blob([csv]).size > WORD_LIST_MAX_BYTES) problems.csv = t('admin.wordList.csvTooLarge')
   if (draft.timed) {
     const seconds = wholeNumber(draft.timeLimit)
     if (seconds === null || seconds < TIME_LIMIT_MIN || seconds > TIME_LIMIT_MAX)
-      problems.timeLimit = `Choose between ${TIME_LIMIT_MIN} and ${TIME_LIMIT_MAX} seconds, or make them untimed.`
+      problems.timeLimit = t('admin.wordList.timeLimit', { min: TIME_LIMIT_MIN, max: TIME_LIMIT_MAX })
   }
   const points = wholeNumber(draft.points)
-  if (points === null || points > POINTS_MAX) problems.points = `Choose a whole number from 0 to ${POINTS_MAX}.`
+  if (points === null || points > POINTS_MAX) problems.points = t('admin.questionRules.points', { max: POINTS_MAX })
   return problems
 }
 
@@ -78,28 +99,26 @@ export function sameOptions(a: WordListOptions, b: WordListOptions): boolean {
 export class WordListFileError extends Error {}
 
 /** A picked file's text; a file that is not UTF-8 is refused here, in words the teacher can act on. */
-export async function readWordListFile(file: File): Promise<string> {
-  if (file.size > WORD_LIST_MAX_BYTES)
-    throw new WordListFileError(`“${file.name}” is larger than 4 MB. Split it into smaller lists.`)
+export async function readWordListFile(file: File, t: TFunction): Promise<string> {
+  const name = file.name
+  if (file.size > WORD_LIST_MAX_BYTES) throw new WordListFileError(t('admin.wordList.fileTooLarge', { name }))
   const bytes = await new Promise<ArrayBuffer>((resolve, reject) => {
     const reader = new FileReader()
     reader.onload = () => resolve(reader.result as ArrayBuffer)
-    reader.onerror = () => reject(new WordListFileError(`“${file.name}” couldn't be read. Choose it again.`))
+    reader.onerror = () => reject(new WordListFileError(t('admin.wordList.fileUnreadable', { name })))
     reader.readAsArrayBuffer(file)
   })
   try {
     // A byte order mark, if any, is dropped.
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    throw new WordListFileError(
-      `“${file.name}” isn't UTF-8 text. In your spreadsheet, save it as “CSV UTF-8” and choose it again.`,
-    )
+    throw new WordListFileError(t('admin.wordList.fileNotUtf8', { name }))
   }
 }
 
-/** "Line 7: the word is empty"; a problem of the whole list has no line. */
-export function problemText(problem: { line: number | null; reason: string }): string {
+/** "Line 7: the word is empty"; a problem of the whole list has no line. The reason is the server's. */
+export function problemText(problem: { line: number | null; reason: string }, t: TFunction): string {
   const reason = problem.reason.trim()
-  if (problem.line === null) return `The whole list: ${reason}`
-  return `Line ${problem.line}: ${reason}`
+  if (problem.line === null) return t('admin.wordListProblems.wholeList', { reason })
+  return t('admin.wordListProblems.line', { line: problem.line, reason })
 }

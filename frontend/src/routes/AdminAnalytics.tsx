@@ -1,4 +1,5 @@
 import { Box, Card, Container, Heading, HStack, SimpleGrid, Stack, Stat, Text } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
 import { LuChartBar } from 'react-icons/lu'
 import { isApiError } from '../api/errors'
@@ -8,35 +9,41 @@ import { QuestionStatsCard } from '../components/QuestionStatsCard'
 import { EmptyView, ErrorState, LoadingState } from '../components/StateViews'
 import { useAnalytics } from '../hooks/queries/analytics'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
+import { useFormat } from '../hooks/useFormat'
 import { normalizeJoinCode } from '../lib/joinCode'
 
-function CountStat({ count, label }: { count: number; label: [one: string, many: string] }) {
+function CountStat({ count, label }: { count: number; label: string }) {
+  const f = useFormat()
   return (
     <Stat.Root alignItems="center">
-      <Stat.Label>{count === 1 ? label[0] : label[1]}</Stat.Label>
-      <Stat.ValueText fontSize="3xl">{count}</Stat.ValueText>
+      <Stat.Label>{label}</Stat.Label>
+      <Stat.ValueText fontSize="3xl">{f.number(count)}</Stat.ValueText>
     </Stat.Root>
   )
 }
 
 /** How many sessions, players and answers the figures come from, then each question, most missed first. */
 function AnalyticsReport({ data, back, backLabel }: { data: QuestionAnalytics; back: string; backLabel: string }) {
+  const { t } = useTranslation()
   return (
     <Stack gap="6">
       <Card.Root bg="app.card" borderRadius="xl">
         <Card.Body>
           <SimpleGrid columns={3} gap="4" textAlign="center">
-            <CountStat count={data.session_count} label={['Session', 'Sessions']} />
-            <CountStat count={data.participant_count} label={['Player', 'Players']} />
-            <CountStat count={data.answer_count} label={['Answer', 'Answers']} />
+            <CountStat count={data.session_count} label={t('host.analytics.sessions', { count: data.session_count })} />
+            <CountStat
+              count={data.participant_count}
+              label={t('host.analytics.players', { count: data.participant_count })}
+            />
+            <CountStat count={data.answer_count} label={t('host.analytics.answers', { count: data.answer_count })} />
           </SimpleGrid>
         </Card.Body>
       </Card.Root>
       {data.answer_count === 0 || data.questions.length === 0 ? (
         <EmptyView
           icon={<LuChartBar />}
-          title="Nobody has answered yet"
-          description="Once players answer, you'll see here which questions were hard and which wrong answers fooled them."
+          title={t('host.analytics.nobodyTitle')}
+          description={t('host.analytics.nobodyDescription')}
         >
           <LinkButton to={back} variant="outline">
             {backLabel}
@@ -44,10 +51,8 @@ function AnalyticsReport({ data, back, backLabel }: { data: QuestionAnalytics; b
         </EmptyView>
       ) : (
         <>
-          <Text color="fg.muted">
-            Most missed first. The bars show how many picked each answer; the right one is green and ticked.
-          </Text>
-          <Stack as="ol" gap="4" listStyleType="none" m="0" p="0" aria-label="Questions, most missed first">
+          <Text color="fg.muted">{t('host.analytics.intro')}</Text>
+          <Stack as="ol" gap="4" listStyleType="none" m="0" p="0" aria-label={t('host.analytics.listLabel')}>
             {data.questions.map((stats) => (
               <Box as="li" key={stats.question_id}>
                 <QuestionStatsCard stats={stats} />
@@ -65,46 +70,50 @@ function AnalyticsReport({ data, back, backLabel }: { data: QuestionAnalytics; b
  * one session (/admin/sessions/:code/analytics) or all sessions of a quiz (/admin/quizzes/:quizId/analytics).
  */
 export default function AdminAnalytics() {
+  const { t } = useTranslation()
   const { code: rawCode, quizId = '' } = useParams()
   const code = rawCode ? normalizeJoinCode(rawCode) : null
   const analytics = useAnalytics({ code, quizId })
   const data = analytics.data
-  useDocumentTitle(data ? `Analytics: ${data.quiz_title}` : 'Question analytics')
+  useDocumentTitle(data ? t('host.analytics.documentTitle', { title: data.quiz_title }) : t('host.analytics.title'))
   const back = code ? `/admin/sessions/${code}` : `/admin/quizzes/${quizId}`
 
   return (
     <Container maxW="4xl" py={{ base: '6', md: '8' }}>
-      <BackLink to={back}>{code ? `Session ${code}` : (data?.quiz_title ?? 'The quiz')}</BackLink>
+      <BackLink to={back}>
+        {code ? t('host.backToSession', { code }) : (data?.quiz_title ?? t('host.analytics.theQuiz'))}
+      </BackLink>
       <HStack justify="space-between" align="end" wrap="wrap" gap="3" mb="6">
         <Box>
           <Heading as="h1" size="2xl">
-            Question analytics
+            {t('host.analytics.title')}
           </Heading>
           <Text color="fg.muted">
             {data?.quiz_title}
-            {data && (code ? ` · session ${code}` : ` · all sessions`)}
+            {data && ' · '}
+            {data && (code ? t('host.analytics.ofSession', { code }) : t('host.analytics.ofAllSessions'))}
           </Text>
         </Box>
         {code && data && (
           <LinkButton to={`/admin/quizzes/${data.quiz_id}/analytics`} variant="outline" size="sm">
-            All sessions of this quiz
+            {t('host.analytics.allSessionsLink')}
           </LinkButton>
         )}
       </HStack>
       {analytics.isPending ? (
-        <LoadingState label="Counting the answers…" />
+        <LoadingState label={t('host.analytics.loading')} />
       ) : analytics.isError ? (
         isApiError(analytics.error, 404) ? (
           <EmptyView
-            title={code ? `No session with the code ${code}` : "This quiz doesn't exist"}
-            description="It may have been deleted, or the link is wrong."
+            title={code ? t('host.notFound.session', { code }) : t('host.notFound.quiz')}
+            description={t('host.analytics.notFoundDescription')}
           >
-            <LinkButton to="/admin">Your quizzes</LinkButton>
+            <LinkButton to="/admin">{t('host.notFound.yourQuizzes')}</LinkButton>
           </EmptyView>
         ) : (
           <ErrorState
             error={analytics.error}
-            title="The analytics didn't load"
+            title={t('host.analytics.loadFailed')}
             onRetry={() => void analytics.refetch()}
           />
         )
@@ -112,7 +121,7 @@ export default function AdminAnalytics() {
         <AnalyticsReport
           data={analytics.data}
           back={back}
-          backLabel={code ? 'Back to the session' : 'Back to the quiz'}
+          backLabel={code ? t('host.analytics.backToSession') : t('host.analytics.backToQuiz')}
         />
       )}
     </Container>

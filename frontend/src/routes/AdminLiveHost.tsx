@@ -1,8 +1,10 @@
 import { Badge, Flex, VisuallyHidden } from '@chakra-ui/react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
 import { isApiError } from '../api/errors'
 import type { LiveState } from '../api/types'
-import { ClassScreenHeader } from '../components/ClassScreenHeader'
+import { ClassScreenHeader, ClassScreenLanguage } from '../components/ClassScreenHeader'
 import { HostLobby } from '../components/liveHost/HostLobby'
 import { HostPodium } from '../components/liveHost/HostPodium'
 import { HostQuestion } from '../components/liveHost/HostQuestion'
@@ -22,19 +24,23 @@ import { normalizeJoinCode } from '../lib/joinCode'
 // Enough names for a class in the lobby; the count covers the rest.
 const LOBBY_NAMES = 50
 
-function hostAnnouncement(state: LiveState): string {
-  const position = `Question ${(state.question_index ?? 0) + 1} of ${state.question_count}`
+function hostAnnouncement(t: TFunction, state: LiveState): string {
+  const position = { number: (state.question_index ?? 0) + 1, total: state.question_count }
   switch (state.phase) {
     case 'lobby':
-      return 'Waiting for players to join.'
+      return t('host.liveHost.announce.lobby')
     case 'question':
-      return state.question ? `${position}: ${state.question.prompt}` : position
+      return state.question
+        ? t('host.liveHost.announce.question', { ...position, prompt: state.question.prompt })
+        : t('host.liveHost.announce.position', position)
     case 'reveal': {
-      const right = state.question ? choiceText(state.question, state.reveal?.correct_choice_id) : ''
-      return `${position} has ended. The answer was ${right}.`
+      const answer = state.question ? choiceText(state.question, state.reveal?.correct_choice_id) : ''
+      return t('host.liveHost.announce.reveal', { ...position, answer })
     }
     default:
-      return state.podium?.top[0] ? `The podium. ${state.podium.top[0].display_name} wins.` : 'The game is over.'
+      return state.podium?.top[0]
+        ? t('host.liveHost.announce.winner', { name: state.podium.top[0].display_name })
+        : t('host.liveHost.announce.over')
   }
 }
 
@@ -54,29 +60,30 @@ function HostStage({
   host: LiveHost
   close: ReturnType<typeof useCloseSession>
 }) {
+  const { t } = useTranslation()
   const { query, events, refresh } = live
   const state = query.data?.state
-  if (session.isPending || query.isPending) return <LoadingState label="Loading the game…" />
+  if (session.isPending || query.isPending) return <LoadingState label={t('host.liveHost.loading')} />
   if (
     (session.data?.mode !== undefined && session.data.mode !== 'live') ||
     (query.isError && isApiError(query.error, 409))
   )
     return (
-      <EmptyView title="This session isn't live" description="Its players answer at their own pace.">
-        <LinkButton to={`/admin/sessions/${code}`}>Go to the session</LinkButton>
+      <EmptyView title={t('host.liveHost.notLiveTitle')} description={t('host.liveHost.notLiveDescription')}>
+        <LinkButton to={`/admin/sessions/${code}`}>{t('host.liveHost.goToSession')}</LinkButton>
       </EmptyView>
     )
   if (session.isError && isApiError(session.error, 404))
     return (
-      <EmptyView title={`No session with the code ${code}`} description="Open a new session from a quiz.">
-        <LinkButton to="/admin">Your quizzes</LinkButton>
+      <EmptyView title={t('host.notFound.session', { code })} description={t('host.liveHost.notFoundDescription')}>
+        <LinkButton to="/admin">{t('host.notFound.yourQuizzes')}</LinkButton>
       </EmptyView>
     )
   if (!state)
     return (
       <ErrorState
         error={query.error ?? session.error}
-        title="The game didn't load"
+        title={t('host.liveHost.loadFailed')}
         onRetry={() => void query.refetch()}
       />
     )
@@ -109,7 +116,8 @@ function HostStage({
 }
 
 /** The teacher's screen for a live session (also fit for the projector): they lead every step. */
-export default function AdminLiveHost() {
+function LiveHostScreen() {
+  const { t } = useTranslation()
   const { code: rawCode = '' } = useParams()
   const code = normalizeJoinCode(rawCode)
   const session = useSession(code)
@@ -117,11 +125,17 @@ export default function AdminLiveHost() {
   const { query, events, refresh } = live
   const state = query.data?.state
   const joinAddress = useJoinLinkBase()
-  useDocumentTitle(session.data ? `Live: ${session.data.quiz_title}` : 'Live session')
+  useDocumentTitle(
+    session.data ? t('host.liveHost.documentTitle', { title: session.data.quiz_title }) : t('host.liveHost.title'),
+  )
   const host = useLiveHost(code, state)
   const close = useCloseSession(code, () => {
     refresh()
-    toaster.create({ title: 'Session closed', description: 'The results are ready.', type: 'success' })
+    toaster.create({
+      title: t('host.closedToast.title'),
+      description: t('host.liveHost.closedToast'),
+      type: 'success',
+    })
   })
 
   return (
@@ -134,21 +148,21 @@ export default function AdminLiveHost() {
       gap="6"
     >
       <ClassScreenHeader
-        title={session.data?.quiz_title ?? 'Live session'}
+        title={session.data?.quiz_title ?? t('host.liveHost.title')}
         titleSize={{ base: 'xl', md: '2xl' }}
         titleMaxW="50vw"
         tag={
           <Badge colorPalette="purple" variant="subtle" size="lg">
-            Live
+            {t('host.liveHost.tag')}
           </Badge>
         }
         code={code}
-        backLabel="Session"
+        backLabel={t('host.liveHost.back')}
       >
         <LiveIndicator status={events.status} closed={state?.status === 'closed'} />
         {query.isError && state && (
           <Badge colorPalette="orange" variant="subtle" role="status">
-            Trying to reach the server…
+            {t('host.liveHost.reconnecting')}
           </Badge>
         )}
       </ClassScreenHeader>
@@ -156,8 +170,17 @@ export default function AdminLiveHost() {
         <HostStage code={code} session={session} live={live} joinAddress={joinAddress} host={host} close={close} />
       </Flex>
       <VisuallyHidden aria-live="polite" aria-atomic="true" data-testid="phase-announcer">
-        {state ? hostAnnouncement(state) : ''}
+        {state ? hostAnnouncement(t, state) : ''}
       </VisuallyHidden>
     </Flex>
+  )
+}
+
+/** The host's screen, in the language the teacher picks for the class (apart from their own). */
+export default function AdminLiveHost() {
+  return (
+    <ClassScreenLanguage>
+      <LiveHostScreen />
+    </ClassScreenLanguage>
   )
 }

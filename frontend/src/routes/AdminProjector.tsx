@@ -1,6 +1,7 @@
 import { Flex, Grid } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
-import { ClassScreenHeader } from '../components/ClassScreenHeader'
+import { ClassScreenHeader, ClassScreenLanguage } from '../components/ClassScreenHeader'
 import { LiveIndicator } from '../components/LiveIndicator'
 import { ProjectorJoinCard } from '../components/projector/ProjectorJoinCard'
 import { ProjectorStandings } from '../components/projector/ProjectorStandings'
@@ -18,7 +19,8 @@ const STANDINGS_LIMIT = 100
 const SHORT_WINDOW = 900
 
 /** The leaderboard for a projector: big, readable from the back row, with the code to join. */
-export default function AdminProjector() {
+function ProjectorScreen() {
+  const { t } = useTranslation()
   const { code: rawCode = '' } = useParams()
   const code = normalizeJoinCode(rawCode)
   const session = useSession(code)
@@ -26,7 +28,9 @@ export default function AdminProjector() {
   const joinAddress = useJoinLinkBase()
   const height = useWindowSize('height')
   const short = height < SHORT_WINDOW
-  useDocumentTitle(session.data ? `${session.data.quiz_title}: leaderboard` : 'Leaderboard')
+  useDocumentTitle(
+    session.data ? t('host.projector.documentTitle', { title: session.data.quiz_title }) : t('host.projector.title'),
+  )
 
   const data = events.session ?? session.data
   const closed = data?.status === 'closed' || events.leaderboard?.status === 'closed'
@@ -43,18 +47,22 @@ export default function AdminProjector() {
       gap={short ? '4' : '6'}
     >
       <ClassScreenHeader
-        title={data?.quiz_title ?? 'Leaderboard'}
+        title={data?.quiz_title ?? t('host.projector.title')}
         titleSize={{ base: 'xl', md: '3xl' }}
         titleMaxW="60vw"
         code={code}
-        backLabel="Back"
+        backLabel={t('common.actions.back')}
       >
         <LiveIndicator status={events.status} closed={closed} />
       </ClassScreenHeader>
       {session.isPending ? (
         <LoadingState />
       ) : session.isError ? (
-        <ErrorState error={session.error} title="This session didn't load" onRetry={() => void session.refetch()} />
+        <ErrorState
+          error={session.error}
+          title={t('host.projector.loadFailed')}
+          onRetry={() => void session.refetch()}
+        />
       ) : (
         <Grid
           flex="1"
@@ -76,5 +84,14 @@ export default function AdminProjector() {
         </Grid>
       )}
     </Flex>
+  )
+}
+
+/** The projector, in the language the teacher picks for the class (apart from their own). */
+export default function AdminProjector() {
+  return (
+    <ClassScreenLanguage>
+      <ProjectorScreen />
+    </ClassScreenLanguage>
   )
 }

@@ -1,5 +1,6 @@
 import { Box, Container, Grid, Stack } from '@chakra-ui/react'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
 import { useUser } from '../auth/AuthProvider'
 import { BackLink } from '../components/Links'
@@ -21,17 +22,27 @@ import { canChangeQuiz } from '../lib/roles'
  * teacher's quiz shared with the school is shown read-only, to duplicate.
  */
 export default function AdminQuizEditor() {
+  const { t } = useTranslation()
   const { quizId = '' } = useParams()
   const user = useUser()
   const quiz = useQuiz(quizId)
   const editable = quiz.data !== undefined && canChangeQuiz(user, quiz.data)
   // Only the owner (or an admin) may read a quiz's sessions; for anyone else they are refused.
   const sessions = useQuizSessions(quizId, editable)
-  useDocumentTitle(quiz.data ? (editable ? `Edit ${quiz.data.title}` : quiz.data.title) : 'Edit quiz')
+  useDocumentTitle(
+    quiz.data
+      ? editable
+        ? t('admin.quizEditor.documentTitle', { title: quiz.data.title })
+        : quiz.data.title
+      : t('admin.quizEditor.documentTitleLoading'),
+  )
   const [editing, setEditing] = useState<Editing>({ kind: 'none' })
   const save = useSaveQuestion(quizId, (vars) => {
     setEditing({ kind: 'none' })
-    toaster.create({ title: vars.id ? 'Question saved' : 'Question added', type: 'success' })
+    toaster.create({
+      title: vars.id ? t('admin.quizEditor.questionSaved') : t('admin.quizEditor.questionAdded'),
+      type: 'success',
+    })
   })
   const rename = useUpdateQuiz(quizId, () => setEditing({ kind: 'none' }))
   const imported = useImportedQuestions(quiz.data?.questions)
@@ -42,7 +53,7 @@ export default function AdminQuizEditor() {
     setEditing(next)
   }
 
-  if (quiz.isPending) return <LoadingState label="Loading the quiz…" />
+  if (quiz.isPending) return <LoadingState label={t('admin.quizEditor.loading')} />
   if (quiz.isError) return <QuizLoadFailed error={quiz.error} onRetry={() => void quiz.refetch()} />
 
   if (!editable) return <SharedQuiz quiz={quiz.data} />
@@ -53,7 +64,7 @@ export default function AdminQuizEditor() {
 
   return (
     <Container maxW="6xl" py={{ base: '6', md: '8' }}>
-      <BackLink to="/admin">All quizzes</BackLink>
+      <BackLink to="/admin">{t('admin.quizEditor.back')}</BackLink>
       <Grid templateColumns={{ base: '1fr', lg: 'minmax(0, 2fr) minmax(0, 1fr)' }} gap="6" alignItems="start">
         <Stack gap="5">
           {editing.kind === 'details' ? (
@@ -66,11 +77,7 @@ export default function AdminQuizEditor() {
           ) : (
             <QuizHeader quiz={data} hasSessions={hasSessions} onEdit={() => startEditing({ kind: 'details' })} />
           )}
-          {locked && (
-            <SessionOpenAlert>
-              Players are answering these questions now. Close the session to change them.
-            </SessionOpenAlert>
-          )}
+          {locked && <SessionOpenAlert>{t('admin.quizEditor.locked')}</SessionOpenAlert>}
           <QuizQuestions
             quizId={quizId}
             quiz={data}

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import type { Quiz, QuizSummary, Teacher, User } from '../api/types'
 import { toaster } from '../components/Toaster'
+import i18n from '../i18n'
 import { installFakeApi, json, type FakeRequest } from '../test/fakeApi'
 import { admin, renderScreen, teacher } from '../test/render'
 import AdminQuizzes from './AdminQuizzes'
@@ -229,5 +230,29 @@ describe('AdminQuizzes, for an admin', () => {
     await waitFor(() =>
       expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: "“Lan's private words” is now Mr Diego's" })),
     )
+  })
+})
+
+describe('AdminQuizzes, in Vietnamese', () => {
+  it('names the tabs, counts and dates in Vietnamese', async () => {
+    await i18n.changeLanguage('vi')
+    const quiz = {
+      ...summary('z1', 'Feelings', { id: teacher.id, name: teacher.display_name }),
+      question_count: 2,
+      session_count: 1200,
+      created_at: '2030-03-15T12:00:00Z',
+    }
+    renderQuizzes({ user: teacher, lists: { mine: [quiz] } })
+    const feelings = await row('Feelings')
+    expect(screen.getByRole('heading', { level: 1, name: 'Bài quiz' })).toBeInTheDocument()
+    expect(screen.getByRole('tab', { name: 'Bài quiz của tôi' })).toHaveAttribute('aria-selected', 'true')
+    expect(screen.getByRole('tab', { name: 'Thư viện trường' })).toBeInTheDocument()
+    expect(feelings.getByText('2 câu hỏi')).toBeInTheDocument()
+    expect(feelings.getByText('1.200 phiên')).toBeInTheDocument()
+    expect(feelings.getByText('của Ms Rivera')).toBeInTheDocument()
+    // "15 thg 3, 2030" (and the time in the reader's time zone): the day before the month, as Vietnamese writes it.
+    expect(feelings.getByText(/15 thg 3, 2030/)).toBeInTheDocument()
+    expect(feelings.getByRole('link', { name: 'Sửa' })).toHaveAttribute('href', '/admin/quizzes/z1')
+    expect(feelings.getByRole('button', { name: 'Chia sẻ với trường' })).toBeInTheDocument()
   })
 })

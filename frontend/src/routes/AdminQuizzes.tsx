@@ -1,5 +1,6 @@
 import { Box, Button, Container, Dialog, Heading, HStack, Stack, Tabs, Text } from '@chakra-ui/react'
 import { useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
 import { LuBookOpen, LuLibrary, LuPlus } from 'react-icons/lu'
 import type { QuizScope } from '../api/types'
@@ -14,6 +15,7 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle'
 import { isAdmin } from '../lib/roles'
 
 function NewQuizButton({ size = 'md' }: { size?: 'md' | 'lg' }) {
+  const { t } = useTranslation()
   const [open, setOpen] = useState(false)
   const navigate = useNavigate()
   const create = useCreateQuiz((quiz) => navigate(`/admin/quizzes/${quiz.id}`))
@@ -23,14 +25,14 @@ function NewQuizButton({ size = 'md' }: { size?: 'md' | 'lg' }) {
       onOpenChange={(e) => setOpen(e.open)}
       trigger={
         <Button size={size}>
-          <LuPlus /> New quiz
+          <LuPlus /> {t('admin.quizzes.newQuiz')}
         </Button>
       }
-      title="New quiz"
+      title={t('admin.quizzes.newQuiz')}
     >
       <Dialog.Body pb="6">
         <QuizDetailsForm
-          submitLabel="Create and add questions"
+          submitLabel={t('admin.quizzes.createAndAdd')}
           onSubmit={(d) => create.mutate(d)}
           pending={create.isPending}
           error={create.error}
@@ -40,64 +42,76 @@ function NewQuizButton({ size = 'md' }: { size?: 'md' | 'lg' }) {
   )
 }
 
-type Tab = { value: 'mine' | 'school' | 'all'; label: string; scope: QuizScope; hint: string; empty: ReactNode }
+type TabValue = 'mine' | 'school' | 'all'
 
-const MINE: Tab = {
-  value: 'mine',
-  label: 'My quizzes',
-  scope: 'mine',
-  hint: 'The quizzes you wrote or copied. Only you (and the admins) can change and run them.',
-  empty: (
+const SCOPES: Record<TabValue, QuizScope> = { mine: 'mine', school: 'school', all: 'visible' }
+
+function MineEmpty() {
+  const { t } = useTranslation()
+  return (
     <EmptyView
       icon={<LuBookOpen />}
-      title="No quizzes of your own yet"
-      description="Create one, or duplicate one from the School library."
+      title={t('admin.quizzes.tabs.mine.emptyTitle')}
+      description={t('admin.quizzes.tabs.mine.emptyDescription')}
     >
       <Stack direction={{ base: 'column', sm: 'row' }} gap="3">
         <NewQuizButton size="lg" />
         <LinkButton to="?tab=school" size="lg" variant="outline">
-          <LuLibrary /> Open the School library
+          <LuLibrary /> {t('admin.quizzes.tabs.mine.openSchool')}
         </LinkButton>
       </Stack>
     </EmptyView>
-  ),
+  )
 }
 
-const SCHOOL: Tab = {
-  value: 'school',
-  label: 'School library',
-  scope: 'school',
-  hint: 'Quizzes teachers share with the school. Duplicate one to change it or to run it with your class.',
-  empty: (
+function SchoolEmpty() {
+  const { t } = useTranslation()
+  return (
     <EmptyView
       icon={<LuLibrary />}
-      title="Nothing in the School library yet"
-      description="When a teacher shares a quiz with the school, it shows here for everyone. Share one of yours from My quizzes."
+      title={t('admin.quizzes.tabs.school.emptyTitle')}
+      description={t('admin.quizzes.tabs.school.emptyDescription')}
     />
-  ),
+  )
 }
 
-const ALL: Tab = {
-  value: 'all',
-  label: 'All quizzes',
-  scope: 'visible',
-  hint: "Every teacher's quizzes, shared or not. As an admin you can change any of them, or hand one over.",
-  empty: (
-    <EmptyView icon={<LuBookOpen />} title="No quizzes yet" description="No teacher has written a quiz yet.">
+function AllEmpty() {
+  const { t } = useTranslation()
+  return (
+    <EmptyView
+      icon={<LuBookOpen />}
+      title={t('admin.quizzes.tabs.all.emptyTitle')}
+      description={t('admin.quizzes.tabs.all.emptyDescription')}
+    >
       <NewQuizButton size="lg" />
     </EmptyView>
-  ),
+  )
 }
 
-function QuizList({ tab }: { tab: Tab }) {
-  const list = useQuizzes(tab.scope)
-  if (list.isPending) return <LoadingState label="Loading quizzes…" />
+const EMPTY: Record<TabValue, () => ReactNode> = { mine: MineEmpty, school: SchoolEmpty, all: AllEmpty }
+
+function useTabText() {
+  const { t } = useTranslation()
+  return {
+    mine: { label: t('admin.quizzes.tabs.mine.label'), hint: t('admin.quizzes.tabs.mine.hint') },
+    school: { label: t('admin.quizzes.tabs.school.label'), hint: t('admin.quizzes.tabs.school.hint') },
+    all: { label: t('admin.quizzes.tabs.all.label'), hint: t('admin.quizzes.tabs.all.hint') },
+  } satisfies Record<TabValue, { label: string; hint: string }>
+}
+
+function QuizList({ tab, label }: { tab: TabValue; label: string }) {
+  const { t } = useTranslation()
+  const list = useQuizzes(SCOPES[tab])
+  if (list.isPending) return <LoadingState label={t('admin.quizzes.loading')} />
   if (list.isError)
-    return <ErrorState error={list.error} title="The quizzes didn't load" onRetry={() => void list.refetch()} />
-  if (list.quizzes.length === 0) return tab.empty
+    return <ErrorState error={list.error} title={t('admin.quizzes.loadFailed')} onRetry={() => void list.refetch()} />
+  if (list.quizzes.length === 0) {
+    const Empty = EMPTY[tab]
+    return <Empty />
+  }
   return (
     <Stack gap="4">
-      <Stack as="ul" gap="3" listStyleType="none" m="0" p="0" aria-label={tab.label}>
+      <Stack as="ul" gap="3" listStyleType="none" m="0" p="0" aria-label={label}>
         {list.quizzes.map((quiz) => (
           <QuizRow key={quiz.id} quiz={quiz} />
         ))}
@@ -109,12 +123,12 @@ function QuizList({ tab }: { tab: Tab }) {
           loading={list.isFetchingNextPage}
           onClick={() => void list.fetchNextPage()}
         >
-          Show more
+          {t('admin.quizzes.showMore')}
         </Button>
       )}
       {list.isFetchNextPageError && (
         <Text color="red.fg" textAlign="center" role="alert">
-          The next quizzes didn't load. Press Show more to try again.
+          {t('admin.quizzes.nextPageFailed')}
         </Text>
       )}
     </Stack>
@@ -123,44 +137,46 @@ function QuizList({ tab }: { tab: Tab }) {
 
 /** The quizzes a teacher works with: their own, the school's shared ones, and for an admin every quiz. */
 export default function AdminQuizzes() {
-  useDocumentTitle('Quizzes')
+  const { t } = useTranslation()
+  useDocumentTitle(t('admin.quizzes.title'))
   const user = useUser()
   const [params, setParams] = useSearchParams()
-  const tabs = isAdmin(user) ? [MINE, SCHOOL, ALL] : [MINE, SCHOOL]
+  const text = useTabText()
+  const tabs: TabValue[] = isAdmin(user) ? ['mine', 'school', 'all'] : ['mine', 'school']
   // The tab is in the address, so a reload or a shared link opens the same one.
-  const tab = tabs.find((t) => t.value === params.get('tab')) ?? MINE
+  const tab = tabs.find((value) => value === params.get('tab')) ?? 'mine'
 
   return (
     <Container maxW="6xl" py={{ base: '6', md: '10' }}>
       <HStack justify="space-between" mb="6" wrap="wrap" gap="3">
         <Box>
           <Heading as="h1" size="2xl">
-            Quizzes
+            {t('admin.quizzes.title')}
           </Heading>
-          <Text color="fg.muted">Write questions, open a session, and watch your class play live.</Text>
+          <Text color="fg.muted">{t('admin.quizzes.intro')}</Text>
         </Box>
         <NewQuizButton />
       </HStack>
       <Tabs.Root
-        value={tab.value}
-        onValueChange={(e) => setParams(e.value === MINE.value ? {} : { tab: e.value }, { replace: true })}
+        value={tab}
+        onValueChange={(e) => setParams(e.value === 'mine' ? {} : { tab: e.value }, { replace: true })}
         lazyMount
         unmountOnExit
         variant="line"
       >
         <Tabs.List mb="4" overflowX="auto">
-          {tabs.map((t) => (
-            <Tabs.Trigger key={t.value} value={t.value} flexShrink="0">
-              {t.label}
+          {tabs.map((value) => (
+            <Tabs.Trigger key={value} value={value} flexShrink="0">
+              {text[value].label}
             </Tabs.Trigger>
           ))}
         </Tabs.List>
-        {tabs.map((t) => (
-          <Tabs.Content key={t.value} value={t.value} pt="0">
+        {tabs.map((value) => (
+          <Tabs.Content key={value} value={value} pt="0">
             <Text color="fg.muted" fontSize="sm" mb="4">
-              {t.hint}
+              {text[value].hint}
             </Text>
-            <QuizList tab={t} />
+            <QuizList tab={value} label={text[value].label} />
           </Tabs.Content>
         ))}
       </Tabs.Root>

@@ -1,4 +1,5 @@
 import { Container, Grid, Heading, HStack, Stack } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
 import { LuChartBar, LuMaximize, LuRadio, LuSquare, LuTable } from 'react-icons/lu'
 import { isApiError } from '../api/errors'
@@ -17,17 +18,15 @@ import { useSessionEvents } from '../hooks/useSessionEvents'
 import { normalizeJoinCode } from '../lib/joinCode'
 
 function SessionLoadFailed({ code, error, onRetry }: { code: string; error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation()
   return (
     <Container maxW="lg" py="10">
       {isApiError(error, 404) ? (
-        <EmptyView
-          title={`No session with the code ${code}`}
-          description="Check the code, or open a new session from a quiz."
-        >
-          <LinkButton to="/admin">Your quizzes</LinkButton>
+        <EmptyView title={t('host.notFound.session', { code })} description={t('host.session.notFoundDescription')}>
+          <LinkButton to="/admin">{t('host.notFound.yourQuizzes')}</LinkButton>
         </EmptyView>
       ) : (
-        <ErrorState error={error} title="The session didn't load" onRetry={onRetry} />
+        <ErrorState error={error} title={t('host.session.loadFailed')} onRetry={onRetry} />
       )}
     </Container>
   )
@@ -45,33 +44,34 @@ function SessionActions({
   closed: boolean
   close: ReturnType<typeof useCloseSession>
 }) {
+  const { t } = useTranslation()
   return (
     <HStack gap="2" wrap="wrap">
       {live && (
         <LinkButton to={`/admin/sessions/${code}/live`} variant={closed ? 'outline' : 'solid'}>
-          <LuRadio /> Host screen
+          <LuRadio /> {t('host.session.hostScreen')}
         </LinkButton>
       )}
       <LinkButton to={`/admin/sessions/${code}/board`} variant="outline">
-        <LuMaximize /> Projector view
+        <LuMaximize /> {t('host.session.projectorView')}
       </LinkButton>
       <LinkButton to={`/admin/sessions/${code}/results`} variant={closed ? 'solid' : 'outline'}>
-        <LuTable /> Results
+        <LuTable /> {t('host.links.results')}
       </LinkButton>
       <LinkButton to={`/admin/sessions/${code}/analytics`} variant="outline">
-        <LuChartBar /> Question analytics
+        <LuChartBar /> {t('host.links.analytics')}
       </LinkButton>
       {!closed && (
         <ConfirmButton
           colorPalette="red"
-          title="Close this session?"
-          description="Players won't be able to answer any more. Their scores so far become the final results."
-          confirmLabel="Close session"
+          title={t('host.session.closeTitle')}
+          description={t('host.session.closeDescription')}
+          confirmLabel={t('host.closeSession')}
           onConfirm={() => close.mutateAsync()}
           pending={close.isPending}
           error={close.error}
         >
-          <LuSquare /> Close session
+          <LuSquare /> {t('host.closeSession')}
         </ConfirmButton>
       )}
     </HStack>
@@ -80,22 +80,25 @@ function SessionActions({
 
 /** The teacher's control screen for a running session. */
 export default function AdminSession() {
+  const { t } = useTranslation()
   const { code: rawCode = '' } = useParams()
   const code = normalizeJoinCode(rawCode)
   const session = useSession(code)
   // Every player the stream can carry (100), so that the teacher can rename or remove any of them.
   const events = useSessionEvents(code, { limit: 100 })
   const joinAddress = useJoinLinkBase()
-  useDocumentTitle(session.data ? `Hosting ${session.data.quiz_title}` : 'Session')
+  useDocumentTitle(
+    session.data ? t('host.session.documentTitle', { title: session.data.quiz_title }) : t('host.session.title'),
+  )
   const close = useCloseSession(code, () =>
     toaster.create({
-      title: 'Session closed',
-      description: 'Nobody can answer any more. The results are ready.',
+      title: t('host.closedToast.title'),
+      description: t('host.session.closedToast'),
       type: 'success',
     }),
   )
 
-  if (session.isPending) return <LoadingState label="Loading the session…" />
+  if (session.isPending) return <LoadingState label={t('host.session.loading')} />
   if (session.isError)
     return <SessionLoadFailed code={code} error={session.error} onRetry={() => void session.refetch()} />
 
@@ -108,7 +111,7 @@ export default function AdminSession() {
       <BackLink to={`/admin/quizzes/${data.quiz_id}`}>{data.quiz_title}</BackLink>
       <HStack justify="space-between" wrap="wrap" gap="3" mb="6">
         <Heading as="h1" size="2xl">
-          {closed ? 'Session closed' : 'Your session is open'}
+          {closed ? t('host.session.closedHeading') : t('host.session.openHeading')}
         </Heading>
         <SessionActions code={code} live={data.mode === 'live'} closed={closed} close={close} />
       </HStack>

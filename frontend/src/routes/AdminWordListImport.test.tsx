@@ -207,7 +207,7 @@ describe('AdminWordListImport', () => {
     const bar = await screen.findByRole('progressbar', { name: 'Adding 2,000 words…' })
     await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '40'))
     expect(screen.getByText('Adding 2,000 words…')).toBeInTheDocument()
-    expect(screen.getByText('40 %')).toBeInTheDocument()
+    expect(screen.getByText('40%')).toBeInTheDocument()
     expect(screen.getByRole('button', { name: /Adding…/ })).toBeDisabled()
     const quizReads = () => api.requests.filter((r) => r.method === 'GET' && r.path === '/api/quizzes/z1').length
     const readsWhileRunning = quizReads()

@@ -1,5 +1,6 @@
 import { Box, Button, Card, Container, Grid, Heading, Text, chakra } from '@chakra-ui/react'
 import { useRef, useState, type ComponentProps, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Navigate, useNavigate, useParams } from 'react-router'
 import { LuEye } from 'react-icons/lu'
 import { useUser } from '../auth/AuthProvider'
@@ -16,7 +17,6 @@ import { hasOpenSession, useQuiz, useQuizSessions } from '../hooks/queries/quizz
 import { useImportWordList, usePreviewWordList, type Previewed } from '../hooks/queries/wordLists'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
 import type { ImportedState } from '../hooks/useImportedQuestions'
-import { plural } from '../lib/plural'
 import {
   DEFAULT_IMPORT_OPTIONS,
   importOptions,
@@ -28,11 +28,12 @@ import { canChangeQuiz } from '../lib/roles'
 
 /** The list and its options, and the preview of what they make. */
 function useWordListDraft() {
+  const { t } = useTranslation()
   const [csv, setCsv] = useState('')
   const [draft, setDraft] = useState<ImportOptionsDraft>(DEFAULT_IMPORT_OPTIONS)
   const [tried, setTried] = useState(false)
   const [previewed, setPreviewed] = useState<Previewed | null>(null)
-  const problems = validateImport(csv, draft)
+  const problems = validateImport(csv, draft, t)
   const options = importOptions(draft)
   return {
     csv,
@@ -55,6 +56,7 @@ function useWordListDraft() {
  * import adds exactly that and goes back to the quiz, which marks the new questions.
  */
 function useImportFlow(quizId: string, list: ReturnType<typeof useWordListDraft>) {
+  const { t } = useTranslation()
   const navigate = useNavigate()
   const previewPanel = useRef<HTMLDivElement>(null)
   // On a phone the preview is below the form: bring it into view (beside the form it already is).
@@ -73,7 +75,7 @@ function useImportFlow(quizId: string, list: ReturnType<typeof useWordListDraft>
     onError: showPreview,
   })
   const add = useImportWordList(quizId, (imported) => {
-    toaster.create({ title: `${plural(imported.count, 'question')} added`, type: 'success' })
+    toaster.create({ title: t('admin.wordListImport.added', { count: imported.count }), type: 'success' })
     const state: ImportedState = { imported }
     navigate(`/admin/quizzes/${quizId}`, { state })
   })
@@ -97,14 +99,15 @@ function PreviewResult({
   ComponentProps<typeof WordListPreview>,
   'previewed'
 >) {
-  if (preview.isPending) return <LoadingState label="Making the questions…" />
+  const { t } = useTranslation()
+  if (preview.isPending) return <LoadingState label={t('admin.wordListImport.making')} />
   if (preview.isError) return <ImportError error={preview.error} imported={false} />
   if (!previewed)
     return (
       <EmptyView
         icon={<LuEye />}
-        title="Nothing to preview yet"
-        description="Paste a word list and press Preview. Nothing is added to the quiz until you import."
+        title={t('admin.wordListImport.nothingTitle')}
+        description={t('admin.wordListImport.nothingDescription')}
       />
     )
   return <WordListPreview previewed={previewed} {...rest} />
@@ -112,16 +115,19 @@ function PreviewResult({
 
 /** A teacher turns a CSV of words and meanings into questions: preview them, then add exactly those. */
 export default function AdminWordListImport() {
+  const { t } = useTranslation()
   const { quizId = '' } = useParams()
   const user = useUser()
   const quiz = useQuiz(quizId)
   const editable = quiz.data !== undefined && canChangeQuiz(user, quiz.data)
   const sessions = useQuizSessions(quizId, editable)
-  useDocumentTitle(quiz.data ? `Import words into ${quiz.data.title}` : 'Import a word list')
+  useDocumentTitle(
+    quiz.data ? t('admin.wordListImport.documentTitle', { title: quiz.data.title }) : t('admin.wordListImport.title'),
+  )
   const list = useWordListDraft()
   const { previewPanel, preview, add, submit } = useImportFlow(quizId, list)
 
-  if (quiz.isPending) return <LoadingState label="Loading the quiz…" />
+  if (quiz.isPending) return <LoadingState label={t('admin.quizEditor.loading')} />
   if (quiz.isError) return <QuizLoadFailed error={quiz.error} onRetry={() => void quiz.refetch()} />
   // Only the owner imports into a quiz: anyone else gets its read-only screen, which offers a copy.
   if (!editable) return <Navigate to={`/admin/quizzes/${quizId}`} replace />
@@ -132,33 +138,31 @@ export default function AdminWordListImport() {
       <BackLink to={`/admin/quizzes/${quizId}`}>{quiz.data.title}</BackLink>
       <Box mb="6">
         <Heading as="h1" size="2xl">
-          Import a word list
+          {t('admin.wordListImport.title')}
         </Heading>
-        <Text color="fg.muted">
-          Turn words and their meanings into questions for “{quiz.data.title}”. You see every question before anything
-          is added.
-        </Text>
+        <Text color="fg.muted">{t('admin.wordListImport.intro', { title: quiz.data.title })}</Text>
       </Box>
-      {locked && (
-        <SessionOpenAlert mb="6">
-          You can preview a list, but close the session before adding questions to the quiz.
-        </SessionOpenAlert>
-      )}
+      {locked && <SessionOpenAlert mb="6">{t('admin.wordListImport.locked')}</SessionOpenAlert>}
       <Grid templateColumns={{ base: '1fr', lg: 'minmax(0, 1fr) minmax(0, 1fr)' }} gap="6" alignItems="start">
         <Card.Root bg="app.card" borderRadius="xl">
           <Card.Body>
             <chakra.form display="flex" flexDirection="column" gap="6" onSubmit={submit} noValidate>
               <WordListInput csv={list.csv} onChange={list.setCsv} problem={list.shownProblems.csv} />
               <ImportOptionsFields draft={list.draft} onChange={list.change} problems={list.shownProblems} />
-              <Button type="submit" size="lg" loading={preview.isPending} loadingText="Making the questions…">
-                <LuEye /> Preview
+              <Button
+                type="submit"
+                size="lg"
+                loading={preview.isPending}
+                loadingText={t('admin.wordListImport.making')}
+              >
+                <LuEye /> {t('admin.wordListImport.preview')}
               </Button>
             </chakra.form>
           </Card.Body>
         </Card.Root>
         <Box ref={previewPanel} as="section" aria-labelledby="preview-heading" scrollMarginTop="20">
           <Heading as="h2" id="preview-heading" size="lg" mb="3">
-            Preview
+            {t('admin.wordListImport.previewHeading')}
           </Heading>
           <PreviewResult
             preview={preview}

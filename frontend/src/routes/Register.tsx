@@ -1,5 +1,6 @@
 import { Input, Text } from '@chakra-ui/react'
 import { useState, type FormEvent } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Navigate } from 'react-router'
 import { useSignInFlow } from '../auth/useSignInFlow'
 import { AuthCard, AuthForm } from '../components/AuthCard'
@@ -9,10 +10,11 @@ import { PasswordInput } from '../components/PasswordInput'
 import { UsernameInput } from '../components/UsernameInput'
 import { useRegister } from '../hooks/queries/auth'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
-import { displayNameProblem, passwordProblem, usernameProblem } from '../lib/accountRules'
+import { displayNameProblem, PASSWORD_MIN, passwordProblem, usernameProblem } from '../lib/accountRules'
 
 export default function Register() {
-  useDocumentTitle('Create an account')
+  const { t } = useTranslation()
+  useDocumentTitle(t('auth.register.documentTitle'))
   const flow = useSignInFlow()
   const [username, setUsername] = useState('')
   const [displayName, setDisplayName] = useState('')
@@ -23,9 +25,9 @@ export default function Register() {
   if (flow.signedIn) return <Navigate to={flow.next()} replace />
 
   const problems = {
-    username: usernameProblem(username.trim()),
-    password: passwordProblem(password),
-    displayName: displayNameProblem(displayName),
+    username: usernameProblem(username.trim(), t),
+    password: passwordProblem(password, t),
+    displayName: displayNameProblem(displayName, t),
   }
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -35,27 +37,27 @@ export default function Register() {
   }
 
   return (
-    <AuthCard title="Create your account" subtitle="Your scores and history stay with you on any device.">
+    <AuthCard title={t('auth.register.title')} subtitle={t('auth.register.subtitle')}>
       <AuthForm
         onSubmit={submit}
         error={create.error}
         pending={create.isPending}
-        submitLabel="Create account"
-        pendingLabel="Creating…"
+        submitLabel={t('auth.register.submit')}
+        pendingLabel={t('auth.register.pending')}
         size="xl"
       >
         <FormField
-          label="Username"
+          label={t('auth.fields.username')}
           error={touched ? problems.username : null}
-          help="Letters, digits, dots, dashes or underscores."
+          help={t('auth.register.usernameHelp')}
           required
         >
           <UsernameInput value={username} onChange={setUsername} />
         </FormField>
         <FormField
-          label="Name on the leaderboard (optional)"
+          label={t('auth.register.displayName')}
           error={touched ? problems.displayName : null}
-          help="Leave it empty to use your username."
+          help={t('auth.register.displayNameHelp')}
         >
           <Input
             size="lg"
@@ -64,12 +66,20 @@ export default function Register() {
             onChange={(e) => setDisplayName(e.target.value)}
           />
         </FormField>
-        <FormField label="Password" error={touched ? problems.password : null} help="At least 8 characters." required>
+        <FormField
+          label={t('auth.fields.password')}
+          error={touched ? problems.password : null}
+          help={t('auth.register.passwordHelp', { count: PASSWORD_MIN })}
+          required
+        >
           <PasswordInput value={password} autoComplete="new-password" onChange={setPassword} />
         </FormField>
       </AuthForm>
       <Text fontSize="sm" textAlign="center">
-        Already have one? <TextLink to={`/signin${flow.nextQuery}`}>Sign in</TextLink>
+        <Trans
+          i18nKey="auth.register.haveOne"
+          components={[<TextLink key="signIn" to={`/signin${flow.nextQuery}`} />]}
+        />
       </Text>
     </AuthCard>
   )

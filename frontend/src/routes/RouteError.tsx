@@ -1,8 +1,10 @@
 import { Button, Container, Heading, Text, VStack } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import { isRouteErrorResponse, useRouteError } from 'react-router'
 
 /** Shown instead of a blank page when a screen fails to render. */
 export default function RouteError() {
+  const { t } = useTranslation()
   const error = useRouteError()
   const notFound = isRouteErrorResponse(error) && error.status === 404
   return (
@@ -12,17 +14,15 @@ export default function RouteError() {
           {notFound ? '🧭' : '🙈'}
         </Text>
         <Heading as="h1" size="2xl">
-          {notFound ? "This page doesn't exist" : 'Oops, something broke'}
+          {notFound ? t('common.notFound.title') : t('common.routeError.title')}
         </Heading>
         <Text color="fg.muted" role="alert">
-          {notFound
-            ? 'The link may be old or mistyped.'
-            : 'This screen hit a problem it could not handle. Reloading usually fixes it; your answers so far are saved.'}
+          {notFound ? t('common.notFound.description') : t('common.routeError.description')}
         </Text>
         <VStack gap="2">
-          <Button onClick={() => window.location.reload()}>Reload the page</Button>
+          <Button onClick={() => window.location.reload()}>{t('common.routeError.reload')}</Button>
           <Button variant="ghost" onClick={() => window.location.assign('/')}>
-            Go to the start
+            {t('common.notFound.goToStart')}
           </Button>
         </VStack>
       </VStack>

@@ -1,5 +1,6 @@
 import { Alert, Text } from '@chakra-ui/react'
 import { useState, type FormEvent } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Navigate } from 'react-router'
 import { useAuth } from '../auth/AuthProvider'
 import { useSignInFlow } from '../auth/useSignInFlow'
@@ -13,7 +14,8 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle'
 import { homePath } from '../lib/roles'
 
 export default function SignIn() {
-  useDocumentTitle('Sign in')
+  const { t } = useTranslation()
+  useDocumentTitle(t('auth.signIn.documentTitle'))
   const flow = useSignInFlow()
   const auth = useAuth()
   const [username, setUsername] = useState('')
@@ -35,12 +37,12 @@ export default function SignIn() {
   }
 
   return (
-    <AuthCard title="Welcome back" subtitle="Sign in to keep your scores, or to run your quizzes.">
+    <AuthCard title={t('auth.signIn.title')} subtitle={t('auth.signIn.subtitle')}>
       {refusal && (
         <Alert.Root status="warning" borderRadius="lg">
           <Alert.Indicator />
           <Alert.Content>
-            <Alert.Title>You were signed out</Alert.Title>
+            <Alert.Title>{t('auth.signIn.signedOut')}</Alert.Title>
             <Alert.Description>{refusal}</Alert.Description>
           </Alert.Content>
         </Alert.Root>
@@ -49,20 +51,33 @@ export default function SignIn() {
         onSubmit={submit}
         error={signIn.error}
         pending={signIn.isPending}
-        submitLabel="Sign in"
-        pendingLabel="Signing in…"
+        submitLabel={t('auth.signIn.submit')}
+        pendingLabel={t('auth.signIn.pending')}
         size="xl"
       >
-        <FormField label="Username" error={touched && usernameMissing ? 'Type your username.' : null} required>
+        <FormField
+          label={t('auth.fields.username')}
+          error={touched && usernameMissing ? t('auth.signIn.usernameMissing') : null}
+          required
+        >
           <UsernameInput value={username} onChange={setUsername} />
         </FormField>
-        <FormField label="Password" error={touched && passwordMissing ? 'Type your password.' : null} required>
+        <FormField
+          label={t('auth.fields.password')}
+          error={touched && passwordMissing ? t('auth.signIn.passwordMissing') : null}
+          required
+        >
           <PasswordInput value={password} autoComplete="current-password" onChange={setPassword} />
         </FormField>
       </AuthForm>
       <Text fontSize="sm" textAlign="center">
-        New here? <TextLink to={`/register${flow.nextQuery}`}>Create an account</TextLink> or{' '}
-        <TextLink to={`/welcome${flow.nextQuery}`}>play as a guest</TextLink>
+        <Trans
+          i18nKey="auth.signIn.newHere"
+          components={[
+            <TextLink key="register" to={`/register${flow.nextQuery}`} />,
+            <TextLink key="guest" to={`/welcome${flow.nextQuery}`} />,
+          ]}
+        />
       </Text>
     </AuthCard>
   )

@@ -1,5 +1,6 @@
-import { Badge, HStack, Input, Separator, Stack, Text } from '@chakra-ui/react'
+import { Badge, HStack, Icon, Input, Separator, Stack, Text } from '@chakra-ui/react'
 import { useState, type FormEvent } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Navigate } from 'react-router'
 import { LuArrowRight } from 'react-icons/lu'
 import { useSignInFlow } from '../auth/useSignInFlow'
@@ -8,28 +9,30 @@ import { FormField } from '../components/FormField'
 import { TextLink } from '../components/Links'
 import { useGuest } from '../hooks/queries/auth'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
+import { displayNameProblem } from '../lib/accountRules'
 import { DISPLAY_NAME_MAX } from '../lib/displayName'
 import { joinCodeInPath } from '../lib/nextPath'
 
 /** The other ways in, with an account, going on to the same place (`next`) afterwards. */
 function AccountLinks({ next }: { next: string }) {
+  const { t } = useTranslation()
   const withNext = (path: string) => `${path}?next=${encodeURIComponent(next)}`
   return (
     <>
       <HStack>
         <Separator flex="1" />
         <Text fontSize="sm" color="fg.muted" flexShrink="0">
-          or
+          {t('auth.welcome.or')}
         </Text>
         <Separator flex="1" />
       </HStack>
       {/* One under the other: side by side they wrap mid-phrase in the narrow card. */}
       <Stack gap="3" align="center" textAlign="center">
-        <TextLink to={withNext('/signin')}>Sign in to your account</TextLink>
-        <TextLink to={withNext('/register')}>Create an account</TextLink>
+        <TextLink to={withNext('/signin')}>{t('auth.welcome.signIn')}</TextLink>
+        <TextLink to={withNext('/register')}>{t('auth.welcome.register')}</TextLink>
       </Stack>
       <Text fontSize="sm" color="fg.muted">
-        With an account your scores are saved and you can sign in on any device.
+        {t('auth.welcome.whyAccount')}
       </Text>
     </>
   )
@@ -37,7 +40,8 @@ function AccountLinks({ next }: { next: string }) {
 
 /** Play as a guest with just a name: the quickest way in for a learner. */
 export default function Welcome() {
-  useDocumentTitle('Welcome')
+  const { t } = useTranslation()
+  useDocumentTitle(t('auth.welcome.documentTitle'))
   const flow = useSignInFlow()
   const next = flow.next('/join')
   const code = joinCodeInPath(next)
@@ -48,12 +52,7 @@ export default function Welcome() {
   if (flow.signedIn) return <Navigate to={next} replace />
 
   const trimmed = name.trim()
-  const problem =
-    trimmed === ''
-      ? 'Tell us your name so your friends can find you on the leaderboard.'
-      : trimmed.length > DISPLAY_NAME_MAX
-        ? `Keep it under ${DISPLAY_NAME_MAX} characters.`
-        : null
+  const problem = trimmed === '' ? t('auth.welcome.nameMissing') : displayNameProblem(trimmed, t)
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -63,17 +62,16 @@ export default function Welcome() {
 
   return (
     <AuthCard
-      title="Hi! What's your name?"
+      title={t('auth.welcome.title')}
       subtitle={
         code ? (
-          <>
-            You're joining quiz{' '}
-            <Badge fontSize="md" fontFamily="mono" letterSpacing="widest">
-              {code}
-            </Badge>
-          </>
+          <Trans
+            i18nKey="auth.welcome.joining"
+            values={{ code }}
+            components={[<Badge key="code" fontSize="md" fontFamily="mono" letterSpacing="widest" dir="ltr" />]}
+          />
         ) : (
-          'Type a name and play right away. No account needed.'
+          t('auth.welcome.noAccount')
         )
       }
     >
@@ -83,13 +81,16 @@ export default function Welcome() {
         pending={start.isPending}
         submitLabel={
           <>
-            Let's play <LuArrowRight />
+            {t('auth.welcome.submit')}{' '}
+            <Icon asChild _rtl={{ transform: 'scaleX(-1)' }}>
+              <LuArrowRight />
+            </Icon>
           </>
         }
-        pendingLabel="Getting ready…"
+        pendingLabel={t('auth.welcome.pending')}
         size="2xl"
       >
-        <FormField label="Your name" error={touched ? problem : null} required>
+        <FormField label={t('auth.welcome.nameLabel')} error={touched ? problem : null} required>
           <Input
             size="2xl"
             fontSize="xl"
@@ -97,7 +98,7 @@ export default function Welcome() {
             autoFocus
             autoComplete="nickname"
             maxLength={DISPLAY_NAME_MAX + 10}
-            placeholder="e.g. Sam"
+            placeholder={t('auth.welcome.namePlaceholder')}
             onChange={(e) => setName(e.target.value)}
           />
         </FormField>

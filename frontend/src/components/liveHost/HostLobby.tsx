@@ -1,9 +1,9 @@
 import { Button, Grid, Heading, HStack, Stack, Text, VStack } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import { LuPlay, LuUsers } from 'react-icons/lu'
 import type { LeaderboardEntry } from '../../api/types'
 import type { JoinAddress } from '../../hooks/queries/joinLink'
 import type { LiveHost } from '../../hooks/useLiveHost'
-import { plural } from '../../lib/plural'
 import { JoinLinkWarning } from '../JoinLinkWarning'
 import { JoinQrCode } from '../JoinQrCode'
 import { PlayerActions } from '../PlayerActions'
@@ -26,6 +26,7 @@ export function HostLobby({
   participantCount: number
   host: LiveHost
 }) {
+  const { t } = useTranslation()
   return (
     <Grid
       flex="1"
@@ -43,18 +44,18 @@ export function HostLobby({
       <Stack gap="6">
         <HStack justify="space-between" wrap="wrap" gap="4">
           <Heading as="h2" id="lobby-heading" size={{ base: '2xl', xl: '4xl' }}>
-            Waiting for players
+            {t('host.hostLobby.heading')}
           </Heading>
           <HStack fontSize={{ base: '2xl', xl: '3xl' }} fontWeight="black" gap="3">
             <LuUsers aria-hidden />
-            <Text data-testid="participant-count">{plural(participantCount, 'player')}</Text>
+            <Text data-testid="participant-count">{t('host.playerCount', { count: participantCount })}</Text>
           </HStack>
         </HStack>
         {participantCount === 0 ? (
           <EmptyView
             icon={<LuUsers />}
-            title="Nobody here yet"
-            description="Scan the QR code or type the code to join. Names appear here as players arrive."
+            title={t('host.hostLobby.emptyTitle')}
+            description={t('host.hostLobby.emptyDescription')}
           />
         ) : (
           <PlayerNames
@@ -72,11 +73,11 @@ export function HostLobby({
             disabled={participantCount === 0}
             data-testid="main-action"
           >
-            <LuPlay /> Start
+            <LuPlay /> {t('host.hostLobby.start')}
           </Button>
           {participantCount > 0 && <SpaceHint to="start" />}
         </HStack>
-        <InlineError error={host.error} title="The game didn't start" />
+        <InlineError error={host.error} title={t('host.hostLobby.startFailed')} />
       </Stack>
     </Grid>
   )

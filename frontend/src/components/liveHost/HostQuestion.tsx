@@ -1,4 +1,5 @@
 import { Button, Flex, Heading, HStack, Stack, Text } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import { LuSkipForward, LuSquare } from 'react-icons/lu'
 import type { LiveQuestion, LiveState } from '../../api/types'
 import type { LiveHost } from '../../hooks/useLiveHost'
@@ -26,6 +27,7 @@ export function HostQuestion({
   participantCount: number
   host: LiveHost
 }) {
+  const { t } = useTranslation()
   return (
     <Stack gap={{ base: '5', xl: '8' }} flex="1" as="section" aria-labelledby="question-prompt">
       <QuizProgress index={state.question_index ?? 0} total={state.question_count} points={question.points} />
@@ -46,7 +48,7 @@ export function HostQuestion({
         size="lg"
         untimed={
           <Text textAlign="center" color="fg.muted" fontSize="lg">
-            No time limit: end the question when you're ready.
+            {t('host.hostQuestion.untimed')}
           </Text>
         }
       />
@@ -62,20 +64,20 @@ export function HostQuestion({
         borderColor="border"
       >
         <Text fontSize={{ base: '2xl', xl: '4xl' }} fontWeight="black" data-testid="answered-count">
-          {answeredCount} of {participantCount} answered
+          {t('host.hostQuestion.answered', { count: answeredCount, total: participantCount })}
         </Text>
         <HStack gap="3" wrap="wrap">
-          <SpaceHint to="end the question" />
+          <SpaceHint to="end" />
           <Button size="2xl" onClick={() => host.run('end')} loading={host.pending} data-testid="main-action">
-            <LuSquare /> End question
+            <LuSquare /> {t('host.hostQuestion.end')}
           </Button>
           <Button size="2xl" variant="outline" onClick={() => host.run('skip')} disabled={host.pending}>
-            <LuSkipForward /> Skip
+            <LuSkipForward /> {t('host.hostQuestion.skip')}
           </Button>
           <EndGameButton host={host} />
         </HStack>
       </Flex>
-      <InlineError error={host.error} title="That didn't go through" />
+      <InlineError error={host.error} title={t('host.stepFailed')} />
     </Stack>
   )
 }

@@ -1,5 +1,6 @@
-import { Box, Button, Flex, Grid, Heading, Stack, Text } from '@chakra-ui/react'
+import { Box, Button, Flex, Grid, Heading, Icon, Stack, Text } from '@chakra-ui/react'
 import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
 import { LuArrowRight, LuTrophy } from 'react-icons/lu'
 import type { LiveQuestion, LiveReveal, LiveState } from '../../api/types'
 import type { LiveHost } from '../../hooks/useLiveHost'
@@ -12,6 +13,7 @@ import { VoteBars } from '../VoteBars'
 import { EndGameButton, SpaceHint } from './HostControls'
 
 function TopPlayers({ code, reveal }: { code: string; reveal: LiveReveal }) {
+  const { t } = useTranslation()
   const previousRanks = useMemo(
     () => new Map(reveal.top.map((entry) => [entry.participant_id, entry.previous_rank])),
     [reveal],
@@ -19,15 +21,15 @@ function TopPlayers({ code, reveal }: { code: string; reveal: LiveReveal }) {
   return (
     <Stack gap="4" as="section" aria-labelledby="top-heading">
       <Heading as="h3" id="top-heading" size={{ base: 'xl', xl: '2xl' }}>
-        Top {reveal.top.length}
+        {t('host.hostReveal.top', { count: reveal.top.length })}
       </Heading>
       {reveal.top.length === 0 ? (
-        <Text color="fg.muted">Nobody has scored yet.</Text>
+        <Text color="fg.muted">{t('host.hostReveal.nobodyScored')}</Text>
       ) : (
         <Leaderboard
           entries={reveal.top}
           size="lg"
-          label="Top players"
+          label={t('host.topPlayers')}
           previousRanks={previousRanks}
           rowActions={(row) => <PlayerActions code={code} player={row} />}
           actionsOnHover
@@ -51,6 +53,7 @@ export function HostReveal({
   reveal: LiveReveal
   host: LiveHost
 }) {
+  const { t } = useTranslation()
   const last = (state.question_index ?? 0) + 1 >= state.question_count
   return (
     <Stack gap={{ base: '5', xl: '8' }} flex="1" as="section" aria-labelledby="reveal-heading">
@@ -74,21 +77,24 @@ export function HostReveal({
         <TopPlayers code={code} reveal={reveal} />
       </Grid>
       <Flex justify="end" align="center" gap="3" wrap="wrap" mt="auto" pt="4" borderTopWidth="1px">
-        <SpaceHint to={last ? 'show the podium' : 'go on'} />
+        <SpaceHint to={last ? 'podium' : 'next'} />
         <Button size="2xl" onClick={() => host.run('next')} loading={host.pending} data-testid="main-action">
           {last ? (
             <>
-              <LuTrophy /> Show podium
+              <LuTrophy /> {t('host.hostReveal.showPodium')}
             </>
           ) : (
             <>
-              Next question <LuArrowRight />
+              {t('host.hostReveal.next')}{' '}
+              <Icon asChild _rtl={{ transform: 'scaleX(-1)' }}>
+                <LuArrowRight />
+              </Icon>
             </>
           )}
         </Button>
         {!last && <EndGameButton host={host} />}
       </Flex>
-      <InlineError error={host.error} title="That didn't go through" />
+      <InlineError error={host.error} title={t('host.stepFailed')} />
     </Stack>
   )
 }

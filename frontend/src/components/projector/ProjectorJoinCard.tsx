@@ -1,8 +1,8 @@
 import { HStack, Progress, Stack, Text, VStack } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import { LuFlag, LuUsers } from 'react-icons/lu'
 import type { Leaderboard, LeaderboardEntry, Session } from '../../api/types'
 import type { JoinAddress } from '../../hooks/queries/joinLink'
-import { plural } from '../../lib/plural'
 import { JoinQrCode } from '../JoinQrCode'
 import { ScoringBadges } from '../ScoringRule'
 import { SessionCodeDisplay } from '../SessionCodeDisplay'
@@ -15,13 +15,15 @@ function finishedCount(entries: LeaderboardEntry[], questionCount: number): numb
 
 /** How far the class has got: who has answered every question, of all the players. */
 function FinishedLine({ finished, players, partial }: { finished: number; players: number; partial: boolean }) {
+  const { t } = useTranslation()
   return (
     <Stack gap="2" w="full" maxW="sm">
       <HStack fontSize="2xl" fontWeight="bold" gap="3" justify="center">
         <LuFlag aria-hidden />
         <Text data-testid="finished-count">
-          {partial ? 'At least ' : ''}
-          {finished} of {players} finished
+          {partial
+            ? t('host.projector.finishedAtLeast', { count: finished, total: players })
+            : t('host.projector.finished', { count: finished, total: players })}
         </Text>
       </HStack>
       <Progress.Root value={finished} max={players} size="lg" colorPalette="green" aria-hidden>
@@ -54,6 +56,7 @@ export function ProjectorJoinCard({
   short: boolean
   height: number
 }) {
+  const { t } = useTranslation()
   const questionCount = session?.question_count ?? 0
   const finished = finishedCount(board?.entries ?? [], questionCount)
   // Beyond the standings sent, some may have finished too: the count is then a floor.
@@ -62,7 +65,7 @@ export function ProjectorJoinCard({
     <VStack gap={short ? '4' : '6'} bg="app.card" borderRadius="3xl" p={short ? '6' : '8'} boxShadow="lg">
       {closed ? (
         <Text fontSize="4xl" fontWeight="black" textAlign="center">
-          🏁 That's a wrap!
+          🏁 {t('host.wrap')}
         </Text>
       ) : (
         <>
@@ -76,7 +79,7 @@ export function ProjectorJoinCard({
       )}
       <HStack fontSize="3xl" fontWeight="bold" gap="3">
         <LuUsers aria-hidden />
-        <Text data-testid="participant-count">{plural(players, 'player')}</Text>
+        <Text data-testid="participant-count">{t('host.playerCount', { count: players })}</Text>
       </HStack>
       {players > 0 && questionCount > 0 && <FinishedLine finished={finished} players={players} partial={partial} />}
       {session && (

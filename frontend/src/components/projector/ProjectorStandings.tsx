@@ -1,4 +1,5 @@
 import { Box, Stack, Text } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import { LuUsers } from 'react-icons/lu'
 import { useMemo } from 'react'
 import type { Leaderboard as Standings } from '../../api/types'
@@ -24,6 +25,7 @@ export function ProjectorStandings({
   board: Standings | null
   players: number
 }) {
+  const { t } = useTranslation()
   const fit = useRowsThatFit(ROW)
   const width = useWindowSize('width')
   // fit.count rows fit in a column: a wide screen takes a second column before leaving players out.
@@ -37,12 +39,12 @@ export function ProjectorStandings({
   return (
     <Stack gap="4">
       {!board ? (
-        <LoadingState label="Waiting for the standings…" />
+        <LoadingState label={t('host.projector.waitingForStandings')} />
       ) : board.entries.length === 0 ? (
         <EmptyView
           icon={<LuUsers />}
-          title="Waiting for players"
-          description="Scan the QR code or type the code to join."
+          title={t('host.projector.waitingForPlayers')}
+          description={t('host.projector.howToJoin')}
         />
       ) : (
         <Stack gap="4">
@@ -50,7 +52,7 @@ export function ProjectorStandings({
             <Leaderboard
               entries={shown}
               size="lg"
-              label="Top players"
+              label={t('host.topPlayers')}
               rowActions={(row) => <PlayerActions code={code} player={row} />}
               actionsOnHover
               columns={columns}
@@ -58,7 +60,7 @@ export function ProjectorStandings({
           </Box>
           {more > 0 && (
             <Text fontSize="2xl" fontWeight="semibold" color="fg.muted" textAlign="center" data-testid="more-players">
-              and {more} more {more === 1 ? 'player' : 'players'}
+              {t('host.projector.morePlayers', { count: more })}
             </Text>
           )}
         </Stack>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { LuTrash2 } from 'react-icons/lu'
 import type { Question } from '../../api/types'
 import { useDeleteQuestion } from '../../hooks/queries/quizzes'
@@ -15,19 +16,20 @@ export function DeleteQuestionButton({
   number: number
   disabled: boolean
 }) {
+  const { t } = useTranslation()
   const remove = useDeleteQuestion(quizId, question, () =>
-    toaster.create({ title: `Question ${number} deleted`, type: 'success' }),
+    toaster.create({ title: t('admin.deleteQuestion.deleted', { number }), type: 'success' }),
   )
   return (
     <ConfirmButton
-      aria-label={`Delete question ${number}`}
+      aria-label={t('admin.deleteQuestion.label', { number })}
       variant="ghost"
       size="sm"
       px="0"
       disabled={disabled}
-      title={`Delete question ${number}?`}
-      description={`"${question.prompt}" and its answers will be removed from the quiz.`}
-      confirmLabel="Delete question"
+      title={t('admin.deleteQuestion.title', { number })}
+      description={t('admin.deleteQuestion.description', { prompt: question.prompt })}
+      confirmLabel={t('admin.deleteQuestion.confirm')}
       onConfirm={() => remove.mutateAsync()}
       pending={remove.isPending}
       error={remove.error}

@@ -1,4 +1,5 @@
 import { Box, Button, Card, Heading, HStack, Text } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { LuPencil, LuTrash2 } from 'react-icons/lu'
 import type { Quiz } from '../../api/types'
@@ -9,9 +10,10 @@ import { ScoringBadges } from '../ScoringRule'
 import { toaster } from '../Toaster'
 
 function DeleteQuizButton({ quiz, hasSessions }: { quiz: Quiz; hasSessions: boolean }) {
+  const { t } = useTranslation()
   const navigate = useNavigate()
   const remove = useDeleteQuiz(quiz.id, () => {
-    toaster.create({ title: 'Quiz deleted', type: 'success' })
+    toaster.create({ title: t('admin.quizHeader.deleted'), type: 'success' })
     navigate('/admin')
   })
   return (
@@ -19,18 +21,18 @@ function DeleteQuizButton({ quiz, hasSessions }: { quiz: Quiz; hasSessions: bool
       variant="outline"
       size="sm"
       colorPalette="red"
-      title="Delete this quiz?"
+      title={t('admin.quizHeader.deleteTitle')}
       description={
         hasSessions
-          ? 'This quiz has sessions, and their scores are kept as history, so it cannot be deleted.'
-          : `"${quiz.title}" and all its questions will be deleted. This can't be undone.`
+          ? t('admin.quizHeader.deleteHasSessions')
+          : t('admin.quizHeader.deleteDescription', { title: quiz.title })
       }
-      confirmLabel="Delete quiz"
+      confirmLabel={t('admin.quizHeader.deleteConfirm')}
       onConfirm={() => remove.mutateAsync()}
       pending={remove.isPending}
       error={remove.error}
     >
-      <LuTrash2 /> Delete
+      <LuTrash2 /> {t('admin.quizHeader.delete')}
     </ConfirmButton>
   )
 }
@@ -52,12 +54,13 @@ export function QuizTitle({ quiz }: { quiz: Quiz }) {
 
 /** The quiz's title, description and scoring, with the buttons to change them or delete the quiz. */
 export function QuizHeader({ quiz, hasSessions, onEdit }: { quiz: Quiz; hasSessions: boolean; onEdit: () => void }) {
+  const { t } = useTranslation()
   return (
     <HStack justify="space-between" align="start" gap="3" wrap="wrap">
       <QuizTitle quiz={quiz} />
       <HStack>
         <Button variant="outline" size="sm" onClick={onEdit}>
-          <LuPencil /> Edit details
+          <LuPencil /> {t('admin.quizHeader.editDetails')}
         </Button>
         <DeleteQuizButton quiz={quiz} hasSessions={hasSessions} />
       </HStack>
@@ -77,13 +80,14 @@ export function QuizDetailsCard({
   rename: ReturnType<typeof useUpdateQuiz>
   onCancel: () => void
 }) {
+  const { t } = useTranslation()
   return (
     <Card.Root bg="app.card" borderRadius="xl">
       <Card.Body>
         <QuizDetailsForm
           initial={quizDetails(quiz)}
           hasSessions={hasSessions}
-          submitLabel="Save"
+          submitLabel={t('common.actions.save')}
           onSubmit={(d) => rename.mutate(d)}
           pending={rename.isPending}
           error={rename.error}

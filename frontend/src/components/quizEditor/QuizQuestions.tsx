@@ -1,9 +1,10 @@
 import { Alert, Box, Button, Heading, HStack, IconButton, Stack } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import { LuPencil, LuPlus } from 'react-icons/lu'
 import type { Question, Quiz } from '../../api/types'
 import type { useSaveQuestion } from '../../hooks/queries/quizzes'
 import type { Imported } from '../../hooks/useImportedQuestions'
-import { plural } from '../../lib/plural'
+import { MAX_CHOICES, MIN_CHOICES } from '../../lib/questionRules'
 import { QuestionCard } from '../QuestionCard'
 import { QuestionEditor } from '../QuestionEditor'
 import { EmptyView } from '../StateViews'
@@ -26,12 +27,13 @@ type Props = {
 }
 
 function ImportedAlert({ imported }: { imported: Imported }) {
+  const { t } = useTranslation()
   return (
     <Alert.Root status="success" borderRadius="lg">
       <Alert.Indicator />
       <Alert.Content>
-        <Alert.Title>{plural(imported.count, 'question')} added from your word list</Alert.Title>
-        <Alert.Description>They are marked “New” below. Edit or delete any of them as usual.</Alert.Description>
+        <Alert.Title>{t('admin.questions.imported', { count: imported.count })}</Alert.Title>
+        <Alert.Description>{t('admin.questions.importedDescription')}</Alert.Description>
       </Alert.Content>
     </Alert.Root>
   )
@@ -39,6 +41,7 @@ function ImportedAlert({ imported }: { imported: Imported }) {
 
 function QuestionItem({ question, index, ...props }: Props & { question: Question; index: number }) {
   const { quizId, quiz, editing, onEdit, save, locked, imported } = props
+  const { t } = useTranslation()
   const number = index + 1
   if (editing.kind === 'question' && editing.id === question.id)
     return (
@@ -60,7 +63,7 @@ function QuestionItem({ question, index, ...props }: Props & { question: Questio
       actions={
         <>
           <IconButton
-            aria-label={`Edit question ${number}`}
+            aria-label={t('admin.questions.edit', { number })}
             variant="ghost"
             size="sm"
             disabled={locked}
@@ -78,24 +81,25 @@ function QuestionItem({ question, index, ...props }: Props & { question: Questio
 /** A quiz's questions, each to edit or delete, and the ways to add more (by hand or from a word list). */
 export function QuizQuestions(props: Props) {
   const { quizId, quiz, editing, onEdit, save, locked, imported } = props
+  const { t } = useTranslation()
   const count = quiz.questions.length
   return (
     <>
       <HStack justify="space-between" gap="3" wrap="wrap">
         <Heading as="h2" size="lg">
-          Questions ({count})
+          {t('admin.questions.heading', { total: count })}
         </Heading>
         {count > 0 && <ImportWordListButton quizId={quizId} disabled={locked} />}
       </HStack>
       {imported && <ImportedAlert imported={imported} />}
       {count === 0 && editing.kind !== 'new' && (
         <EmptyView
-          title="No questions yet"
-          description="Add a question with 2 to 6 answers, one of them correct, or make questions from a word list."
+          title={t('admin.questions.emptyTitle')}
+          description={t('admin.questions.emptyDescription', { min: MIN_CHOICES, max: MAX_CHOICES })}
         >
           <Stack direction={{ base: 'column', sm: 'row' }} gap="3">
             <Button onClick={() => onEdit({ kind: 'new' })} disabled={locked}>
-              <LuPlus /> Add the first question
+              <LuPlus /> {t('admin.questions.addFirst')}
             </Button>
             <ImportWordListButton quizId={quizId} disabled={locked} />
           </Stack>
@@ -126,7 +130,7 @@ export function QuizQuestions(props: Props) {
             onClick={() => onEdit({ kind: 'new' })}
             disabled={locked}
           >
-            <LuPlus /> Add a question
+            <LuPlus /> {t('admin.questions.add')}
           </Button>
         )
       )}

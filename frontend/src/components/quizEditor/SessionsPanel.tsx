@@ -1,22 +1,23 @@
 import { Badge, Box, Button, Card, Heading, HStack, RadioCard, Stack, Text } from '@chakra-ui/react'
 import { useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { LuChartBar, LuPlay, LuUsers } from 'react-icons/lu'
 import type { Quiz, Session, SessionMode } from '../../api/types'
 import { useOpenSession, useQuizSessions } from '../../hooks/queries/quizzes'
-import { formatDateTime } from '../../lib/dates'
+import { useFormat } from '../../hooks/useFormat'
 import { LinkButton } from '../Links'
 import { RadioCardOption } from '../RadioCardOption'
 import { ErrorState, InlineError, LoadingState } from '../StateViews'
 
-const SESSION_MODES: { value: SessionMode; label: string; description: string }[] = [
-  { value: 'self_paced', label: 'Self-paced', description: 'Each player answers the questions at their own pace.' },
+const SESSION_MODES = [
   {
-    value: 'live',
-    label: 'Live (you lead it)',
-    description: 'Everyone answers the same question at once; you move the class on.',
+    value: 'self_paced',
+    label: 'admin.sessions.modes.selfPaced.label',
+    description: 'admin.sessions.modes.selfPaced.description',
   },
-]
+  { value: 'live', label: 'admin.sessions.modes.live.label', description: 'admin.sessions.modes.live.description' },
+] as const satisfies readonly { value: SessionMode; label: string; description: string }[]
 
 /** Where the teacher runs an open session: a live one from its host screen. */
 function sessionHostPath(session: Session): string {
@@ -24,6 +25,8 @@ function sessionHostPath(session: Session): string {
 }
 
 function SessionRow({ session }: { session: Session }) {
+  const { t } = useTranslation()
+  const f = useFormat()
   const open = session.status === 'open'
   return (
     <HStack as="li" justify="space-between" borderWidth="1px" borderRadius="lg" px="3" py="2" gap="2">
@@ -33,16 +36,20 @@ function SessionRow({ session }: { session: Session }) {
             {session.code}
           </Text>
           <Badge colorPalette={open ? 'green' : 'gray'} variant="subtle">
-            {open ? 'Open' : 'Closed'}
+            {open ? t('admin.sessions.open') : t('admin.sessions.closed')}
           </Badge>
           {session.mode === 'live' && (
             <Badge colorPalette="purple" variant="subtle">
-              Live
+              {t('admin.sessions.live')}
             </Badge>
           )}
         </HStack>
         <Text fontSize="xs" color="fg.muted" display="flex" alignItems="center" gap="1">
-          <LuUsers aria-hidden /> {session.participant_count} · {formatDateTime(session.created_at)}
+          <LuUsers aria-hidden />
+          <span title={t('admin.sessions.players', { count: session.participant_count })}>
+            {f.number(session.participant_count)}
+          </span>{' '}
+          · {f.dateTime(session.created_at)}
         </Text>
       </Box>
       <LinkButton
@@ -50,22 +57,29 @@ function SessionRow({ session }: { session: Session }) {
         size="sm"
         variant={open ? 'solid' : 'outline'}
       >
-        {open ? 'Host' : 'Results'}
+        {open ? t('admin.sessions.host') : t('admin.sessions.results')}
       </LinkButton>
     </HStack>
   )
 }
 
 function SessionList({ quizId }: { quizId: string }) {
+  const { t } = useTranslation()
   const sessions = useQuizSessions(quizId)
   let list: ReactNode
-  if (sessions.isPending) list = <LoadingState label="Loading sessions…" />
+  if (sessions.isPending) list = <LoadingState label={t('admin.sessions.loading')} />
   else if (sessions.isError)
-    list = <ErrorState error={sessions.error} title="Sessions didn't load" onRetry={() => void sessions.refetch()} />
+    list = (
+      <ErrorState
+        error={sessions.error}
+        title={t('admin.sessions.loadFailed')}
+        onRetry={() => void sessions.refetch()}
+      />
+    )
   else if (sessions.data.length === 0)
     list = (
       <Text color="fg.muted" fontSize="sm">
-        No sessions yet. Open one and share its code with your class.
+        {t('admin.sessions.none')}
       </Text>
     )
   else
@@ -81,7 +95,7 @@ function SessionList({ quizId }: { quizId: string }) {
       {list}
       {sessions.data && sessions.data.length > 0 && (
         <LinkButton to={`/admin/quizzes/${quizId}/analytics`} variant="outline">
-          <LuChartBar /> Question analytics
+          <LuChartBar /> {t('admin.sessions.analytics')}
         </LinkButton>
       )}
     </>
@@ -90,6 +104,7 @@ function SessionList({ quizId }: { quizId: string }) {
 
 /** A quiz's sessions: open a new one (self-paced or live), and go to those held so far. */
 export function SessionsPanel({ quiz }: { quiz: Quiz }) {
+  const { t } = useTranslation()
   const navigate = useNavigate()
   const [mode, setMode] = useState<SessionMode>('self_paced')
   const open = useOpenSession(quiz.id, (session) => navigate(sessionHostPath(session)))
@@ -98,7 +113,7 @@ export function SessionsPanel({ quiz }: { quiz: Quiz }) {
     <Card.Root bg="app.card" borderRadius="xl" as="section" aria-labelledby="sessions-heading">
       <Card.Body gap="4">
         <Heading as="h2" id="sessions-heading" size="lg">
-          Sessions
+          {t('admin.sessions.heading')}
         </Heading>
         <RadioCard.Root
           value={mode}
@@ -106,22 +121,27 @@ export function SessionsPanel({ quiz }: { quiz: Quiz }) {
           size="sm"
           disabled={noQuestions}
         >
-          <RadioCard.Label>How the class plays</RadioCard.Label>
+          <RadioCard.Label>{t('admin.sessions.howPlays')}</RadioCard.Label>
           <Stack gap="2">
             {SESSION_MODES.map((option) => (
-              <RadioCardOption key={option.value} {...option} />
+              <RadioCardOption
+                key={option.value}
+                value={option.value}
+                label={t(option.label)}
+                description={t(option.description)}
+              />
             ))}
           </Stack>
         </RadioCard.Root>
         <Button size="lg" onClick={() => open.mutate(mode)} loading={open.isPending} disabled={noQuestions}>
-          <LuPlay /> {mode === 'live' ? 'Open a live session' : 'Open a session'}
+          <LuPlay /> {mode === 'live' ? t('admin.sessions.openLive') : t('admin.sessions.openSession')}
         </Button>
         {noQuestions && (
           <Text fontSize="sm" color="fg.muted">
-            Add at least one question first.
+            {t('admin.sessions.needQuestion')}
           </Text>
         )}
-        <InlineError error={open.error} title="The session didn't open" />
+        <InlineError error={open.error} title={t('admin.sessions.openFailed')} />
         <SessionList quizId={quiz.id} />
       </Card.Body>
     </Card.Root>

@@ -1,5 +1,6 @@
 import { Button, Dialog, NativeSelect, Text } from '@chakra-ui/react'
 import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { LuArrowRightLeft } from 'react-icons/lu'
 import type { QuizSummary } from '../../api/types'
 import { useHandOverQuiz } from '../../hooks/queries/quizzes'
@@ -11,16 +12,22 @@ import { toaster } from '../Toaster'
 
 /** An admin gives a quiz to another teacher, e.g. when its owner leaves the school. */
 export function HandOverButton({ quiz }: { quiz: QuizSummary }) {
+  const { t } = useTranslation()
   const [open, setOpen] = useState(false)
   const [userId, setUserId] = useState('')
   const [touched, setTouched] = useState(false)
   const teachers = useTeachers(open)
   const handOver = useHandOverQuiz(quiz.id, (changed) => {
     setOpen(false)
-    toaster.create({ title: `“${changed.title}” is now ${changed.owner_name ?? 'nobody'}'s`, type: 'success' })
+    toaster.create({
+      title: changed.owner_name
+        ? t('admin.handOver.done', { title: changed.title, owner: changed.owner_name })
+        : t('admin.handOver.doneNoOwner', { title: changed.title }),
+      type: 'success',
+    })
   })
   // A disabled account cannot take a quiz (the server refuses it), nor can its owner take it again.
-  const candidates = (teachers.data ?? []).filter((t) => !t.disabled && t.id !== quiz.owner_id)
+  const candidates = (teachers.data ?? []).filter((c) => !c.disabled && c.id !== quiz.owner_id)
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -41,34 +48,37 @@ export function HandOverButton({ quiz }: { quiz: QuizSummary }) {
       }}
       trigger={
         <Button size="sm" variant="outline">
-          <LuArrowRightLeft /> Hand over…
+          <LuArrowRightLeft /> {t('admin.handOver.button')}
         </Button>
       }
-      title={`Hand over “${quiz.title}”`}
+      title={t('admin.handOver.title', { title: quiz.title })}
       onSubmit={submit}
     >
       <Dialog.Body display="flex" flexDirection="column" gap="4">
         <Text>
-          The quiz becomes theirs to change and run. Its sessions so far stay with whoever opened them
-          {quiz.owner_name ? `; ${quiz.owner_name} can no longer change it` : ''}.
+          {quiz.owner_name ? t('admin.handOver.explainOwner', { owner: quiz.owner_name }) : t('admin.handOver.explain')}
         </Text>
         {teachers.isPending ? (
-          <LoadingState label="Loading teachers…" />
+          <LoadingState label={t('admin.teachers.loading')} />
         ) : teachers.isError ? (
-          <InlineError error={teachers.error} title="The teachers didn't load" />
+          <InlineError error={teachers.error} title={t('admin.teachers.loadFailed')} />
         ) : candidates.length === 0 ? (
-          <Text color="fg.muted">There is no other active teacher to give it to. Add one on the Teachers screen.</Text>
+          <Text color="fg.muted">{t('admin.handOver.noCandidates')}</Text>
         ) : (
-          <FormField label="New owner" error={touched && !userId ? 'Choose a teacher.' : null} required>
+          <FormField
+            label={t('admin.handOver.newOwner')}
+            error={touched && !userId ? t('admin.handOver.chooseProblem') : null}
+            required
+          >
             <NativeSelect.Root size="lg">
               <NativeSelect.Field
-                placeholder="Choose a teacher"
+                placeholder={t('admin.handOver.choose')}
                 value={userId}
                 onChange={(e) => setUserId(e.currentTarget.value)}
               >
-                {candidates.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.display_name} (@{t.username})
+                {candidates.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {t('admin.handOver.candidate', { name: c.display_name, username: c.username })}
                   </option>
                 ))}
               </NativeSelect.Field>
@@ -76,14 +86,14 @@ export function HandOverButton({ quiz }: { quiz: QuizSummary }) {
             </NativeSelect.Root>
           </FormField>
         )}
-        <InlineError error={handOver.error} title="Not handed over" />
+        <InlineError error={handOver.error} title={t('admin.handOver.failed')} />
       </Dialog.Body>
       <Dialog.Footer>
         <Dialog.ActionTrigger asChild>
-          <Button variant="outline">Cancel</Button>
+          <Button variant="outline">{t('common.actions.cancel')}</Button>
         </Dialog.ActionTrigger>
         <Button type="submit" loading={handOver.isPending} disabled={candidates.length === 0}>
-          Hand over
+          {t('admin.handOver.submit')}
         </Button>
       </Dialog.Footer>
     </AppDialog>

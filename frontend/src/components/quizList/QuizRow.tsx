@@ -1,10 +1,10 @@
 import { Badge, Card, Flex, Heading, HStack, Link, Stack, Text } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import { Link as RouterLink } from 'react-router'
 import { LuEye, LuPencil, LuShare2 } from 'react-icons/lu'
 import type { QuizSummary } from '../../api/types'
 import { useUser } from '../../auth/AuthProvider'
-import { formatDateTime } from '../../lib/dates'
-import { plural } from '../../lib/plural'
+import { useFormat } from '../../hooks/useFormat'
 import { canChangeQuiz, isAdmin } from '../../lib/roles'
 import { DuplicateQuizButton } from '../DuplicateQuizButton'
 import { LinkButton } from '../Links'
@@ -13,27 +13,28 @@ import { ShareQuizButton } from './ShareQuizButton'
 
 /** What may be done with a quiz: all of it on one's own (an admin: on any), read and copy on a colleague's. */
 function QuizActions({ quiz }: { quiz: QuizSummary }) {
+  const { t } = useTranslation()
   const user = useUser()
   const editor = `/admin/quizzes/${quiz.id}`
   if (!canChangeQuiz(user, quiz))
     return (
       <>
         <LinkButton to={editor} size="sm" variant="outline">
-          <LuEye /> View
+          <LuEye /> {t('admin.quizRow.view')}
         </LinkButton>
         <DuplicateQuizButton quizId={quiz.id} size="sm">
-          Duplicate to my library
+          {t('admin.quizRow.duplicateToMine')}
         </DuplicateQuizButton>
       </>
     )
   return (
     <>
       <LinkButton to={editor} size="sm">
-        <LuPencil /> Edit
+        <LuPencil /> {t('admin.quizRow.edit')}
       </LinkButton>
       <ShareQuizButton quiz={quiz} />
       <DuplicateQuizButton quizId={quiz.id} size="sm" variant="outline">
-        Duplicate
+        {t('admin.quizRow.duplicate')}
       </DuplicateQuizButton>
       {isAdmin(user) && <HandOverButton quiz={quiz} />}
     </>
@@ -42,6 +43,8 @@ function QuizActions({ quiz }: { quiz: QuizSummary }) {
 
 /** One quiz of a list: its title (to its screen), whose it is, how big, and what may be done with it. */
 export function QuizRow({ quiz }: { quiz: QuizSummary }) {
+  const { t } = useTranslation()
+  const f = useFormat()
   return (
     <Card.Root as="li" bg="app.card" borderRadius="xl" data-testid="quiz-row">
       <Card.Body p={{ base: '4', md: '5' }}>
@@ -61,20 +64,22 @@ export function QuizRow({ quiz }: { quiz: QuizSummary }) {
               </Text>
             )}
             <HStack gap="2" wrap="wrap" fontSize="sm">
-              <Text color="fg.muted">{quiz.owner_name ? `by ${quiz.owner_name}` : 'No owner'}</Text>
+              <Text color="fg.muted">
+                {quiz.owner_name ? t('admin.quizRow.by', { name: quiz.owner_name }) : t('admin.quizRow.noOwner')}
+              </Text>
               {quiz.shared && (
                 <Badge variant="solid" colorPalette="teal" gap="1">
-                  <LuShare2 aria-hidden /> Shared
+                  <LuShare2 aria-hidden /> {t('admin.quizRow.shared')}
                 </Badge>
               )}
               <Badge variant="subtle" colorPalette={quiz.question_count > 0 ? 'purple' : 'orange'}>
-                {plural(quiz.question_count, 'question')}
+                {t('admin.quizRow.questions', { count: quiz.question_count })}
               </Badge>
               <Badge variant="subtle" colorPalette="gray">
-                {plural(quiz.session_count, 'session')}
+                {t('admin.quizRow.sessions', { count: quiz.session_count })}
               </Badge>
               <Text fontSize="xs" color="fg.muted">
-                {formatDateTime(quiz.created_at)}
+                {f.dateTime(quiz.created_at)}
               </Text>
             </HStack>
           </Stack>

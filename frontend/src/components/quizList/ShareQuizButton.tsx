@@ -1,4 +1,5 @@
 import { Button } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import { LuLock, LuShare2 } from 'react-icons/lu'
 import { errorMessage } from '../../api/errors'
 import type { QuizSummary } from '../../api/types'
@@ -7,12 +8,11 @@ import { toaster } from '../Toaster'
 
 /** Shares a quiz with every teacher of the school, or stops sharing it. */
 export function ShareQuizButton({ quiz }: { quiz: QuizSummary }) {
+  const { t } = useTranslation()
   const share = useShareQuiz(quiz.id, (changed) =>
     toaster.create({
-      title: changed.shared ? 'Shared with the school' : 'No longer shared',
-      description: changed.shared
-        ? 'Every teacher can now find it in the School library and duplicate it.'
-        : 'Copies other teachers made stay theirs.',
+      title: changed.shared ? t('admin.shareQuiz.sharedTitle') : t('admin.shareQuiz.unsharedTitle'),
+      description: changed.shared ? t('admin.shareQuiz.sharedDescription') : t('admin.shareQuiz.unsharedDescription'),
       type: 'success',
     }),
   )
@@ -24,17 +24,17 @@ export function ShareQuizButton({ quiz }: { quiz: QuizSummary }) {
       onClick={() =>
         share.mutate(!quiz.shared, {
           onError: (error) =>
-            toaster.create({ title: 'Sharing not changed', description: errorMessage(error), type: 'error' }),
+            toaster.create({ title: t('admin.shareQuiz.failed'), description: errorMessage(error), type: 'error' }),
         })
       }
     >
       {quiz.shared ? (
         <>
-          <LuLock /> Stop sharing
+          <LuLock /> {t('admin.shareQuiz.stop')}
         </>
       ) : (
         <>
-          <LuShare2 /> Share with the school
+          <LuShare2 /> {t('admin.shareQuiz.share')}
         </>
       )}
     </Button>

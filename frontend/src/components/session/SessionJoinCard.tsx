@@ -1,4 +1,6 @@
 import { Button, Card, HStack, Link, Stat, Text, VStack } from '@chakra-ui/react'
+import type { ReactNode } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Link as RouterLink } from 'react-router'
 import { LuCopy } from 'react-icons/lu'
 import type { Session } from '../../api/types'
@@ -9,15 +11,26 @@ import { JoinQrCode } from '../JoinQrCode'
 import { ScoringRule } from '../ScoringRule'
 import { SessionCodeDisplay } from '../SessionCodeDisplay'
 import { toaster } from '../Toaster'
+import { useFormat } from '../../hooks/useFormat'
 
 function SessionStat({ label, value, ...valueProps }: { label: string; value: number } & Stat.ValueTextProps) {
+  const f = useFormat()
   return (
     <Stat.Root textAlign="center" alignItems="center">
       <Stat.Label>{label}</Stat.Label>
       <Stat.ValueText fontSize="4xl" {...valueProps}>
-        {value}
+        {f.number(value)}
       </Stat.ValueText>
     </Stat.Root>
+  )
+}
+
+/** The link in the sentence about a live session; its words come from the translation. */
+function HostScreenLink({ to, children }: { to: string; children?: ReactNode }) {
+  return (
+    <Link asChild color="purple.fg" fontWeight="semibold">
+      <RouterLink to={to}>{children}</RouterLink>
+    </Link>
   )
 }
 
@@ -35,13 +48,14 @@ export function SessionJoinCard({
   closed: boolean
   participants: number
 }) {
+  const { t } = useTranslation()
   const link = joinLink(code, joinAddress.base)
   const copyLink = async () => {
     try {
       await navigator.clipboard.writeText(link)
-      toaster.create({ title: 'Join link copied', type: 'success' })
+      toaster.create({ title: t('host.joinCard.copied'), type: 'success' })
     } catch {
-      toaster.create({ title: "Couldn't copy", description: link, type: 'info' })
+      toaster.create({ title: t('host.joinCard.copyFailed'), description: link, type: 'info' })
     }
   }
   return (
@@ -51,24 +65,30 @@ export function SessionJoinCard({
         <SessionCodeDisplay code={code} base={joinAddress.base} />
         {!closed && <JoinQrCode code={code} base={joinAddress.base} />}
         <Button variant="ghost" size="sm" onClick={() => void copyLink()}>
-          <LuCopy /> Copy join link
+          <LuCopy /> {t('host.joinCard.copyLink')}
         </Button>
         <HStack gap="8" justify="center" wrap="wrap">
-          <SessionStat label="Players" value={participants} data-testid="participant-count" aria-live="polite" />
-          <SessionStat label="Questions" value={session.question_count} />
+          <SessionStat
+            label={t('host.joinCard.players')}
+            value={participants}
+            data-testid="participant-count"
+            aria-live="polite"
+          />
+          <SessionStat label={t('host.joinCard.questions')} value={session.question_count} />
         </HStack>
         {session.mode === 'live' && !closed && (
           <Text color="fg.muted" textAlign="center">
-            A live session: you lead each question from the{' '}
-            <Link asChild color="purple.fg" fontWeight="semibold">
-              <RouterLink to={`/admin/sessions/${code}/live`}>host screen</RouterLink>
-            </Link>
-            .
+            <Trans
+              i18nKey="host.joinCard.liveHint"
+              components={{
+                link: <HostScreenLink to={`/admin/sessions/${code}/live`} />,
+              }}
+            />
           </Text>
         )}
         {closed && (
           <VStack gap="1">
-            <Text color="fg.muted">Closed. The standings are final.</Text>
+            <Text color="fg.muted">{t('host.joinCard.closed')}</Text>
           </VStack>
         )}
         <ScoringRule

@@ -1,5 +1,6 @@
 import { Button, Dialog, Input } from '@chakra-ui/react'
 import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { LuUserPlus } from 'react-icons/lu'
 import { isApiError } from '../../api/errors'
 import type { TeacherWithPassword } from '../../api/types'
@@ -21,6 +22,7 @@ export function AddTeacherButton({
   size?: 'md' | 'lg'
   onPassword: (teacher: TeacherWithPassword) => void
 }) {
+  const { t } = useTranslation()
   const [open, setOpen] = useState(false)
   const [form, setForm] = useState(EMPTY)
   const [touched, setTouched] = useState(false)
@@ -29,8 +31,8 @@ export function AddTeacherButton({
     if (teacher.new_password) onPassword(teacher)
     else
       toaster.create({
-        title: `${teacher.display_name} was added`,
-        description: 'They sign in with the password you chose.',
+        title: t('admin.addTeacher.added', { name: teacher.display_name }),
+        description: t('admin.addTeacher.addedDescription'),
         type: 'success',
       })
   })
@@ -69,17 +71,17 @@ export function AddTeacherButton({
       }}
       trigger={
         <Button size={size}>
-          <LuUserPlus /> Add teacher
+          <LuUserPlus /> {t('admin.addTeacher.button')}
         </Button>
       }
-      title="Add a teacher"
+      title={t('admin.addTeacher.title')}
       onSubmit={submit}
     >
       <Dialog.Body display="flex" flexDirection="column" gap="4">
         <FormField
-          label="Username"
-          error={taken ? 'That username is already taken' : touched ? problems.username : null}
-          help="What they sign in with: letters, digits, dots, dashes or underscores."
+          label={t('admin.addTeacher.username')}
+          error={taken ? t('admin.addTeacher.usernameTaken') : touched ? problems.username : null}
+          help={t('admin.addTeacher.usernameHelp')}
           required
         >
           <Input
@@ -90,9 +92,9 @@ export function AddTeacherButton({
           />
         </FormField>
         <FormField
-          label="Name (optional)"
+          label={t('admin.addTeacher.name')}
           error={touched ? problems.displayName : null}
-          help="As colleagues and pupils see it, e.g. Ms Lan. Leave it empty to use the username."
+          help={t('admin.addTeacher.nameHelp')}
         >
           <Input
             size="lg"
@@ -102,20 +104,20 @@ export function AddTeacherButton({
           />
         </FormField>
         <FormField
-          label="Password (optional)"
+          label={t('admin.addTeacher.password')}
           error={touched ? problems.password : null}
-          help="Leave it empty to make one up; you see it once, to give to them."
+          help={t('admin.addTeacher.passwordHelp')}
         >
           <PasswordInput value={form.password} autoComplete="new-password" onChange={(v) => change({ password: v })} />
         </FormField>
-        {!taken && <InlineError error={add.error} title="The teacher wasn't added" />}
+        {!taken && <InlineError error={add.error} title={t('admin.addTeacher.failed')} />}
       </Dialog.Body>
       <Dialog.Footer>
         <Dialog.ActionTrigger asChild>
-          <Button variant="outline">Cancel</Button>
+          <Button variant="outline">{t('common.actions.cancel')}</Button>
         </Dialog.ActionTrigger>
         <Button type="submit" loading={add.isPending}>
-          Add teacher
+          {t('admin.addTeacher.button')}
         </Button>
       </Dialog.Footer>
     </AppDialog>

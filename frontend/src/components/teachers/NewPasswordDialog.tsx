@@ -1,23 +1,26 @@
 import { Box, Button, Clipboard, Code, Dialog, HStack, Stack, Text } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import type { TeacherWithPassword } from '../../api/types'
 import { AppDialog } from '../AppDialog'
 
 /** The password the server made up for a teacher, shown once: the admin copies it or writes it down. */
 export function NewPasswordDialog({ shown, onClose }: { shown: TeacherWithPassword | null; onClose: () => void }) {
+  const { t } = useTranslation()
   const password = shown?.new_password ?? ''
+  const name = shown?.display_name ?? ''
   return (
     <AppDialog
       open={shown !== null && password !== ''}
       onOpenChange={(e) => !e.open && onClose()}
       role="alertdialog"
-      title={shown ? `Password for ${shown.display_name}` : ''}
+      title={shown ? t('admin.newPassword.title', { name }) : ''}
       closeOnInteractOutside={false}
     >
       <Dialog.Body display="flex" flexDirection="column" gap="4">
-        <Text>Give this password to {shown?.display_name}; it is shown only now.</Text>
+        <Text>{t('admin.newPassword.give', { name })}</Text>
         <Stack gap="1">
           <Text fontSize="sm" color="fg.muted">
-            Username
+            {t('admin.newPassword.username')}
           </Text>
           <Text fontWeight="semibold" overflowWrap="anywhere">
             {shown?.username}
@@ -25,7 +28,7 @@ export function NewPasswordDialog({ shown, onClose }: { shown: TeacherWithPasswo
         </Stack>
         <Stack gap="1">
           <Text fontSize="sm" color="fg.muted">
-            Password
+            {t('admin.newPassword.password')}
           </Text>
           <HStack gap="3" wrap="wrap">
             <Box minW="0">
@@ -44,19 +47,21 @@ export function NewPasswordDialog({ shown, onClose }: { shown: TeacherWithPasswo
               <Clipboard.Trigger asChild>
                 <Button variant="outline" size="sm">
                   <Clipboard.Indicator />
-                  <Clipboard.CopyText />
+                  <Clipboard.Indicator copied={t('admin.newPassword.copied')}>
+                    {t('common.actions.copy')}
+                  </Clipboard.Indicator>
                 </Button>
               </Clipboard.Trigger>
             </Clipboard.Root>
           </HStack>
         </Stack>
         <Text fontSize="sm" color="fg.muted">
-          They can sign in with it at once. If it gets lost, reset the password to make a new one.
+          {t('admin.newPassword.after')}
         </Text>
       </Dialog.Body>
       <Dialog.Footer>
         <Dialog.ActionTrigger asChild>
-          <Button>Done</Button>
+          <Button>{t('common.actions.done')}</Button>
         </Dialog.ActionTrigger>
       </Dialog.Footer>
     </AppDialog>

@@ -1,35 +1,39 @@
 import { Badge, Box, Button, Card, Grid, HStack, Stack, Text } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import { LuBan, LuKeyRound, LuUserCheck } from 'react-icons/lu'
 import { errorMessage } from '../../api/errors'
 import type { Teacher, TeacherWithPassword } from '../../api/types'
 import { useResetTeacherPassword, useSetTeacherDisabled } from '../../hooks/queries/teachers'
-import { plural } from '../../lib/plural'
 import { ConfirmButton } from '../ConfirmButton'
 import { toaster } from '../Toaster'
 
 function ResetPasswordButton({ teacher, onPassword }: { teacher: Teacher; onPassword: Props['onPassword'] }) {
+  const { t } = useTranslation()
   const reset = useResetTeacherPassword(teacher, onPassword)
   return (
     <ConfirmButton
       size="sm"
       variant="outline"
       palette="orange"
-      title={`Reset ${teacher.display_name}'s password?`}
-      description="Their current password and sign-ins stop working. You get a new password to give them."
-      confirmLabel="Reset password"
+      title={t('admin.teacherRow.resetTitle', { name: teacher.display_name })}
+      description={t('admin.teacherRow.resetDescription')}
+      confirmLabel={t('admin.teacherRow.reset')}
       onConfirm={() => reset.mutateAsync()}
       pending={reset.isPending}
       error={reset.error}
     >
-      <LuKeyRound /> Reset password
+      <LuKeyRound /> {t('admin.teacherRow.reset')}
     </ConfirmButton>
   )
 }
 
 function DisableButton({ teacher }: { teacher: Teacher }) {
+  const { t } = useTranslation()
   const change = useSetTeacherDisabled(teacher, (changed) =>
     toaster.create({
-      title: changed.disabled ? `${changed.display_name} is disabled` : `${changed.display_name} can sign in again`,
+      title: changed.disabled
+        ? t('admin.teacherRow.disabledToast', { name: changed.display_name })
+        : t('admin.teacherRow.enabledToast', { name: changed.display_name }),
       type: 'success',
     }),
   )
@@ -42,11 +46,15 @@ function DisableButton({ teacher }: { teacher: Teacher }) {
         onClick={() =>
           change.mutate(false, {
             onError: (error) =>
-              toaster.create({ title: 'Not enabled', description: errorMessage(error), type: 'error' }),
+              toaster.create({
+                title: t('admin.teacherRow.enableFailed'),
+                description: errorMessage(error),
+                type: 'error',
+              }),
           })
         }
       >
-        <LuUserCheck /> Enable
+        <LuUserCheck /> {t('admin.teacherRow.enable')}
       </Button>
     )
   return (
@@ -54,14 +62,14 @@ function DisableButton({ teacher }: { teacher: Teacher }) {
       size="sm"
       variant="outline"
       colorPalette="red"
-      title={`Disable ${teacher.display_name}?`}
-      description="They are signed out at once and cannot sign in; their quizzes and sessions stay."
-      confirmLabel="Disable"
+      title={t('admin.teacherRow.disableTitle', { name: teacher.display_name })}
+      description={t('admin.teacherRow.disableDescription')}
+      confirmLabel={t('admin.teacherRow.disable')}
       onConfirm={() => change.mutateAsync(true)}
       pending={change.isPending}
       error={change.error}
     >
-      <LuBan /> Disable
+      <LuBan /> {t('admin.teacherRow.disable')}
     </ConfirmButton>
   )
 }
@@ -70,12 +78,13 @@ type Props = { teacher: Teacher; onPassword: (teacher: TeacherWithPassword) => v
 
 /** One teacher: name and username, how many quizzes they own, whether they can sign in, and what to do. */
 export function TeacherRow({ teacher, onPassword }: Props) {
+  const { t } = useTranslation()
   return (
     <Card.Root as="li" bg="app.card" borderRadius="xl" data-testid="teacher-row">
       <Card.Body p="4">
         {/* Columns of the same widths in every row, so that counts, states and buttons line up. */}
         <Grid
-          templateColumns={{ base: 'minmax(0, 1fr) auto', md: 'minmax(0, 1fr) 7rem 6rem 17rem' }}
+          templateColumns={{ base: 'minmax(0, 1fr) auto', md: 'minmax(0, 1fr) 7rem 7.5rem 17rem' }}
           templateAreas={{ base: '"name status" "count count" "actions actions"', md: '"name count status actions"' }}
           columnGap="4"
           rowGap={{ base: '1', md: '0' }}
@@ -90,11 +99,11 @@ export function TeacherRow({ teacher, onPassword }: Props) {
             </Text>
           </Stack>
           <Text fontSize="sm" color="fg.muted" gridArea="count">
-            {plural(teacher.quiz_count, 'quiz', 'quizzes')}
+            {t('admin.teacherRow.quizzes', { count: teacher.quiz_count })}
           </Text>
           <Box gridArea="status" justifySelf={{ base: 'end', md: 'start' }}>
             <Badge variant="subtle" colorPalette={teacher.disabled ? 'red' : 'green'}>
-              {teacher.disabled ? 'Disabled' : 'Active'}
+              {teacher.disabled ? t('admin.teacherRow.disabled') : t('admin.teacherRow.active')}
             </Badge>
           </Box>
           <HStack gridArea="actions" gap="2" wrap="wrap" justify={{ md: 'flex-end' }} mt={{ base: '2', md: '0' }}>

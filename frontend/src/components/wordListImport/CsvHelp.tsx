@@ -1,17 +1,20 @@
 import { Box, Button, Code, Stack, Text } from '@chakra-ui/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { LuFileText } from 'react-icons/lu'
 import { EXAMPLE_CSV, WORD_LIST_MAX_ROWS } from '../../lib/wordList'
 
+/** The columns by the names a file must use, in English in every language. */
+const COLUMNS = { word: 'word', meaning: 'meaning', example: 'example', first: 'distractor_1', last: 'distractor_3' }
+
 /** What a word list's CSV looks like, with an example to start from. */
 export function CsvHelp({ onUseExample }: { onUseExample: () => void }) {
+  const { t } = useTranslation()
   return (
     <Box bg="bg.muted" borderRadius="lg" p="4" fontSize="sm">
       <Stack gap="2">
-        <Text fontWeight="bold">The CSV format</Text>
+        <Text fontWeight="bold">{t('admin.csvHelp.title')}</Text>
         <Text>
-          The first line names the columns: <Code>word</Code> and <Code>meaning</Code> are needed; <Code>example</Code>{' '}
-          and <Code>distractor_1</Code> to <Code>distractor_3</Code> (wrong answers of your own) are optional. Separate
-          fields with commas or semicolons, and put a field in double quotes when it holds one.
+          <Trans i18nKey="admin.csvHelp.columns" values={COLUMNS} components={{ c: <Code /> }} />
         </Text>
         <Box
           as="pre"
@@ -26,12 +29,9 @@ export function CsvHelp({ onUseExample }: { onUseExample: () => void }) {
         >
           {EXAMPLE_CSV}
         </Box>
-        <Text color="fg.muted">
-          Wrong answers are drawn from the other words of the list. When the answer is the word, its example becomes a
-          fill-in-the-blank question. Up to {WORD_LIST_MAX_ROWS.toLocaleString()} rows.
-        </Text>
+        <Text color="fg.muted">{t('admin.csvHelp.notes', { rows: WORD_LIST_MAX_ROWS })}</Text>
         <Button size="xs" variant="outline" alignSelf="start" onClick={onUseExample}>
-          <LuFileText /> Use this example
+          <LuFileText /> {t('admin.csvHelp.useExample')}
         </Button>
       </Stack>
     </Box>

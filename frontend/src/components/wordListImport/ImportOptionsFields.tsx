@@ -1,18 +1,21 @@
 import { Fieldset, RadioGroup, SegmentGroup, Stack, Text } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
+import { POINTS_MAX, TIME_LIMIT_MAX, TIME_LIMIT_MIN } from '../../lib/questionRules'
 import { CHOICE_COUNTS, DIRECTIONS, type Direction, type ImportOptionsDraft } from '../../lib/wordList'
 import { TimeAndPointsFields } from '../TimeAndPointsFields'
 
 type Change = (patch: Partial<ImportOptionsDraft>) => void
 
 function DirectionField({ direction, onChange }: { direction: Direction; onChange: Change }) {
+  const { t } = useTranslation()
   return (
     <RadioGroup.Root
       value={direction}
       onValueChange={(e) => e.value && onChange({ direction: e.value as Direction })}
-      aria-label="What the questions ask"
+      aria-label={t('admin.importOptions.direction')}
     >
       <Text fontWeight="medium" mb="2">
-        What the questions ask
+        {t('admin.importOptions.direction')}
       </Text>
       <Stack gap="2">
         {DIRECTIONS.map((d) => (
@@ -21,11 +24,11 @@ function DirectionField({ direction, onChange }: { direction: Direction; onChang
             <RadioGroup.ItemIndicator />
             <RadioGroup.ItemText>
               <Text as="span" fontWeight="semibold">
-                {d.label}
+                {t(d.label)}
               </Text>
               <Text as="span" color="fg.muted">
                 {' '}
-                {d.example}
+                {'prompt' in d.example ? d.example.prompt : t(d.example.explained)}
               </Text>
             </RadioGroup.ItemText>
           </RadioGroup.Item>
@@ -36,10 +39,11 @@ function DirectionField({ direction, onChange }: { direction: Direction; onChang
 }
 
 function ChoiceCountField({ choices, onChange }: { choices: number; onChange: Change }) {
+  const { t } = useTranslation()
   return (
     <Stack gap="2">
       <Text fontWeight="medium" id="choices-label">
-        Answers per question
+        {t('admin.importOptions.choices')}
       </Text>
       <SegmentGroup.Root
         value={String(choices)}
@@ -64,10 +68,11 @@ export function ImportOptionsFields({
   onChange: Change
   problems: { timeLimit?: string; points?: string }
 }) {
+  const { t } = useTranslation()
   return (
     <Fieldset.Root>
       <Fieldset.Legend fontWeight="bold" fontSize="md">
-        Questions
+        {t('admin.importOptions.legend')}
       </Fieldset.Legend>
       <Stack gap="5" mt="2">
         <DirectionField direction={draft.direction} onChange={onChange} />
@@ -75,19 +80,19 @@ export function ImportOptionsFields({
         <TimeAndPointsFields
           timed={draft.timed}
           onTimedChange={(timed) => onChange({ timed })}
-          timedLabel="Timed questions"
-          untimedText="Untimed: players take as long as they need."
+          timedLabel={t('admin.importOptions.timed')}
+          untimedText={t('admin.importOptions.untimed')}
           timeLimit={{
             value: draft.timeLimit,
             onChange: (timeLimit) => onChange({ timeLimit }),
             problem: problems.timeLimit,
-            help: '5 to 300.',
+            help: t('admin.timeAndPoints.range', { min: TIME_LIMIT_MIN, max: TIME_LIMIT_MAX }),
           }}
           points={{
             value: draft.points,
             onChange: (points) => onChange({ points }),
             problem: problems.points,
-            help: '0 to 10000.',
+            help: t('admin.timeAndPoints.range', { min: 0, max: POINTS_MAX }),
           }}
           sideBySideFrom="sm"
           fieldMaxW="32"

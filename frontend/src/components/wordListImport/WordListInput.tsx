@@ -1,8 +1,8 @@
 import { Button, Field, FileUpload, Textarea } from '@chakra-ui/react'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { LuFileUp } from 'react-icons/lu'
 import { EXAMPLE_CSV, WordListFileError, readWordListFile } from '../../lib/wordList'
-import { plural } from '../../lib/plural'
 import { CsvHelp } from './CsvHelp'
 
 /** The button that reads a word list from a file; a file it cannot take is a problem, said in words. */
@@ -13,14 +13,15 @@ function CsvFileButton({
   onRead: (text: string, fileName: string) => void
   onProblem: (problem: string) => void
 }) {
+  const { t } = useTranslation()
   const [uploadKey, setUploadKey] = useState(0)
   const pickFile = async (file: File | undefined) => {
     setUploadKey((k) => k + 1) // the same file can be picked again after a fix
     if (!file) return
     try {
-      onRead(await readWordListFile(file), file.name)
+      onRead(await readWordListFile(file, t), file.name)
     } catch (error) {
-      onProblem(error instanceof WordListFileError ? error.message : "That file couldn't be read.")
+      onProblem(error instanceof WordListFileError ? error.message : t('admin.wordListInput.fileUnreadable'))
     }
   }
   return (
@@ -31,19 +32,22 @@ function CsvFileButton({
       onFileAccept={(details) => void pickFile(details.files[0])}
       onFileReject={() => {
         setUploadKey((k) => k + 1)
-        onProblem('Choose a .csv file (a spreadsheet saved as CSV).')
+        onProblem(t('admin.wordListInput.fileRejected'))
       }}
       mt="-3"
     >
-      <FileUpload.HiddenInput aria-label="Choose a .csv file" />
+      <FileUpload.HiddenInput aria-label={t('admin.wordListInput.chooseFile')} />
       <FileUpload.Trigger asChild>
         <Button variant="outline" size="sm">
-          <LuFileUp /> Choose a .csv file
+          <LuFileUp /> {t('admin.wordListInput.chooseFile')}
         </Button>
       </FileUpload.Trigger>
     </FileUpload.Root>
   )
 }
+
+/** A list's first lines, as the file holds them: its column names and words stay English in every language. */
+const PLACEHOLDER = 'word,meaning,example\nexhausted,very tired,She felt exhausted after the long walk.'
 
 /** The word list as CSV: pasted, typed, read from a file, or the example; `problem` is what is wrong with it. */
 export function WordListInput({
@@ -55,14 +59,15 @@ export function WordListInput({
   onChange: (csv: string) => void
   problem: string | undefined
 }) {
-  const [fileNote, setFileNote] = useState<string | null>(null)
+  const { t } = useTranslation()
+  const [fromFile, setFromFile] = useState<string | null>(null)
   const [fileProblem, setFileProblem] = useState<string | null>(null)
   const lineCount = csv.trim() === '' ? 0 : csv.trim().split(/\r?\n/).length
 
   return (
     <>
       <Field.Root invalid={Boolean(problem || fileProblem)} required>
-        <Field.Label>Word list (CSV)</Field.Label>
+        <Field.Label>{t('admin.wordListInput.label')}</Field.Label>
         <Textarea
           value={csv}
           onChange={(e) => {
@@ -74,14 +79,14 @@ export function WordListInput({
           fontSize="sm"
           spellCheck={false}
           autoFocus
-          placeholder={'word,meaning,example\nexhausted,very tired,She felt exhausted after the long walk.'}
+          placeholder={PLACEHOLDER}
         />
         {fileProblem || problem ? (
           <Field.ErrorText>{fileProblem ?? problem}</Field.ErrorText>
         ) : (
           <Field.HelperText>
-            {fileNote ? `${fileNote} ` : 'Paste it from a spreadsheet or a text file, or choose a file. '}
-            {lineCount > 0 && `${plural(lineCount, 'line')}.`}
+            {fromFile ? t('admin.wordListInput.fromFile', { name: fromFile }) : t('admin.wordListInput.help')}
+            {lineCount > 0 && ` ${t('admin.wordListInput.lines', { count: lineCount })}`}
           </Field.HelperText>
         )}
       </Field.Root>
@@ -89,14 +94,14 @@ export function WordListInput({
         onRead={(text, fileName) => {
           onChange(text)
           setFileProblem(null)
-          setFileNote(`From “${fileName}”. You can still change it here.`)
+          setFromFile(fileName)
         }}
         onProblem={setFileProblem}
       />
       <CsvHelp
         onUseExample={() => {
           onChange(EXAMPLE_CSV)
-          setFileNote(null)
+          setFromFile(null)
           setFileProblem(null)
         }}
       />

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
 import { unwrap } from '../../api/client'
 import { letPlayerBack, removedPlayers, removePlayer, renamePlayer } from '../../client'
 import { toaster } from '../../components/Toaster'
@@ -20,6 +21,7 @@ export type ListedPlayer = { participant_id: string; display_name: string }
  * sends fresh ones after each change); what is read by query is read again here.
  */
 export function usePlayerModeration(code: string) {
+  const { t } = useTranslation()
   const queryClient = useQueryClient()
   const refresh = () => {
     for (const queryKey of [
@@ -41,7 +43,7 @@ export function usePlayerModeration(code: string) {
       unwrap(removePlayer({ path: { code, participant_id: player.participant_id } })),
     onSuccess: (_, player) => {
       refresh()
-      toaster.create({ title: `${player.display_name} was removed`, type: 'success' })
+      toaster.create({ title: t('host.playerActions.removedToast', { name: player.display_name }), type: 'success' })
     },
   })
   const letBack = useMutation({
@@ -50,8 +52,8 @@ export function usePlayerModeration(code: string) {
     onSuccess: (_, vars) => {
       refresh()
       toaster.create({
-        title: `${vars.name} can join again`,
-        description: 'They start again from zero.',
+        title: t('host.removedPlayers.letBackToast', { name: vars.name }),
+        description: t('host.removedPlayers.letBackToastDescription'),
         type: 'success',
       })
     },
