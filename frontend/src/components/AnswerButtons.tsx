@@ -1,6 +1,8 @@
 import { Box, Button, SimpleGrid, Text } from '@chakra-ui/react'
 import { useEffect, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { LuCheck, LuX } from 'react-icons/lu'
+import { useFormat } from '../hooks/useFormat'
 
 type Choice = { id: string; text: string }
 
@@ -55,6 +57,8 @@ function AnswerButton({
   /** Some choice is picked (this one or another). */
   picked: boolean
 }) {
+  const { t } = useTranslation()
+  const f = useFormat()
   const colour = CHOICE_COLOURS[index % CHOICE_COLOURS.length]
   const isWrongPick = revealed && isPick && !isCorrect
   const bg = isCorrect ? 'green.700' : isWrongPick ? 'red.700' : `${colour}.700`
@@ -87,9 +91,12 @@ function AnswerButton({
       _active={{ transform: 'scale(0.97)' }}
       _disabled={{ cursor: 'default', opacity }}
       data-testid="answer-button"
-      aria-label={`Answer ${index + 1}: ${choice.text}${isCorrect ? ' (the right answer)' : isWrongPick ? ' (your answer, not right)' : ''}`}
+      aria-label={t(isCorrect ? 'play.answers.right' : isWrongPick ? 'play.answers.wrongPick' : 'play.answers.choice', {
+        number: index + 1,
+        text: choice.text,
+      })}
     >
-      <ChoiceMark>{isCorrect ? <LuCheck /> : isWrongPick ? <LuX /> : index + 1}</ChoiceMark>
+      <ChoiceMark>{isCorrect ? <LuCheck /> : isWrongPick ? <LuX /> : f.number(index + 1)}</ChoiceMark>
       <Text as="span" flex="1" lineHeight="short">
         {choice.text}
       </Text>
@@ -128,9 +135,10 @@ export function AnswerButtons({
     return () => window.removeEventListener('keydown', onKey)
   }, [choices, onAnswer, disabled])
 
+  const { t } = useTranslation()
   const revealed = correctId !== null
   return (
-    <SimpleGrid columns={{ base: 1, sm: 2 }} gap="3" role="group" aria-label="Answers">
+    <SimpleGrid columns={{ base: 1, sm: 2 }} gap="3" role="group" aria-label={t('play.answers.label')}>
       {choices.map((choice, index) => (
         <AnswerButton
           key={choice.id}

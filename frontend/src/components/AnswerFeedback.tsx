@@ -1,31 +1,46 @@
 import { Text } from '@chakra-ui/react'
+import type { TFunction } from 'i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import type { AnswerResult } from '../api/types'
-import { ordinal } from '../lib/ordinal'
+import { useFormat } from '../hooks/useFormat'
 import { FeedbackPanel } from './FeedbackPanel'
-import { streakParts, StreakLine } from './StreakLine'
+import { StreakLine } from './StreakLine'
 
-export function feedbackHeadline(result: Pick<AnswerResult, 'correct' | 'late'>): {
+/** The headline of an answer's result, its emoji and colour; `t` is the caller's (from useTranslation). */
+export function feedbackHeadline(
+  result: Pick<AnswerResult, 'correct' | 'late'>,
+  t: TFunction,
+): {
   title: string
   emoji: string
   palette: string
 } {
-  if (result.correct && !result.late) return { title: 'Correct!', emoji: '🎉', palette: 'green' }
-  if (result.late) return { title: "Time's up", emoji: '⏰', palette: 'orange' }
-  return { title: 'Not quite', emoji: '💡', palette: 'red' }
+  if (result.correct && !result.late) return { title: t('play.feedback.correct'), emoji: '🎉', palette: 'green' }
+  if (result.late) return { title: t('play.feedback.timeUp'), emoji: '⏰', palette: 'orange' }
+  return { title: t('play.feedback.notQuite'), emoji: '💡', palette: 'red' }
 }
 
 /** The feedback in one sentence or a few, for screen readers: what the panel below says. */
-export function feedbackAnnouncement(result: AnswerResult, correctText: string): string {
-  const { title } = feedbackHeadline(result)
-  const streak = streakParts(result)
-  const bonus = result.streak_bonus > 0 ? `, including ${result.streak_bonus} streak bonus` : ''
+export function feedbackAnnouncement(result: AnswerResult, correctText: string, t: TFunction): string {
+  const points = result.points_awarded
+  // The headline as a sentence of its own.
+  const headline =
+    result.correct && !result.late
+      ? t('play.feedback.announceCorrect')
+      : result.late
+        ? t('play.feedback.announceTimeUp')
+        : t('play.feedback.announceNotQuite')
   return [
-    /[.!?]$/.test(title) ? title : `${title}.`,
-    result.choice_id === null ? 'The time ran out before you answered.' : '',
-    !result.correct && correctText ? `The answer was ${correctText}.` : '',
-    result.late && result.choice_id === result.correct_choice_id ? 'Right answer, but too late to score.' : '',
-    result.points_awarded > 0 ? `Plus ${result.points_awarded} points${bonus}.` : '',
-    streak.run ? `${streak.run}!` : '',
+    headline,
+    result.choice_id === null ? t('play.feedback.noAnswer') : '',
+    !result.correct && correctText ? t('play.feedback.announceAnswer', { answer: correctText }) : '',
+    result.late && result.choice_id === result.correct_choice_id ? t('play.feedback.tooLate') : '',
+    points > 0 && result.streak_bonus > 0
+      ? t('play.feedback.announcePointsWithBonus', { count: points, bonus: result.streak_bonus })
+      : points > 0
+        ? t('play.feedback.announcePoints', { count: points })
+        : '',
+    result.streak >= 2 ? t('play.feedback.announceRun', { count: result.streak }) : '',
   ]
     .filter(Boolean)
     .join(' ')
@@ -45,7 +60,9 @@ export function AnswerFeedback({
   onNext: () => void
   nextLoading?: boolean
 }) {
-  const { title, emoji, palette } = feedbackHeadline(result)
+  const { t } = useTranslation()
+  const f = useFormat()
+  const { title, emoji, palette } = feedbackHeadline(result, t)
   return (
     <FeedbackPanel
       palette={palette}
@@ -53,27 +70,31 @@ export function AnswerFeedback({
       title={
         <>
           {title}
-          {result.points_awarded > 0 && ` +${result.points_awarded.toLocaleString()} points`}
+          {result.points_awarded > 0 && ` ${t('play.feedback.points', { count: result.points_awarded })}`}
         </>
       }
-      lastLabel="See my results"
+      lastLabel={t('play.feedback.seeResults')}
       isLast={isLast}
       onNext={onNext}
       nextLoading={nextLoading}
       testId="answer-feedback"
     >
       <StreakLine result={result} />
-      {result.choice_id === null && <Text fontSize="md">The time ran out before you answered.</Text>}
+      {result.choice_id === null && <Text fontSize="md">{t('play.feedback.noAnswer')}</Text>}
       {!result.correct && (
         <Text fontSize="md">
-          The answer was <strong>{correctText}</strong>.
+          <Trans
+            i18nKey="play.feedback.answerWas"
+            values={{ answer: correctText }}
+            components={[<strong key="answer" />]}
+          />
         </Text>
       )}
       {result.late && result.choice_id === result.correct_choice_id && (
-        <Text fontSize="md">Right answer, but too late to score.</Text>
+        <Text fontSize="md">{t('play.feedback.tooLate')}</Text>
       )}
       <Text fontSize="sm" color="fg.muted" mt="1">
-        Your score: {result.score.toLocaleString()} · {ordinal(result.rank)} place
+        {t('play.feedback.score', { score: result.score, place: f.place(result.rank) })}
       </Text>
     </FeedbackPanel>
   )

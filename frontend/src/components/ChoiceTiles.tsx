@@ -1,10 +1,12 @@
 import { Box, HStack, SimpleGrid, Text } from '@chakra-ui/react'
+import { useFormat } from '../hooks/useFormat'
 import { CHOICE_COLOURS } from './AnswerButtons'
 
 type Choice = { id: string; text: string }
 
 /** A question's choices for the room to read while it answers: numbered and coloured, not buttons. */
 export function ChoiceTiles({ choices }: { choices: Choice[] }) {
+  const f = useFormat()
   return (
     <SimpleGrid as="ol" columns={{ base: 1, md: 2 }} gap={{ base: '3', lg: '4' }} listStyleType="none" m="0" p="0">
       {choices.map((choice, index) => (
@@ -34,7 +36,7 @@ export function ChoiceTiles({ choices }: { choices: Choice[] }) {
             fontSize={{ base: 'xl', lg: '3xl' }}
             fontWeight="black"
           >
-            {index + 1}
+            {f.number(index + 1)}
           </Box>
           <Text fontSize={{ base: 'xl', lg: '3xl', '2xl': '4xl' }} fontWeight="bold" lineHeight="short">
             {choice.text}

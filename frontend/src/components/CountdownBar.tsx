@@ -1,5 +1,6 @@
 import { Box, HStack, Text } from '@chakra-ui/react'
 import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { LuTimer } from 'react-icons/lu'
 
 /** The question's whole time and the time left on the server's clock, ticking until `stopped`. */
@@ -57,6 +58,7 @@ export function CountdownBar({
   /** "lg" for a screen the whole room reads. */
   size?: 'md' | 'lg'
 }) {
+  const { t } = useTranslation()
   const { total, remaining } = useCountdown(servedAt, deadline, serverOffsetMs, stopped, onExpire)
   const fraction = remaining / total
   const seconds = Math.ceil(remaining / 1000)
@@ -66,11 +68,13 @@ export function CountdownBar({
     <HStack gap={big ? '5' : '3'}>
       <Box
         role="progressbar"
-        aria-label="Time left"
+        aria-label={t('play.countdown.label')}
         aria-valuemin={0}
         aria-valuemax={Math.round(total / 1000)}
         aria-valuenow={seconds}
-        aria-valuetext={remaining === 0 ? "Time's up" : `${seconds} seconds left`}
+        aria-valuetext={
+          remaining === 0 ? t('play.countdown.timeUp') : t('play.countdown.secondsLeft', { count: seconds })
+        }
         flex="1"
         h={big ? '5' : '3'}
         bg="bg.emphasized"
@@ -96,7 +100,7 @@ export function CountdownBar({
         aria-hidden
       >
         <LuTimer />
-        <Text>{seconds}s</Text>
+        <Text>{t('play.countdown.seconds', { seconds })}</Text>
       </HStack>
     </HStack>
   )

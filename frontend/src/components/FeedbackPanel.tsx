@@ -1,5 +1,6 @@
 import { Box, Button, Flex, Heading, HStack, Text } from '@chakra-ui/react'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { LuArrowRight, LuFlag } from 'react-icons/lu'
 import { ResultBox } from './ResultBox'
 
@@ -27,6 +28,7 @@ export function FeedbackPanel({
   nextLoading?: boolean
   testId: string
 }) {
+  const { t } = useTranslation()
   return (
     <ResultBox palette={palette} testId={testId}>
       <Flex gap="4" align={{ base: 'stretch', sm: 'center' }} direction={{ base: 'column', sm: 'row' }}>
@@ -48,7 +50,7 @@ export function FeedbackPanel({
             </>
           ) : (
             <>
-              Next question <LuArrowRight />
+              {t('play.feedback.next')} <LuArrowRight />
             </>
           )}
         </Button>

@@ -1,6 +1,7 @@
 import { HStack, Text, VStack } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import type { LeaderboardEntry } from '../api/types'
-import { ordinal } from '../lib/ordinal'
+import { useFormat } from '../hooks/useFormat'
 import { LinkButton } from './Links'
 import { SummaryCard } from './SummaryCard'
 
@@ -36,35 +37,40 @@ export function FinalRank({
   stillRunning: boolean
   ended?: boolean
 }) {
+  const { t } = useTranslation()
+  const f = useFormat()
   return (
     <SummaryCard
       emoji={me ? trophy(me.rank) : '🎉'}
-      title={ended ? 'The quiz has ended' : 'You finished!'}
+      title={ended ? t('play.finalRank.ended') : t('play.finalRank.finished')}
       subtitle={
         me ? (
           <Text fontSize="2xl" fontWeight="bold" color="purple.fg">
-            {ordinal(me.rank)} place of {participantCount}
+            {t('play.finalRank.place', { place: f.place(me.rank), total: participantCount })}
           </Text>
         ) : (
-          <Text color="fg.muted">Working out your place…</Text>
+          <Text color="fg.muted">{t('play.finalRank.workingOut')}</Text>
         )
       }
       actions={
         <LinkButton to="/join" size="lg">
-          Join another quiz
+          {t('play.finalRank.joinAnother')}
         </LinkButton>
       }
       testId="final-rank"
     >
       {me && (
         <HStack justify="center" gap={{ base: '6', md: '10' }}>
-          <Figure value={me.score.toLocaleString()} label="points" />
-          <Figure value={`${me.correct_count}/${total}`} label="correct" />
+          <Figure value={f.number(me.score)} label={t('play.finalRank.points', { count: me.score })} />
+          <Figure
+            value={`${f.number(me.correct_count)}/${f.number(total)}`}
+            label={t('play.finalRank.correct', { count: me.correct_count })}
+          />
         </HStack>
       )}
       {stillRunning && (
         <Text color="fg.muted" fontSize="sm">
-          Others are still playing, so your place can still change. Watch the leaderboard!
+          {t('play.finalRank.stillRunning')}
         </Text>
       )}
     </SummaryCard>

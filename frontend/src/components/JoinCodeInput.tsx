@@ -1,4 +1,5 @@
 import { Field, Input } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import { JOIN_CODE_LENGTH, normalizeJoinCode } from '../lib/joinCode'
 
 /**
@@ -16,9 +17,10 @@ export function JoinCodeInput({
   error?: string | null
   autoFocus?: boolean
 }) {
+  const { t } = useTranslation()
   return (
     <Field.Root invalid={Boolean(error)}>
-      <Field.Label fontSize="lg">Join code</Field.Label>
+      <Field.Label fontSize="lg">{t('play.joinCode.label')}</Field.Label>
       <Input
         value={value}
         onChange={(e) => onChange(normalizeJoinCode(e.target.value))}
@@ -46,7 +48,7 @@ export function JoinCodeInput({
         </Field.ErrorText>
       ) : (
         <Field.HelperText fontSize="md" lineHeight="moderate">
-          6 letters and numbers from your teacher's screen. Capitals or not, it doesn't matter.
+          {t('play.joinCode.help', { length: JOIN_CODE_LENGTH })}
         </Field.HelperText>
       )}
     </Field.Root>

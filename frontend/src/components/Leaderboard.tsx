@@ -1,5 +1,6 @@
 import { Box } from '@chakra-ui/react'
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { LeaderboardEntry } from '../api/types'
 import { LeaderboardItem, RowActions } from './LeaderboardItem'
 
@@ -89,7 +90,7 @@ export function Leaderboard({
   entries,
   me,
   size = 'md',
-  label = 'Leaderboard',
+  label,
   previousRanks,
   rowActions,
   actionsOnHover = false,
@@ -108,6 +109,7 @@ export function Leaderboard({
   /** Side by side columns, filled top to bottom (ranks 1–6 on the left, 7–12 on the right). */
   columns?: number
 }) {
+  const { t } = useTranslation()
   const rows = useMemo(() => leaderboardRows(entries, me), [entries, me])
   const rowRef = useGlidingRows(rows)
   const moves = useRankMoves(rows)
@@ -121,7 +123,7 @@ export function Leaderboard({
   return (
     <Box
       as="ol"
-      aria-label={label}
+      aria-label={label ?? t('play.leaderboard.title')}
       listStyleType="none"
       m="0"
       p="0"

@@ -1,11 +1,15 @@
 import { Badge, Box, Flex, HStack, Text, VisuallyHidden } from '@chakra-ui/react'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { LuArrowDown, LuArrowUp } from 'react-icons/lu'
+import { useFormat } from '../hooks/useFormat'
 import type { LeaderboardRow } from './Leaderboard'
 
 const MEDALS = ['🥇', '🥈', '🥉']
 
 function Rank({ row, big }: { row: LeaderboardRow; big: boolean }) {
+  const { t } = useTranslation()
+  const f = useFormat()
   return (
     <Box
       minW={big ? '14' : '9'}
@@ -14,21 +18,24 @@ function Rank({ row, big }: { row: LeaderboardRow; big: boolean }) {
       fontSize={big ? '3xl' : 'lg'}
       fontVariantNumeric="tabular-nums"
     >
-      <VisuallyHidden>Rank </VisuallyHidden>
+      <VisuallyHidden>{t('play.leaderboard.rank')} </VisuallyHidden>
       {/* A medal is for points: none at 0. */}
       {row.rank <= 3 && row.score > 0 ? (
         <>
           <span aria-hidden>{MEDALS[row.rank - 1]}</span>
-          <VisuallyHidden>{row.rank}</VisuallyHidden>
+          <VisuallyHidden>{f.number(row.rank)}</VisuallyHidden>
         </>
       ) : (
-        row.rank
+        f.number(row.rank)
       )}
     </Box>
   )
 }
 
 function NameAndCounts({ row, big }: { row: LeaderboardRow; big: boolean }) {
+  const { t } = useTranslation()
+  const f = useFormat()
+  const streak = t('play.leaderboard.streak', { count: row.streak })
   return (
     <Box flex="1" minW="0">
       <Text fontWeight={row.isMe ? 'extrabold' : 'semibold'} fontSize={big ? '3xl' : 'md'} truncate>
@@ -36,13 +43,13 @@ function NameAndCounts({ row, big }: { row: LeaderboardRow; big: boolean }) {
         {row.isMe && (
           <Text as="span" fontWeight="medium" color="fg.muted">
             {' '}
-            (you)
+            {t('play.leaderboard.you')}
           </Text>
         )}
       </Text>
       <HStack gap="2" wrap="wrap" rowGap="0">
         <Text fontSize={big ? 'lg' : 'xs'} color="fg.muted">
-          {row.correct_count} correct of {row.answered_count}
+          {t('play.leaderboard.correctOf', { correct: row.correct_count, answered: row.answered_count })}
         </Text>
         {row.streak >= 2 && (
           <Badge
@@ -51,10 +58,10 @@ function NameAndCounts({ row, big }: { row: LeaderboardRow; big: boolean }) {
             size={big ? 'lg' : 'sm'}
             borderRadius="full"
             data-testid="streak-badge"
-            title={`${row.streak} right in a row`}
+            title={streak}
           >
-            <span aria-hidden>🔥 {row.streak}</span>
-            <VisuallyHidden>{row.streak} right in a row</VisuallyHidden>
+            <span aria-hidden>🔥 {f.number(row.streak)}</span>
+            <VisuallyHidden>{streak}</VisuallyHidden>
           </Badge>
         )}
       </HStack>
@@ -63,17 +70,19 @@ function NameAndCounts({ row, big }: { row: LeaderboardRow; big: boolean }) {
 }
 
 function RankMove({ move, big }: { move: number; big: boolean }) {
+  const { t } = useTranslation()
+  const f = useFormat()
   return (
     <HStack
       gap="0.5"
       fontSize={big ? 'lg' : 'xs'}
       fontWeight="bold"
       color={move > 0 ? 'green.fg' : 'red.fg'}
-      aria-label={move > 0 ? `up ${move}` : `down ${-move}`}
+      aria-label={move > 0 ? t('play.leaderboard.up', { count: move }) : t('play.leaderboard.down', { count: -move })}
       data-testid="rank-move"
     >
       {move > 0 ? <LuArrowUp aria-hidden /> : <LuArrowDown aria-hidden />}
-      <span aria-hidden>{Math.abs(move)}</span>
+      <span aria-hidden>{f.number(Math.abs(move))}</span>
     </HStack>
   )
 }
@@ -85,7 +94,7 @@ export function RowActions({ onHover, children }: { onHover: boolean; children: 
     <Box
       position="absolute"
       top="1"
-      right="1"
+      insetEnd="1"
       bg="app.card"
       borderRadius="lg"
       boxShadow="md"
@@ -116,6 +125,8 @@ export function LeaderboardItem({
   /** The row is the group whose hover shows its actions. */
   hoverGroup: boolean
 }) {
+  const { t } = useTranslation()
+  const f = useFormat()
   return (
     <Box
       as="li"
@@ -160,8 +171,8 @@ export function LeaderboardItem({
           fontVariantNumeric="tabular-nums"
           color={row.isMe ? 'fg' : 'colorPalette.fg'}
         >
-          {row.score.toLocaleString()}
-          <VisuallyHidden> points</VisuallyHidden>
+          {f.number(row.score)}
+          <VisuallyHidden> {t('play.leaderboard.points', { count: row.score })}</VisuallyHidden>
         </Text>
         {actions}
       </Flex>

@@ -1,5 +1,6 @@
 import { Box, Card, Heading, HStack, Skeleton, Stack, Text } from '@chakra-ui/react'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { LuUsers } from 'react-icons/lu'
 import type { StreamStatus } from '../api/sessionEvents'
 import type { Leaderboard as Standings } from '../api/types'
@@ -21,24 +22,24 @@ export function LeaderboardPanel({
   /** The teacher's controls for each player's row. */
   rowActions?: (row: LeaderboardRow) => ReactNode
 }) {
+  const { t } = useTranslation()
   const isClosed = closed ?? leaderboard?.status === 'closed'
   return (
     <Card.Root bg="app.card" borderRadius="2xl" as="section" aria-labelledby="leaderboard-heading">
       <Card.Body gap="4" p={{ base: '4', md: '5' }}>
         <HStack justify="space-between" wrap="wrap" gap="2">
           <Heading as="h2" id="leaderboard-heading" size="lg">
-            Leaderboard
+            {t('play.leaderboard.title')}
           </Heading>
           <LiveIndicator status={status} closed={isClosed} />
         </HStack>
         {leaderboard && (
           <Text fontSize="sm" color="fg.muted" display="flex" alignItems="center" gap="1.5">
-            <LuUsers aria-hidden /> {leaderboard.participant_count}{' '}
-            {leaderboard.participant_count === 1 ? 'player' : 'players'}
+            <LuUsers aria-hidden /> {t('play.leaderboard.players', { count: leaderboard.participant_count })}
           </Text>
         )}
         {status === 'stopped' && !leaderboard ? (
-          <Text color="fg.muted">The standings can't be shown right now.</Text>
+          <Text color="fg.muted">{t('play.leaderboard.unavailable')}</Text>
         ) : !leaderboard ? (
           <Stack gap="2" aria-hidden>
             {[0, 1, 2].map((i) => (
@@ -47,8 +48,8 @@ export function LeaderboardPanel({
           </Stack>
         ) : leaderboard.entries.length === 0 && !leaderboard.me ? (
           <EmptyView
-            title="Nobody here yet"
-            description="Players appear here as soon as they join."
+            title={t('play.leaderboard.emptyTitle')}
+            description={t('play.leaderboard.emptyDescription')}
             icon={<LuUsers />}
           />
         ) : (

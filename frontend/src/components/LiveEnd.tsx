@@ -1,10 +1,12 @@
 import { Card, Heading, Stack } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import type { LiveState } from '../api/types'
 import { FinalRank } from './FinalRank'
 import { Podium } from './Podium'
 
 /** A player's screen once a live game is over: the podium, and where they finished. */
 export function LiveEnd({ state }: { state: LiveState }) {
+  const { t } = useTranslation()
   const podium = state.podium
   return (
     <Stack gap="6">
@@ -12,7 +14,7 @@ export function LiveEnd({ state }: { state: LiveState }) {
         <Card.Root bg="app.card" borderRadius="2xl" as="section" aria-labelledby="podium-heading">
           <Card.Body gap="6" alignItems="stretch">
             <Heading as="h2" id="podium-heading" size="xl" textAlign="center">
-              The podium
+              {t('live.end.podium')}
             </Heading>
             <Podium top={podium.top} meId={podium.me?.participant_id} />
           </Card.Body>

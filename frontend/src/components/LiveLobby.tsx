@@ -1,9 +1,10 @@
 import { Card, Heading, HStack, Spinner, Text } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import { LuUsers } from 'react-icons/lu'
-import { plural } from '../lib/plural'
 
 /** A player's wait before a live game starts: they are in, under their name, with the others. */
 export function LiveLobby({ name, participantCount }: { name: string; participantCount: number }) {
+  const { t } = useTranslation()
   return (
     <Card.Root bg="app.card" borderRadius="2xl" boxShadow="md" textAlign="center" data-testid="live-lobby">
       <Card.Body gap="5" py="10" alignItems="center">
@@ -11,7 +12,7 @@ export function LiveLobby({ name, participantCount }: { name: string; participan
           🎮
         </Text>
         <Heading as="h2" size="3xl">
-          You're in!
+          {t('live.lobby.title')}
         </Heading>
         {name && (
           <Text fontSize="2xl" fontWeight="black" color="purple.fg" data-testid="my-name">
@@ -20,10 +21,10 @@ export function LiveLobby({ name, participantCount }: { name: string; participan
         )}
         <HStack color="fg.muted" gap="2">
           <Spinner size="sm" aria-hidden />
-          <Text>Waiting for the teacher to start…</Text>
+          <Text>{t('live.lobby.waiting')}</Text>
         </HStack>
         <Text fontWeight="semibold" display="flex" alignItems="center" gap="1.5" data-testid="player-count">
-          <LuUsers aria-hidden /> {plural(participantCount, 'player')} here
+          <LuUsers aria-hidden /> {t('live.lobby.playersHere', { count: participantCount })}
         </Text>
       </Card.Body>
     </Card.Root>

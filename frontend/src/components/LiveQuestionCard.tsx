@@ -1,9 +1,9 @@
 import { Box, HStack, Spinner, Text } from '@chakra-ui/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { LuLock } from 'react-icons/lu'
 import type { LiveQuestion, LiveReveal, LiveState } from '../api/types'
 import type { LivePick } from '../hooks/useLivePick'
 import { choiceText } from '../lib/choiceText'
-import { plural } from '../lib/plural'
 import { AnswerButtons } from './AnswerButtons'
 import { AnswerNotSent } from './AnswerNotSent'
 import { LiveCountdown } from './LiveCountdown'
@@ -12,6 +12,7 @@ import { RevealResult } from './RevealResult'
 import { TimeUpNotice } from './TimeUpNotice'
 
 function LockedIn({ choice }: { choice: string }) {
+  const { t } = useTranslation()
   return (
     <HStack
       colorPalette="purple"
@@ -25,10 +26,10 @@ function LockedIn({ choice }: { choice: string }) {
       <LuLock aria-hidden />
       <Box>
         <Text fontWeight="black" fontSize="lg">
-          Answer locked in
+          {t('live.question.lockedIn')}
         </Text>
         <Text>
-          You picked <strong>{choice}</strong>. The answer comes when the question ends.
+          <Trans i18nKey="live.question.youPicked" values={{ choice }} components={[<strong key="choice" />]} />
         </Text>
       </Box>
     </HStack>
@@ -42,7 +43,7 @@ function RevealedAnswer({ reveal, question }: { reveal: LiveReveal; question: Li
     return <RevealResult outcome={reveal.me} correctChoiceId={reveal.correct_choice_id} correctText={correctText} />
   return (
     <Text fontSize="lg">
-      The answer was <strong>{correctText}</strong>.
+      <Trans i18nKey="live.reveal.answerWas" values={{ answer: correctText }} components={[<strong key="answer" />]} />
     </Text>
   )
 }
@@ -63,6 +64,7 @@ export function LiveQuestionCard({
   answeredCount: number
   participantCount: number
 }) {
+  const { t } = useTranslation()
   const { mine, timeUp } = pick
   const reveal = state.phase === 'reveal' ? state.reveal : null
   const timer = !reveal && (
@@ -72,7 +74,7 @@ export function LiveQuestionCard({
       onExpire={pick.onExpire}
       untimed={
         <Text fontSize="sm" color="fg.muted">
-          No time limit: your teacher ends this question.
+          {t('live.question.untimed')}
         </Text>
       }
     />
@@ -87,7 +89,7 @@ export function LiveQuestionCard({
       keyTip={!reveal && !mine && !timeUp ? question.choices.length : null}
     >
       {reveal && <RevealedAnswer reveal={reveal} question={question} />}
-      {timeUp && !reveal && <TimeUpNotice testId="time-up">Time's up! This question has ended.</TimeUpNotice>}
+      {timeUp && !reveal && <TimeUpNotice testId="time-up">{t('live.question.timeUp')}</TimeUpNotice>}
       <AnswerButtons
         choices={question.choices}
         onAnswer={pick.choose}
@@ -99,12 +101,12 @@ export function LiveQuestionCard({
       {pick.failed && <AnswerNotSent error={pick.failed.error} onResend={pick.failed.resend} />}
       {!reveal && (
         <Text fontSize="sm" color="fg.muted" data-testid="answered-count">
-          {answeredCount} of {plural(participantCount, 'player')} answered
+          {t('live.question.answered', { answered: answeredCount, count: participantCount })}
         </Text>
       )}
       {reveal && (
         <Text color="fg.muted" display="flex" alignItems="center" gap="2">
-          <Spinner size="xs" aria-hidden /> Waiting for the teacher to go on…
+          <Spinner size="xs" aria-hidden /> {t('live.question.waitingForTeacher')}
         </Text>
       )}
     </PlayerQuestionCard>

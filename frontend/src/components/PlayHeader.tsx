@@ -1,11 +1,13 @@
 import { Badge, Heading, HStack, VisuallyHidden } from '@chakra-ui/react'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 
 /** The top of a player's screen: the quiz's title and the session's code, with `children` beside the code. */
 export function PlayHeader({ title, code, children }: { title: string; code: string; children?: ReactNode }) {
+  const { t } = useTranslation()
   const badge = (
     <Badge fontFamily="mono" letterSpacing="widest" size="lg" variant="surface">
-      <VisuallyHidden>Code </VisuallyHidden>
+      <VisuallyHidden>{t('play.header.code')} </VisuallyHidden>
       {code}
     </Badge>
   )

@@ -1,5 +1,6 @@
 import { Card, Heading, Text } from '@chakra-ui/react'
 import type { ReactNode, Ref } from 'react'
+import { useTranslation } from 'react-i18next'
 import { QuizProgress } from './QuizProgress'
 
 /**
@@ -29,6 +30,7 @@ export function PlayerQuestionCard({
   keyTip: number | null
   children: ReactNode
 }) {
+  const { t } = useTranslation()
   return (
     <Card.Root bg="app.card" borderRadius="2xl" boxShadow="md" as="section" aria-labelledby={promptId}>
       <Card.Body gap="5" p={{ base: '4', md: '6' }}>
@@ -49,7 +51,7 @@ export function PlayerQuestionCard({
         {children}
         {keyTip !== null && (
           <Text fontSize="xs" color="fg.muted" hideBelow="md">
-            Tip: press 1–{keyTip} on your keyboard to answer.
+            {t('play.question.keyTip', { last: keyTip })}
           </Text>
         )}
       </Card.Body>

@@ -1,5 +1,7 @@
 import { Box, Flex, Text, VisuallyHidden } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import type { LeaderboardEntry } from '../api/types'
+import { useFormat } from '../hooks/useFormat'
 
 // By rank: medal, colour and step height (small screen, big screen).
 const STEPS = [
@@ -7,7 +9,7 @@ const STEPS = [
   { medal: '🥈', palette: 'gray', small: '16', big: '56' },
   { medal: '🥉', palette: 'orange', small: '12', big: '40' },
 ] as const
-// Where each of the first three stands, left to right: second, first, third.
+// Where each of the first three stands in the reading direction: second, first, third.
 const VISUAL_ORDER = [2, 1, 3]
 
 /** One of the three: medal, name and points over a step as high as the place. */
@@ -22,6 +24,8 @@ function PodiumStep({
   isMe: boolean
   big: boolean
 }) {
+  const { t } = useTranslation()
+  const f = useFormat()
   const step = STEPS[Math.min(entry.rank, 3) - 1] ?? STEPS[2]
   return (
     <Flex
@@ -45,17 +49,17 @@ function PodiumStep({
         wordBreak="break-word"
         mt="2"
       >
-        <VisuallyHidden>{`Place ${entry.rank}: `}</VisuallyHidden>
+        <VisuallyHidden>{`${t('live.podium.place', { rank: f.number(entry.rank) })} `}</VisuallyHidden>
         {entry.display_name}
         {isMe && (
           <Text as="span" fontWeight="medium" color="fg.muted">
             {' '}
-            (you)
+            {t('live.podium.you')}
           </Text>
         )}
       </Text>
       <Text fontSize={big ? '2xl' : 'md'} fontWeight="bold" color="fg.muted" fontVariantNumeric="tabular-nums">
-        {entry.score.toLocaleString()} points
+        {t('live.podium.points', { count: entry.score })}
       </Text>
       <Box
         aria-hidden
@@ -73,7 +77,7 @@ function PodiumStep({
         fontWeight="black"
         color="colorPalette.fg"
       >
-        {entry.rank}
+        {f.number(entry.rank)}
       </Box>
     </Flex>
   )
@@ -89,11 +93,12 @@ export function Podium({
   meId?: string | null
   size?: 'md' | 'lg'
 }) {
+  const { t } = useTranslation()
   const big = size === 'lg'
   return (
     <Flex
       as="ol"
-      aria-label="Podium"
+      aria-label={t('live.podium.label')}
       listStyleType="none"
       m="0"
       p="0"

@@ -1,17 +1,19 @@
 import { Badge, Box, HStack, Text } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 
 /** "Question 4 of 12", with a segmented bar that fills as the player goes. */
 export function QuizProgress({ index, total, points }: { index: number; total: number; points?: number }) {
+  const { t } = useTranslation()
   const current = Math.min(index + 1, total)
   return (
     <Box>
       <HStack justify="space-between" mb="2">
         <Text fontWeight="bold" color="fg.muted" aria-live="off">
-          Question {current} of {total}
+          {t('play.progress.question', { current, total })}
         </Text>
         {points !== undefined && (
           <Badge colorPalette="yellow" variant="subtle" size="md">
-            {points.toLocaleString()} points
+            {t('play.progress.points', { count: points })}
           </Badge>
         )}
       </HStack>

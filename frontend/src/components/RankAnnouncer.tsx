@@ -1,7 +1,8 @@
 import { VisuallyHidden } from '@chakra-ui/react'
 import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { LeaderboardEntry } from '../api/types'
-import { ordinal } from '../lib/ordinal'
+import { useFormat } from '../hooks/useFormat'
 
 /**
  * Tells screen-reader users, politely, when their own place changes (or, for a teacher who is not
@@ -16,6 +17,8 @@ export function RankAnnouncer({
   leader: LeaderboardEntry | undefined
   participantCount: number
 }) {
+  const { t } = useTranslation()
+  const f = useFormat()
   const [message, setMessage] = useState('')
   const lastRank = useRef<number | null>(null)
   const lastLeader = useRef<string | null>(null)
@@ -23,17 +26,21 @@ export function RankAnnouncer({
   useEffect(() => {
     if (me) {
       if (lastRank.current !== null && lastRank.current !== me.rank) {
-        const direction = me.rank < lastRank.current ? 'up' : 'down'
-        setMessage(`You moved ${direction} to ${ordinal(me.rank)} place of ${participantCount}.`)
+        const moved = { place: f.place(me.rank), total: participantCount }
+        setMessage(
+          me.rank < lastRank.current
+            ? t('play.rankAnnouncer.movedUp', moved)
+            : t('play.rankAnnouncer.movedDown', moved),
+        )
       }
       lastRank.current = me.rank
     } else if (leader) {
       if (lastLeader.current !== null && lastLeader.current !== leader.participant_id) {
-        setMessage(`${leader.display_name} is now in the lead.`)
+        setMessage(t('play.rankAnnouncer.newLeader', { name: leader.display_name }))
       }
       lastLeader.current = leader.participant_id
     }
-  }, [me, leader, participantCount])
+  }, [me, leader, participantCount, t, f])
 
   return (
     <VisuallyHidden aria-live="polite" aria-atomic="true" data-testid="rank-announcer">

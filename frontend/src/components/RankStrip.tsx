@@ -1,5 +1,7 @@
 import { Box, HStack, Text, VisuallyHidden } from '@chakra-ui/react'
+import { useTranslation } from 'react-i18next'
 import type { Leaderboard, LeaderboardEntry } from '../api/types'
+import { useFormat } from '../hooks/useFormat'
 
 /** The players ranked just above and below the player, when the standings list them. */
 export function rankNeighbours(
@@ -14,6 +16,9 @@ export function rankNeighbours(
 }
 
 function Neighbour({ entry, place }: { entry: LeaderboardEntry; place: 'above' | 'below' }) {
+  const { t } = useTranslation()
+  const f = useFormat()
+  const points = { count: entry.score }
   return (
     <HStack gap="1" minW="0" data-testid={`rank-strip-${place}`}>
       {/* The spaces between the parts are for screen readers and copied text; the gap lays them out. */}
@@ -24,12 +29,15 @@ function Neighbour({ entry, place }: { entry: LeaderboardEntry; place: 'above' |
         {entry.display_name}
       </Text>{' '}
       <Text as="span" fontWeight="bold" fontVariantNumeric="tabular-nums" flexShrink="0">
-        {entry.score.toLocaleString()}
+        {f.number(entry.score)}
       </Text>{' '}
       <Text as="span" color="fg.muted" aria-hidden>
         {place === 'above' ? '↑' : '↓'}
       </Text>
-      <VisuallyHidden>{place === 'above' ? ' points, just ahead of you' : ' points, just behind you'}</VisuallyHidden>
+      <VisuallyHidden>
+        {' '}
+        {place === 'above' ? t('play.rankStrip.ahead', points) : t('play.rankStrip.behind', points)}
+      </VisuallyHidden>
     </HStack>
   )
 }
@@ -39,13 +47,15 @@ function Neighbour({ entry, place }: { entry: LeaderboardEntry; place: 'above' |
  * header while answering on a phone (the full leaderboard is further down there).
  */
 export function RankStrip({ leaderboard }: { leaderboard: Leaderboard | null }) {
+  const { t } = useTranslation()
+  const f = useFormat()
   const me = leaderboard?.me
   if (!leaderboard || !me) return null
   const { above, below } = rankNeighbours(leaderboard.entries, me)
   return (
     <Box
       as="section"
-      aria-label="Your place"
+      aria-label={t('play.rankStrip.label')}
       data-testid="rank-strip"
       hideFrom="lg"
       position="sticky"
@@ -64,11 +74,11 @@ export function RankStrip({ leaderboard }: { leaderboard: Leaderboard | null }) 
     >
       <HStack gap="1.5" minW="0">
         <Text as="span" fontWeight="black" flexShrink="0" data-testid="rank-strip-rank">
-          <VisuallyHidden>Place </VisuallyHidden>
+          <VisuallyHidden>{t('play.rankStrip.place')} </VisuallyHidden>
           <span aria-hidden>#</span>
-          {me.rank}{' '}
+          {f.number(me.rank)}{' '}
           <Text as="span" fontWeight="medium" color="fg.muted">
-            of {leaderboard.participant_count}
+            {t('play.rankStrip.of', { total: leaderboard.participant_count })}
           </Text>
         </Text>{' '}
         {above && <Neighbour entry={above} place="above" />}{' '}
@@ -77,11 +87,11 @@ export function RankStrip({ leaderboard }: { leaderboard: Leaderboard | null }) 
             ·
           </Text>{' '}
           <Text as="span" px="1.5" borderRadius="md" bg="me.bg" fontWeight="extrabold">
-            You{' '}
+            {t('play.rankStrip.you')}{' '}
             <Text as="span" fontVariantNumeric="tabular-nums">
-              {me.score.toLocaleString()}
+              {f.number(me.score)}
             </Text>
-            <VisuallyHidden> points</VisuallyHidden>
+            <VisuallyHidden> {t('play.leaderboard.points', { count: me.score })}</VisuallyHidden>
           </Text>
         </HStack>{' '}
         {below && <Neighbour entry={below} place="below" />}

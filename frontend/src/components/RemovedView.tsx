@@ -1,12 +1,12 @@
 import { Center, EmptyState, Heading, VStack } from '@chakra-ui/react'
 import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import { LuUserX } from 'react-icons/lu'
 import { LinkButton } from './Links'
 
-export const REMOVED_TEXT = 'The teacher removed you from this session'
-
 /** The whole screen once the teacher has removed this player: nothing here is theirs to play any more. */
-export function RemovedView({ message = REMOVED_TEXT }: { message?: string }) {
+export function RemovedView({ message }: { message?: string }) {
+  const { t } = useTranslation()
   const heading = useRef<HTMLHeadingElement>(null)
   // The screen they were on is gone: the news takes the focus and is read out.
   useEffect(() => heading.current?.focus(), [])
@@ -19,15 +19,12 @@ export function RemovedView({ message = REMOVED_TEXT }: { message?: string }) {
           </EmptyState.Indicator>
           <VStack textAlign="center" gap="3">
             <Heading as="h1" ref={heading} tabIndex={-1} outline="none" size="2xl">
-              {message}
+              {message ?? t('play.removed.title')}
             </Heading>
-            <EmptyState.Description fontSize="md">
-              Your points and answers in this quiz were deleted. If that was a mistake, ask your teacher to let you back
-              in, then join again.
-            </EmptyState.Description>
+            <EmptyState.Description fontSize="md">{t('play.removed.description')}</EmptyState.Description>
           </VStack>
           <LinkButton to="/" size="lg">
-            Back home
+            {t('play.removed.home')}
           </LinkButton>
         </EmptyState.Content>
       </EmptyState.Root>

@@ -1,6 +1,8 @@
-import { screen } from '@testing-library/react'
+import { renderHook, screen } from '@testing-library/react'
+import { useTranslation } from 'react-i18next'
 import { describe, expect, it } from 'vitest'
 import type { LiveOutcome } from '../api/types'
+import { useFormat } from '../hooks/useFormat'
 import { renderWithTheme } from '../test/wrap'
 import { RevealResult, standingLine } from './RevealResult'
 
@@ -19,10 +21,12 @@ const outcome: LiveOutcome = {
 
 describe('standingLine', () => {
   it('says how far the player is from the one above', () => {
-    expect(standingLine(outcome)).toBe("1st place: you're in the lead!")
-    expect(standingLine({ ...outcome, rank: 4, behind: 250 })).toBe('4th place · 250 points behind #3')
-    expect(standingLine({ ...outcome, rank: 2, behind: 1 })).toBe('2nd place · 1 point behind #1')
-    expect(standingLine({ ...outcome, rank: 2, behind: 0 })).toBe('2nd place, level with #1')
+    const { t, f } = renderHook(() => ({ t: useTranslation().t, f: useFormat() })).result.current
+    const line = (o: LiveOutcome) => standingLine(o, t, f)
+    expect(line(outcome)).toBe("1st place: you're in the lead!")
+    expect(line({ ...outcome, rank: 4, behind: 250 })).toBe('4th place · 250 points behind #3')
+    expect(line({ ...outcome, rank: 2, behind: 1 })).toBe('2nd place · 1 point behind #1')
+    expect(line({ ...outcome, rank: 2, behind: 0 })).toBe('2nd place, level with #1')
   })
 })
 

@@ -1,23 +1,39 @@
 import { Heading, HStack, Stack, Text } from '@chakra-ui/react'
+import type { TFunction } from 'i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import type { LiveOutcome } from '../api/types'
-import { ordinal } from '../lib/ordinal'
-import { feedbackHeadline } from './AnswerFeedback'
+import { useFormat } from '../hooks/useFormat'
 import { ResultBox } from './ResultBox'
 import { StreakLine } from './StreakLine'
 
-/** The headline of a player's result: right, wrong, or no answer in time. */
-export function revealHeadline(outcome: LiveOutcome): { title: string; emoji: string; palette: string } {
-  if (!outcome.answered) return { title: "Time's up", emoji: '⏰', palette: 'orange' }
-  return feedbackHeadline(outcome)
+type Format = ReturnType<typeof useFormat>
+
+/** The headline of a player's result: right, wrong, or no answer in time (a late answer never counts). */
+export function revealHeadline(
+  outcome: LiveOutcome,
+  t: TFunction,
+): { title: string; spoken: string; emoji: string; palette: string } {
+  if (!outcome.answered || outcome.late)
+    return { title: t('live.reveal.timeUp'), spoken: t('play.feedback.announceTimeUp'), emoji: '⏰', palette: 'orange' }
+  if (outcome.correct)
+    return {
+      title: t('live.reveal.correct'),
+      spoken: t('play.feedback.announceCorrect'),
+      emoji: '🎉',
+      palette: 'green',
+    }
+  return { title: t('live.reveal.wrong'), spoken: t('play.feedback.announceNotQuite'), emoji: '💡', palette: 'red' }
 }
 
 /** Where the player stands after a question, in words: "2nd place · 150 points behind #1". */
-export function standingLine(outcome: LiveOutcome): string {
-  if (outcome.rank === 1) return "1st place: you're in the lead!"
-  if (outcome.behind === null) return `${ordinal(outcome.rank)} place`
-  if (outcome.behind === 0) return `${ordinal(outcome.rank)} place, level with #${outcome.rank - 1}`
-  const points = outcome.behind === 1 ? 'point' : 'points'
-  return `${ordinal(outcome.rank)} place · ${outcome.behind.toLocaleString()} ${points} behind #${outcome.rank - 1}`
+export function standingLine(outcome: LiveOutcome, t: TFunction, f: Format): string {
+  if (outcome.rank === 1) return t('live.reveal.leading')
+  const place = f.place(outcome.rank)
+  const above = f.number(outcome.rank - 1)
+  if (outcome.behind === null) return t('live.reveal.place', { place })
+  if (outcome.behind === 0) return t('live.reveal.level', { place, above })
+  const points = t('live.reveal.points', { count: outcome.behind })
+  return t('live.reveal.behind', { place, points, above })
 }
 
 /** A player's own result of the question just revealed: right or wrong, points, streak and place. */
@@ -30,9 +46,11 @@ export function RevealResult({
   correctChoiceId: string
   correctText: string
 }) {
+  const { t } = useTranslation()
+  const f = useFormat()
   // A late answer is never counted as correct; the right pick, too late, is still worth saying.
   const rightTooLate = outcome.late && outcome.choice_id === correctChoiceId
-  const { title, emoji, palette } = revealHeadline(outcome)
+  const { title, emoji, palette } = revealHeadline(outcome, t)
   return (
     <ResultBox palette={palette} testId="reveal-result">
       <HStack gap="3" align="start">
@@ -42,21 +60,25 @@ export function RevealResult({
         <Stack gap="1">
           <Heading as="h3" size="xl" color="colorPalette.fg">
             {title}
-            {outcome.points_awarded > 0 && ` +${outcome.points_awarded.toLocaleString()} points`}
+            {outcome.points_awarded > 0 && ` ${t('live.reveal.plusPoints', { count: outcome.points_awarded })}`}
           </Heading>
           <StreakLine result={outcome} />
-          {!outcome.answered && <Text>You didn't answer this one.</Text>}
+          {!outcome.answered && <Text>{t('live.reveal.noAnswer')}</Text>}
           {!outcome.correct && (
             <Text>
-              The answer was <strong>{correctText}</strong>.
+              <Trans
+                i18nKey="live.reveal.answerWas"
+                values={{ answer: correctText }}
+                components={[<strong key="answer" />]}
+              />
             </Text>
           )}
-          {rightTooLate && <Text>Right answer, but too late to score.</Text>}
+          {rightTooLate && <Text>{t('live.reveal.rightTooLate')}</Text>}
           <Text fontWeight="bold" fontSize="lg" mt="1" data-testid="standing-line">
-            {standingLine(outcome)}
+            {standingLine(outcome, t, f)}
           </Text>
           <Text fontSize="sm" color="fg.muted">
-            Your score: {outcome.score.toLocaleString()}
+            {t('live.reveal.score', { score: outcome.score })}
           </Text>
         </Stack>
       </HStack>

@@ -1,23 +1,29 @@
 import { Text } from '@chakra-ui/react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import type { AnswerResult } from '../api/types'
 
 /**
  * The streak part of the points in words: "incl. +200 streak bonus", "3 in a row", or both; empty
  * when neither applies (no bonus and no run of two or more).
  */
-export function streakParts(result: Pick<AnswerResult, 'streak' | 'streak_bonus'>): {
+export function streakParts(
+  result: Pick<AnswerResult, 'streak' | 'streak_bonus'>,
+  t: TFunction,
+): {
   bonus: string | null
   run: string | null
 } {
   return {
-    bonus: result.streak_bonus > 0 ? `incl. +${result.streak_bonus.toLocaleString()} streak bonus` : null,
-    run: result.streak >= 2 ? `${result.streak} in a row` : null,
+    bonus: result.streak_bonus > 0 ? t('play.streak.bonus', { bonus: result.streak_bonus }) : null,
+    run: result.streak >= 2 ? t('play.streak.run', { count: result.streak }) : null,
   }
 }
 
 /** The streak part of a result in words ("incl. +200 streak bonus · 🔥 3 in a row"); nothing without one. */
 export function StreakLine({ result }: { result: Pick<AnswerResult, 'streak' | 'streak_bonus'> }) {
-  const streak = streakParts(result)
+  const { t } = useTranslation()
+  const streak = streakParts(result, t)
   if (!streak.bonus && !streak.run) return null
   return (
     <Text fontWeight="bold" color="orange.fg" data-testid="streak-line">

@@ -1,5 +1,6 @@
 import { Card, Heading, Stack, Text, VStack } from '@chakra-ui/react'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { LinkButton } from './Links'
 
 /**
@@ -21,6 +22,7 @@ export function SummaryCard({
   actions: ReactNode
   testId: string
 }) {
+  const { t } = useTranslation()
   return (
     <Card.Root bg="app.card" borderRadius="2xl" boxShadow="lg" textAlign="center" data-testid={testId}>
       <Card.Body gap="5" py="10">
@@ -37,7 +39,7 @@ export function SummaryCard({
         <Stack direction={{ base: 'column', sm: 'row' }} justify="center" gap="3">
           {actions}
           <LinkButton to="/history" size="lg" variant="outline">
-            My history
+            {t('play.history.title')}
           </LinkButton>
         </Stack>
       </Card.Body>

@@ -1,5 +1,6 @@
 import { Box, Button, Stack, Text } from '@chakra-ui/react'
 import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import { LuArrowRight } from 'react-icons/lu'
 import { isApiError } from '../api/errors'
 import type { Turn } from '../api/types'
@@ -15,10 +16,11 @@ import { TimeUpNotice } from './TimeUpNotice'
 
 /** Once the clock has run out: the player may go on without an answer, or still pick one. */
 function TimeUpSkip({ play }: { play: TurnAnswer }) {
+  const { t } = useTranslation()
   const { answer } = play
   return (
     <Stack gap="3" data-testid="time-up">
-      <TimeUpNotice>Time's up! Press Next to go on, or still pick an answer. It won't score points.</TimeUpNotice>
+      <TimeUpNotice>{t('play.turn.timeUp')}</TimeUpNotice>
       <Button
         alignSelf="start"
         size="xl"
@@ -27,7 +29,7 @@ function TimeUpSkip({ play }: { play: TurnAnswer }) {
         disabled={answer.isPending}
         data-testid="skip-question"
       >
-        Next <LuArrowRight />
+        {t('play.turn.skip')} <LuArrowRight />
       </Button>
     </Stack>
   )
@@ -45,10 +47,11 @@ function TurnTimer({
   serverOffsetMs: number | undefined
   play: TurnAnswer
 }) {
+  const { t } = useTranslation()
   if (!turn.deadline || !turn.served_at)
     return (
       <Text fontSize="sm" color="fg.muted">
-        No time limit: take your time.
+        {t('play.turn.noTimeLimit')}
       </Text>
     )
   return (
@@ -75,6 +78,7 @@ export function TurnQuestion({
   serverOffsetMs: number | undefined
   play: TurnAnswer
 }) {
+  const { t } = useTranslation()
   const { chosenId, result, answer } = play
   const answerButtons = useRef<HTMLDivElement>(null)
 
@@ -112,9 +116,9 @@ export function TurnQuestion({
       )}
       {refused && (
         <Stack gap="2">
-          <InlineError error={answer.error} title="That answer didn't count" />
+          <InlineError error={answer.error} title={t('play.turn.refused')} />
           <Button alignSelf="start" variant="outline" onClick={play.next}>
-            Continue
+            {t('play.turn.continue')}
           </Button>
         </Stack>
       )}

@@ -1,5 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { isApiError } from '../api/errors'
 import type { AnswerResult } from '../api/types'
 import { feedbackAnnouncement } from '../components/AnswerFeedback'
@@ -12,6 +13,7 @@ import { choiceText } from '../lib/choiceText'
  * which then takes the focus (`promptHeading`) and is announced.
  */
 export function useTurnAnswer(code: string, turnQuery: UseQueryResult<LoadedTurn>) {
+  const { t } = useTranslation()
   const turn = turnQuery.data?.data
   const question = turn?.question ?? null
   const [chosenId, setChosenId] = useState<string | null>(null)
@@ -27,7 +29,7 @@ export function useTurnAnswer(code: string, turnQuery: UseQueryResult<LoadedTurn
     onAnswered: (answerResult) => {
       setResult(answerResult)
       setAnnouncement(
-        feedbackAnnouncement(answerResult, question ? choiceText(question, answerResult.correct_choice_id) : ''),
+        feedbackAnnouncement(answerResult, question ? choiceText(question, answerResult.correct_choice_id) : '', t),
       )
     },
     // No longer a player here (removed while the stream was down): reading the turn says why.
@@ -67,13 +69,19 @@ export function useTurnAnswer(code: string, turnQuery: UseQueryResult<LoadedTurn
     if (!question || !turn || !movedOn.current) return
     movedOn.current = false
     promptHeading.current?.focus()
-    setAnnouncement(`Question ${Math.min(turn.index + 1, turn.total)} of ${turn.total}: ${question.prompt}`)
+    setAnnouncement(
+      t('play.turn.announceQuestion', {
+        current: Math.min(turn.index + 1, turn.total),
+        total: turn.total,
+        prompt: question.prompt,
+      }),
+    )
   }, [question?.id]) // Only a new question, not a new copy of the same one.
 
   const onExpire = useCallback(() => {
     setTimeUp(true)
-    setAnnouncement("Time's up. Press Next to go on, or still pick an answer; it won't score.")
-  }, [])
+    setAnnouncement(t('play.turn.announceTimeUp'))
+  }, [t])
 
   return { chosenId, result, timeUp, announcement, answer, choose, skip, next, onExpire, promptHeading }
 }

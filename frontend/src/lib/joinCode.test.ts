@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import i18n from '../i18n'
 import { describeJoinCodeProblem, isCompleteJoinCode, joinCodeProblem, normalizeJoinCode } from './joinCode'
 
 describe('normalizeJoinCode', () => {
@@ -29,6 +30,6 @@ describe('joinCodeProblem', () => {
 
   it('rejects characters that never appear in codes, such as O and 0', () => {
     expect(joinCodeProblem('K7P2Q0')).toBe('bad-characters')
-    expect(describeJoinCodeProblem('bad-characters', 'KOP2Q0')).toMatch(/O, 0/)
+    expect(describeJoinCodeProblem('bad-characters', 'KOP2Q0', i18n.t)).toMatch(/O, 0/)
   })
 })

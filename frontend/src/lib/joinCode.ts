@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next'
+
 /** The characters a session code is made of (API.md): no I, O, 0 or 1, which are easy to confuse. */
 export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 export const JOIN_CODE_LENGTH = 6
@@ -27,17 +29,18 @@ export function isCompleteJoinCode(code: string): boolean {
   return joinCodeProblem(code) === null
 }
 
-export function describeJoinCodeProblem(problem: JoinCodeProblem, code: string): string {
+/** What is wrong with the code, in words for the player (`t` is the caller's, from useTranslation). */
+export function describeJoinCodeProblem(problem: JoinCodeProblem, code: string, t: TFunction): string {
   switch (problem) {
     case 'empty':
-      return 'Type the code your teacher shows you.'
+      return t('play.joinCode.empty')
     case 'too-short':
-      return `That's ${code.length} of ${JOIN_CODE_LENGTH} characters. Keep going!`
+      return t('play.joinCode.tooShort', { length: code.length, max: JOIN_CODE_LENGTH })
     case 'too-long':
-      return `Codes have ${JOIN_CODE_LENGTH} characters; that's ${code.length}.`
+      return t('play.joinCode.tooLong', { length: code.length, max: JOIN_CODE_LENGTH })
     case 'bad-characters': {
       const confusing = [...new Set([...code].filter((c) => !JOIN_CODE_ALPHABET.includes(c)))]
-      return `Codes never contain ${confusing.join(', ')}. Codes use letters and the digits 2 to 9 only (no I, O, 0 or 1).`
+      return t('play.joinCode.badCharacters', { characters: confusing.join(', ') })
     }
   }
 }

@@ -12,7 +12,9 @@ import {
   Text,
   VStack,
 } from '@chakra-ui/react'
+import type { TFunction } from 'i18next'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Link as RouterLink, useNavigate, useParams } from 'react-router'
 import { LuArrowRight, LuPlay } from 'react-icons/lu'
 import { ApiError } from '../api/errors'
@@ -25,23 +27,19 @@ import { useJoinSession } from '../hooks/queries/sessions'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
 import { describeJoinCodeProblem, joinCodeProblem, normalizeJoinCode } from '../lib/joinCode'
 
-function joinFailure(error: unknown, code: string): unknown {
-  if (error instanceof ApiError && error.status === 404)
-    return new ApiError(
-      404,
-      `There's no quiz with the code ${code}. Check the code on your teacher's screen and try again.`,
-    )
-  if (error instanceof ApiError && error.status === 409)
-    return new ApiError(409, `The quiz ${code} has already ended. Ask your teacher for a new code.`)
+function joinFailure(error: unknown, code: string, t: TFunction): unknown {
+  if (error instanceof ApiError && error.status === 404) return new ApiError(404, t('play.join.unknownCode', { code }))
+  if (error instanceof ApiError && error.status === 409) return new ApiError(409, t('play.join.ended', { code }))
   return error
 }
 
 /** A few of the player's sessions that are still open, to go back to. */
 function JumpBackIn({ sessions }: { sessions: HistoryEntry[] }) {
+  const { t } = useTranslation()
   return (
     <Box as="section" aria-labelledby="ongoing-heading">
       <Heading as="h2" id="ongoing-heading" size="md" mb="3">
-        Jump back in
+        {t('play.join.jumpBackIn')}
       </Heading>
       <Stack gap="2">
         {sessions.map((s) => (
@@ -63,11 +61,11 @@ function JumpBackIn({ sessions }: { sessions: HistoryEntry[] }) {
                     </RouterLink>
                   </LinkOverlay>
                   <Text fontSize="sm" color="fg.muted">
-                    {s.answered_count} answered · {s.score} points
+                    {t('play.join.progress', { answered: s.answered_count, count: s.score })}
                   </Text>
                 </Box>
                 <Badge colorPalette="green" variant="subtle" gap="1">
-                  <LuPlay aria-hidden /> Continue
+                  <LuPlay aria-hidden /> {t('play.join.continue')}
                 </Badge>
               </HStack>
             </Card.Body>
@@ -80,6 +78,7 @@ function JumpBackIn({ sessions }: { sessions: HistoryEntry[] }) {
 
 /** The code field and its button; a deep link (/join/K7P2QX, e.g. from the QR code) joins at once. */
 function JoinForm({ linked }: { linked: string }) {
+  const { t } = useTranslation()
   const navigate = useNavigate()
   const [code, setCode] = useState(linked)
   const [touched, setTouched] = useState(false)
@@ -114,12 +113,12 @@ function JoinForm({ linked }: { linked: string }) {
               // Only complain about bad characters while typing; length is judged on submit.
               setTouched(joinCodeProblem(next) === 'bad-characters')
             }}
-            error={showProblem && problem ? describeJoinCodeProblem(problem, code) : null}
+            error={showProblem && problem ? describeJoinCodeProblem(problem, code, t) : null}
             autoFocus={!linked}
           />
-          <InlineError error={join.error ? joinFailure(join.error, code) : null} title="Couldn't join" />
-          <Button type="submit" size="2xl" loading={join.isPending} loadingText="Joining…">
-            Join <LuArrowRight />
+          <InlineError error={join.error ? joinFailure(join.error, code, t) : null} title={t('play.join.failed')} />
+          <Button type="submit" size="2xl" loading={join.isPending} loadingText={t('play.join.pending')}>
+            {t('play.join.submit')} <LuArrowRight />
           </Button>
         </form>
       </Card.Body>
@@ -128,7 +127,8 @@ function JoinForm({ linked }: { linked: string }) {
 }
 
 export default function Join() {
-  useDocumentTitle('Join a quiz')
+  const { t } = useTranslation()
+  useDocumentTitle(t('play.join.documentTitle'))
   const auth = useAuth()
   const params = useParams()
   const linked = params.code ? normalizeJoinCode(params.code) : ''
@@ -141,10 +141,10 @@ export default function Join() {
       <VStack gap="8" align="stretch">
         <VStack gap="2" textAlign="center">
           <Heading as="h1" size={{ base: '2xl', md: '3xl' }}>
-            Ready, {firstName}?
+            {t('play.join.title', { name: firstName })}
           </Heading>
           <Text color="fg.muted" fontSize="lg">
-            Enter the code to join the quiz.
+            {t('play.join.subtitle')}
           </Text>
         </VStack>
         <JoinForm linked={linked} />

@@ -74,7 +74,7 @@ describe('Play, live', () => {
     expect(within(result).getByText('Your score: 1,900')).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Answer 2: le chien (the right answer)' })).toBeDisabled()
     expect(screen.getByText('Waiting for the teacher to go on…')).toBeInTheDocument()
-    expect(screen.getByTestId('phase-announcer')).toHaveTextContent('Correct!. Plus 900 points.')
+    expect(screen.getByTestId('phase-announcer')).toHaveTextContent('Correct! Plus 900 points.')
 
     // Everything the player saw came from the player's own API: no standings, results or turns.
     const asked = new Set(api.requests.map((r) => `${r.method} ${r.path}`))

@@ -1,5 +1,7 @@
 import { Box, Container, VisuallyHidden, VStack } from '@chakra-ui/react'
+import type { TFunction } from 'i18next'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { isApiError } from '../api/errors'
 import type { LiveState, Session } from '../api/types'
 import { useAuth } from '../auth/AuthProvider'
@@ -15,54 +17,64 @@ import { EmptyView, ErrorState, InlineError, LoadingState } from '../components/
 import { UnknownCodeView } from '../components/UnknownCodeView'
 import { useLiveState } from '../hooks/queries/live'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
+import { useFormat } from '../hooks/useFormat'
 import { useLivePick } from '../hooks/useLivePick'
 import { useRemoval } from '../hooks/useRemoval'
 import { choiceText } from '../lib/choiceText'
-import { ordinal } from '../lib/ordinal'
+
+type Format = ReturnType<typeof useFormat>
 
 /** What a screen reader hears when the game moves on. */
-function phaseAnnouncement(state: LiveState, locked: boolean, timeUp: boolean): string {
+function phaseAnnouncement(state: LiveState, locked: boolean, timeUp: boolean, t: TFunction, f: Format): string {
   const question = state.question
   switch (state.phase) {
     case 'lobby':
-      return "You're in! Waiting for the teacher to start."
+      return t('live.livePlay.announce.lobby')
     case 'question': {
       if (!question) return ''
-      const position = `Question ${(state.question_index ?? 0) + 1} of ${state.question_count}: ${question.prompt}.`
-      if (locked) return `${position} Answer locked in.`
-      return timeUp ? `${position} Time's up.` : position
+      const position = { number: (state.question_index ?? 0) + 1, total: state.question_count, prompt: question.prompt }
+      if (locked) return t('live.livePlay.announce.questionLocked', position)
+      return timeUp
+        ? t('live.livePlay.announce.questionTimeUp', position)
+        : t('live.livePlay.announce.question', position)
     }
     case 'reveal': {
       const me = state.reveal?.me
       const answer = question && state.reveal ? choiceText(question, state.reveal.correct_choice_id) : ''
-      if (!me) return `The answer was ${answer}.`
-      const points = me.points_awarded > 0 ? ` Plus ${me.points_awarded} points.` : ''
-      return `${revealHeadline(me).title}.${points} The answer was ${answer}. ${standingLine(me)}.`
+      if (!me) return t('live.livePlay.announce.answer', { answer })
+      const result = { headline: revealHeadline(me, t).spoken, answer, standing: standingLine(me, t, f) }
+      return me.points_awarded > 0
+        ? t('live.livePlay.announce.resultWithPoints', { ...result, count: me.points_awarded })
+        : t('live.livePlay.announce.result', result)
     }
     default: {
       const me = state.podium?.me
-      const place = me ? ` You finished ${ordinal(me.rank)} of ${state.participant_count}.` : ''
-      return `The quiz has ended.${place}`
+      return me
+        ? t('live.livePlay.announce.finished', { count: me.rank, ordinal: true, total: state.participant_count })
+        : t('live.livePlay.announce.ended')
     }
   }
 }
 
 /** Why there is no game to show: it is loading, unknown, over, or didn't load. */
 function NoGame({ query, code }: { query: ReturnType<typeof useLiveState>['query']; code: string }) {
-  if (!query.isError) return <LoadingState label="Joining the game…" />
+  const { t } = useTranslation()
+  if (!query.isError) return <LoadingState label={t('live.livePlay.joining')} />
   if (isApiError(query.error, 404)) return <UnknownCodeView code={code} />
   if (isApiError(query.error, 409))
     return (
-      <EmptyView title="This quiz has ended" description="Ask your teacher for a new code.">
-        <LinkButton to="/join">Join another quiz</LinkButton>
+      <EmptyView title={t('live.livePlay.ended.title')} description={t('live.livePlay.ended.description')}>
+        <LinkButton to="/join">{t('live.livePlay.ended.joinAnother')}</LinkButton>
       </EmptyView>
     )
-  return <ErrorState error={query.error} title="We couldn't join the game" onRetry={() => void query.refetch()} />
+  return <ErrorState error={query.error} title={t('live.livePlay.joinFailed')} onRetry={() => void query.refetch()} />
 }
 
 /** A player's screen for a live session: the host paces everyone through the same questions. */
 export function LivePlay({ code, session }: { code: string; session: Session }) {
   useDocumentTitle(session.quiz_title)
+  const { t } = useTranslation()
+  const f = useFormat()
   const auth = useAuth()
   const { query, events, refresh, answeredCount, participantCount } = useLiveState(code, {
     asPlayer: true,
@@ -103,12 +115,12 @@ export function LivePlay({ code, session }: { code: string; session: Session }) 
       </PlayHeader>
       {query.isError && state && (
         <Box mb="4">
-          <InlineError error={query.error} title="We lost touch with the game. Trying again…" />
+          <InlineError error={query.error} title={t('live.livePlay.lostTouch')} />
         </Box>
       )}
       <VStack align="stretch">{main}</VStack>
       <VisuallyHidden aria-live="polite" aria-atomic="true" data-testid="phase-announcer">
-        {state ? phaseAnnouncement(state, pick.mine !== null, pick.timeUp) : ''}
+        {state ? phaseAnnouncement(state, pick.mine !== null, pick.timeUp, t, f) : ''}
       </VisuallyHidden>
     </Container>
   )

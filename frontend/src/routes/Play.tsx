@@ -1,5 +1,6 @@
 import { Container } from '@chakra-ui/react'
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
 import { retryNetworkOnly } from '../api/errors'
 import { LoadingState } from '../components/StateViews'
@@ -10,6 +11,7 @@ import { SelfPacedPlay } from './SelfPacedPlay'
 
 /** A session played live (paced by the host) or at each player's own pace: its mode says which. */
 export default function Play() {
+  const { t } = useTranslation()
   const { code: rawCode = '' } = useParams()
   const code = normalizeJoinCode(rawCode)
   const session = useSession(code, { retry: retryNetworkOnly })
@@ -23,7 +25,7 @@ export default function Play() {
   if (session.isPending && !settled)
     return (
       <Container maxW="6xl" py={{ base: '4', md: '8' }}>
-        <LoadingState label="Getting your question…" />
+        <LoadingState label={t('play.turn.loading')} />
       </Container>
     )
   if (session.data?.mode === 'live') return <LivePlay code={code} session={session.data} />

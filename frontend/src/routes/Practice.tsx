@@ -1,5 +1,6 @@
 import { Badge, Box, Button, Container, Heading, HStack, Text } from '@chakra-ui/react'
 import { useCallback, useState, type ReactNode } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
 import { LuRotateCcw, LuSearchX, LuSparkles } from 'react-icons/lu'
 import { isApiError } from '../api/errors'
@@ -25,19 +26,23 @@ function PracticeFeedback({
   isLast: boolean
   onNext: () => void
 }) {
+  const { t } = useTranslation()
   return (
     <FeedbackPanel
       palette={right ? 'green' : 'red'}
       emoji={right ? '🎉' : '💡'}
-      title={right ? 'Right!' : 'Not quite'}
-      lastLabel="See how I did"
+      title={right ? t('play.practice.right') : t('play.feedback.notQuite')}
+      lastLabel={t('play.practice.seeHowIDid')}
       isLast={isLast}
       onNext={onNext}
       testId="practice-feedback"
     >
       <Text fontSize="md">
-        {right ? 'Well remembered: ' : 'The answer is '}
-        <strong>{correctText}</strong>.
+        <Trans
+          i18nKey={right ? 'play.practice.wellRemembered' : 'play.practice.answerIs'}
+          values={{ answer: correctText }}
+          components={[<strong key="answer" />]}
+        />
       </Text>
     </FeedbackPanel>
   )
@@ -56,26 +61,23 @@ function PracticeSummary({
   onAgain: () => void
   onMissed: () => void
 }) {
+  const { t } = useTranslation()
   const all = right === total
   const someMissed = missedCount > 0 && missedCount < total
   return (
     <SummaryCard
       emoji={all ? '🌟' : '💪'}
-      title={`You got ${right} of ${total} right`}
-      subtitle={
-        <Text color="fg.muted">
-          {all ? 'Every one of them. These words are yours now.' : 'Practise again until they stick.'}
-        </Text>
-      }
+      title={t('play.practice.summaryTitle', { right, total })}
+      subtitle={<Text color="fg.muted">{all ? t('play.practice.allRight') : t('play.practice.keepGoing')}</Text>}
       actions={
         <>
           {someMissed && (
             <Button size="lg" onClick={onMissed}>
-              <LuRotateCcw /> Practise the {missedCount} I missed
+              <LuRotateCcw /> {t('play.practice.missedAgain', { count: missedCount })}
             </Button>
           )}
           <Button size="lg" variant={someMissed ? 'outline' : 'solid'} onClick={onAgain}>
-            <LuRotateCcw /> Practise again
+            <LuRotateCcw /> {t('play.practice.again')}
           </Button>
         </>
       }
@@ -86,19 +88,24 @@ function PracticeSummary({
 
 /** Why there is nothing to practise: not this player's quiz, no such quiz, or it didn't load. */
 function PracticeUnavailable({ error, code, onRetry }: { error: unknown; code: string; onRetry: () => void }) {
+  const { t } = useTranslation()
   if (isApiError(error, 403))
     return (
-      <EmptyView title="You didn't play this quiz" description="You can practise the quizzes you took part in.">
-        <LinkButton to="/history">My history</LinkButton>
+      <EmptyView title={t('play.practice.notPlayed')} description={t('play.practice.notPlayedDescription')}>
+        <LinkButton to="/history">{t('play.history.title')}</LinkButton>
       </EmptyView>
     )
   if (isApiError(error, 404))
     return (
-      <EmptyView icon={<LuSearchX />} title={`No quiz with the code ${code}`} description="Check the link.">
-        <LinkButton to="/history">My history</LinkButton>
+      <EmptyView
+        icon={<LuSearchX />}
+        title={t('play.unknownCode.title', { code })}
+        description={t('play.practice.checkLink')}
+      >
+        <LinkButton to="/history">{t('play.history.title')}</LinkButton>
       </EmptyView>
     )
-  return <ErrorState error={error} title="Your questions didn't load" onRetry={onRetry} />
+  return <ErrorState error={error} title={t('play.practice.loadFailed')} onRetry={onRetry} />
 }
 
 /** A round of practice: its questions (all missed ones, or those missed again), where we are, and how it went. */
@@ -180,24 +187,27 @@ function PracticeQuestionCard({
 export default function Practice() {
   const { code: rawCode = '' } = useParams()
   const code = normalizeJoinCode(rawCode)
+  const { t } = useTranslation()
   const data = usePractice(code)
-  useDocumentTitle(data.data ? `Practise: ${data.data.quiz_title}` : 'Practise')
+  useDocumentTitle(
+    data.data ? t('play.practice.title', { title: data.data.quiz_title }) : t('play.practice.documentTitle'),
+  )
   const round = usePracticeRound(data.data?.questions ?? [])
   const { questions, question, wrongIds } = round
 
   let main: ReactNode
   if (data.isPending) {
-    main = <LoadingState label="Getting your questions…" />
+    main = <LoadingState label={t('play.practice.loading')} />
   } else if (data.isError) {
     main = <PracticeUnavailable error={data.error} code={code} onRetry={() => void data.refetch()} />
   } else if (data.data.questions.length === 0) {
     main = (
       <EmptyView
         icon={<LuSparkles />}
-        title="Nothing to practise"
-        description="You didn't miss a single question in this quiz. Well done!"
+        title={t('play.practice.nothingTitle')}
+        description={t('play.practice.nothingDescription')}
       >
-        <LinkButton to="/history">My history</LinkButton>
+        <LinkButton to="/history">{t('play.history.title')}</LinkButton>
       </EmptyView>
     )
   } else if (!question) {
@@ -218,19 +228,19 @@ export default function Practice() {
   return (
     <Container maxW="3xl" py={{ base: '4', md: '8' }}>
       <BackLink to="/history" mb="3">
-        My history
+        {t('play.history.title')}
       </BackLink>
       <Box mb="4">
         <HStack gap="2" wrap="wrap">
           <Heading as="h1" size={{ base: 'lg', md: 'xl' }}>
-            Practise: {data.data?.quiz_title ?? 'missed questions'}
+            {t('play.practice.title', { title: data.data?.quiz_title ?? t('play.practice.missedQuestions') })}
           </Heading>
           <Badge colorPalette="purple" variant="subtle">
-            Just for you
+            {t('play.practice.justForYou')}
           </Badge>
         </HStack>
         <Text fontSize="sm" color="fg.muted">
-          The questions you missed. Nothing is scored and nobody else sees it.
+          {t('play.practice.intro')}
         </Text>
       </Box>
       {main}

@@ -1,5 +1,6 @@
 import { Box, Container, Grid, VisuallyHidden } from '@chakra-ui/react'
 import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
 import { isApiError } from '../api/errors'
 import type { Leaderboard, Session } from '../api/types'
 import { FinalRank } from '../components/FinalRank'
@@ -56,17 +57,18 @@ function TurnScreen({
   leaderboard: Leaderboard | null
   total: number
 }) {
+  const { t } = useTranslation()
   const turn = turnQuery.data?.data
   switch (stage) {
     case 'loading':
-      return <LoadingState label="Getting your question…" />
+      return <LoadingState label={t('play.turn.loading')} />
     case 'unknown-code':
       return <UnknownCodeView code={code} />
     case 'failed':
       return (
         <ErrorState
           error={turnQuery.error}
-          title="We couldn't load your question"
+          title={t('play.turn.loadFailed')}
           onRetry={() => void turnQuery.refetch()}
         />
       )
@@ -95,7 +97,8 @@ function TurnScreen({
 
 /** A session each player goes through at their own pace, beside the live leaderboard. */
 export function SelfPacedPlay({ code, session }: { code: string; session: Session | undefined }) {
-  useDocumentTitle(session?.quiz_title ?? 'Play')
+  const { t } = useTranslation()
+  useDocumentTitle(session?.quiz_title ?? t('play.selfPaced.documentTitle'))
   const events = useSessionEvents(code, { limit: 10 })
   const closed = (events.session?.status ?? events.leaderboard?.status ?? session?.status) === 'closed'
   const turnQuery = useTurn(code)
@@ -116,7 +119,7 @@ export function SelfPacedPlay({ code, session }: { code: string; session: Sessio
   const stage = stageOf(turnQuery, closed, play.result !== null)
   return (
     <Container maxW="6xl" py={{ base: '4', md: '8' }}>
-      <PlayHeader title={session?.quiz_title ?? 'Quiz'} code={code} />
+      <PlayHeader title={session?.quiz_title ?? t('play.selfPaced.untitled')} code={code} />
       {session && (
         <Box mt="-2" mb="4">
           <ScoringBadges scoring={session.scoring} streakBonus={session.streak_bonus} size="sm" forPlayers />
