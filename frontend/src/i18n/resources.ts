@@ -36,8 +36,24 @@ export const en = {
 
 export type Messages = typeof en
 
-const es = { admin: esAdmin, auth: esAuth, common: esCommon, errors: esErrors, host: esHost, live: esLive, play: esPlay }
-const vi = { admin: viAdmin, auth: viAuth, common: viCommon, errors: viErrors, host: viHost, live: viLive, play: viPlay }
+const es = {
+  admin: esAdmin,
+  auth: esAuth,
+  common: esCommon,
+  errors: esErrors,
+  host: esHost,
+  live: esLive,
+  play: esPlay,
+}
+const vi = {
+  admin: viAdmin,
+  auth: viAuth,
+  common: viCommon,
+  errors: viErrors,
+  host: viHost,
+  live: viLive,
+  play: viPlay,
+}
 
 /** The languages with their strings; a tree per language, its files one per area of the app. */
 export const translations: Record<string, object> = { en, es, vi }
