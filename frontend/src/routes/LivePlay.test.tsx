@@ -185,13 +185,14 @@ describe('Play, live', () => {
     })
     renderPlay()
     expect(await screen.findByRole('heading', { name: "You're in!" })).toBeInTheDocument()
-    const paths = api.requests
-      .filter((r) => !r.path.endsWith('/events') && r.path !== '/api/sessions/K7P2QX')
-      .map((r) => `${r.method} ${r.path}`)
-    expect(paths.slice(0, 3)).toEqual([
+    // The stream is asked for once joined: asked for before, it would be refused for good.
+    await waitFor(() => expect(api.requests.some((r) => r.path.endsWith('/events'))).toBe(true))
+    const paths = api.requests.filter((r) => r.path !== '/api/sessions/K7P2QX').map((r) => `${r.method} ${r.path}`)
+    expect(paths.slice(0, 4)).toEqual([
       'GET /api/sessions/K7P2QX/live',
       'POST /api/sessions/K7P2QX/join',
       'GET /api/sessions/K7P2QX/live',
+      'GET /api/sessions/K7P2QX/events',
     ])
   })
 

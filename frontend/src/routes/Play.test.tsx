@@ -75,13 +75,14 @@ describe('Play', () => {
     const { api } = fakeSelfPaced({ firstTurnStatus: 403 })
     renderPlay()
     expect(await screen.findByRole('heading', { name: 'the dog' })).toBeInTheDocument()
-    const paths = api.requests
-      .filter((r) => !r.path.endsWith('/events') && r.path !== '/api/sessions/K7P2QX')
-      .map((r) => `${r.method} ${r.path}`)
-    expect(paths).toEqual([
+    // The stream is asked for once joined: asked for before, it would be refused for good.
+    await waitFor(() => expect(api.requests.some((r) => r.path.endsWith('/events'))).toBe(true))
+    const paths = api.requests.filter((r) => r.path !== '/api/sessions/K7P2QX').map((r) => `${r.method} ${r.path}`)
+    expect(paths.slice(0, 4)).toEqual([
       'GET /api/sessions/K7P2QX/question',
       'POST /api/sessions/K7P2QX/join',
       'GET /api/sessions/K7P2QX/question',
+      'GET /api/sessions/K7P2QX/events',
     ])
   })
 

@@ -1,5 +1,5 @@
 import { Box, Container, Grid, VisuallyHidden } from '@chakra-ui/react'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../api/errors'
 import type { Leaderboard, Session } from '../api/types'
@@ -99,9 +99,13 @@ function TurnScreen({
 export function SelfPacedPlay({ code, session }: { code: string; session: Session | undefined }) {
   const { t } = useTranslation()
   useDocumentTitle(session?.quiz_title ?? t('play.selfPaced.documentTitle'))
-  const events = useSessionEvents(code, { limit: 10 })
-  const closed = (events.session?.status ?? events.leaderboard?.status ?? session?.status) === 'closed'
   const turnQuery = useTurn(code)
+  // The stream waits for the first turn: reading it joins a player who came by a link, and a
+  // stream asked for before the join is refused for good. It then stays open from turn to turn.
+  const [joined, setJoined] = useState(false)
+  if (!joined && turnQuery.data !== undefined) setJoined(true)
+  const events = useSessionEvents(code, { limit: 10, enabled: joined })
+  const closed = (events.session?.status ?? events.leaderboard?.status ?? session?.status) === 'closed'
   const play = useTurnAnswer(code, turnQuery)
 
   // A stream refused on reconnecting may mean this player was removed while it was down.

@@ -44,7 +44,6 @@ function useRefreshLive(code: string) {
 export function useLiveState(code: string, options: { asPlayer: boolean; limit: number }) {
   const { asPlayer, limit } = options
   const queryClient = useQueryClient()
-  const events = useSessionEvents(code, { limit })
   const query = useQuery({
     queryKey: liveKeys.state(code),
     queryFn: async () => received(await loadLive(code, asPlayer)),
@@ -55,6 +54,9 @@ export function useLiveState(code: string, options: { asPlayer: boolean; limit: 
     },
     retry: retryNetworkOnly,
   })
+  // A player's stream waits for the first state: reading it joins one who came by a link, and a
+  // stream asked for before the join is refused for good.
+  const events = useSessionEvents(code, { limit, enabled: !asPlayer || query.data !== undefined })
   const refresh = useRefreshLive(code)
 
   const shown = query.data?.state
