@@ -97,7 +97,7 @@ function AnswerButton({
       })}
     >
       <ChoiceMark>{isCorrect ? <LuCheck /> : isWrongPick ? <LuX /> : f.number(index + 1)}</ChoiceMark>
-      <Text as="span" flex="1" lineHeight="short">
+      <Text dir="auto" as="span" flex="1" lineHeight="short">
         {choice.text}
       </Text>
     </Button>

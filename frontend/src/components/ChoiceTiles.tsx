@@ -38,7 +38,7 @@ export function ChoiceTiles({ choices }: { choices: Choice[] }) {
           >
             {f.number(index + 1)}
           </Box>
-          <Text fontSize={{ base: 'xl', lg: '3xl', '2xl': '4xl' }} fontWeight="bold" lineHeight="short">
+          <Text dir="auto" fontSize={{ base: 'xl', lg: '3xl', '2xl': '4xl' }} fontWeight="bold" lineHeight="short">
             {choice.text}
           </Text>
         </HStack>

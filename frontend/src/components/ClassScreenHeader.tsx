@@ -63,7 +63,7 @@ export function ClassScreenHeader({
       {/* Beside a tag, the title is what gives way on a narrow screen. */}
       <HStack gap="4" minW={tag ? '0' : undefined}>
         <Logo size="lg" />
-        <Heading as="h1" size={titleSize} truncate maxW={titleMaxW}>
+        <Heading dir="auto" as="h1" size={titleSize} truncate maxW={titleMaxW}>
           {title}
         </Heading>
         {tag}

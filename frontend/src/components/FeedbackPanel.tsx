@@ -1,8 +1,9 @@
 import { Box, Button, Flex, Heading, HStack, Text } from '@chakra-ui/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { LuArrowRight, LuFlag } from 'react-icons/lu'
+import { LuFlag } from 'react-icons/lu'
 import { ResultBox } from './ResultBox'
+import { ForwardArrow } from './Arrows'
 
 /** The panel under an answered question: a headline in the result's colour, what it means, and
  * the button to the next question (or to the end). */
@@ -50,7 +51,7 @@ export function FeedbackPanel({
             </>
           ) : (
             <>
-              {t('play.feedback.next')} <LuArrowRight />
+              {t('play.feedback.next')} <ForwardArrow />
             </>
           )}
         </Button>

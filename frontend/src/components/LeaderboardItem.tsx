@@ -38,7 +38,7 @@ function NameAndCounts({ row, big }: { row: LeaderboardRow; big: boolean }) {
   const streak = t('play.leaderboard.streak', { count: row.streak })
   return (
     <Box flex="1" minW="0">
-      <Text fontWeight={row.isMe ? 'extrabold' : 'semibold'} fontSize={big ? '3xl' : 'md'} truncate>
+      <Text dir="auto" fontWeight={row.isMe ? 'extrabold' : 'semibold'} fontSize={big ? '3xl' : 'md'} truncate>
         {row.display_name}
         {row.isMe && (
           <Text as="span" fontWeight="medium" color="fg.muted">

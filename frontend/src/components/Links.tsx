@@ -1,7 +1,7 @@
-import { Button, Icon, Link, type ButtonProps, type LinkProps } from '@chakra-ui/react'
+import { Button, Link, type ButtonProps, type LinkProps } from '@chakra-ui/react'
 import type { ReactNode } from 'react'
 import { Link as RouterLink } from 'react-router'
-import { LuArrowLeft } from 'react-icons/lu'
+import { BackArrow } from './Arrows'
 
 /** A button that goes to another screen of the app. */
 export function LinkButton({ to, children, ...props }: { to: string; children: ReactNode } & ButtonProps) {
@@ -26,11 +26,7 @@ export function BackLink({ to, children, ...props }: { to: string; children: Rea
   return (
     <Link asChild mb="4" fontSize="sm" color="fg.muted" {...props}>
       <RouterLink to={to}>
-        {/* "Back" points the way the page reads from: right in a right-to-left language. */}
-        <Icon asChild _rtl={{ transform: 'scaleX(-1)' }}>
-          <LuArrowLeft aria-hidden />
-        </Icon>{' '}
-        {children}
+        <BackArrow /> {children}
       </RouterLink>
     </Link>
   )

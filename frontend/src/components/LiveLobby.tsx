@@ -15,7 +15,7 @@ export function LiveLobby({ name, participantCount }: { name: string; participan
           {t('live.lobby.title')}
         </Heading>
         {name && (
-          <Text fontSize="2xl" fontWeight="black" color="purple.fg" data-testid="my-name">
+          <Text dir="auto" fontSize="2xl" fontWeight="black" color="purple.fg" data-testid="my-name">
             {name}
           </Text>
         )}

@@ -13,7 +13,7 @@ export function PlayHeader({ title, code, children }: { title: string; code: str
   )
   return (
     <HStack justify="space-between" mb="4" gap="3" wrap="wrap">
-      <Heading as="h1" size={{ base: 'lg', md: 'xl' }} truncate>
+      <Heading dir="auto" as="h1" size={{ base: 'lg', md: 'xl' }} truncate>
         {title}
       </Heading>
       {children ? (

@@ -37,6 +37,7 @@ export function PlayerQuestionCard({
         <QuizProgress index={index} total={total} points={points} />
         {timer}
         <Heading
+          dir="auto"
           as="h2"
           id={promptId}
           ref={promptRef}

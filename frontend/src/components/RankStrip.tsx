@@ -25,7 +25,7 @@ function Neighbour({ entry, place }: { entry: LeaderboardEntry; place: 'above' |
       <Text as="span" color="fg.muted" aria-hidden>
         ·
       </Text>{' '}
-      <Text as="span" truncate minW="0">
+      <Text dir="auto" as="span" truncate minW="0">
         {entry.display_name}
       </Text>{' '}
       <Text as="span" fontWeight="bold" fontVariantNumeric="tabular-nums" flexShrink="0">

@@ -1,10 +1,11 @@
-import { Button, Icon } from '@chakra-ui/react'
+import { Button } from '@chakra-ui/react'
 import { useTranslation } from 'react-i18next'
-import { LuArrowLeft, LuMaximize, LuMinimize } from 'react-icons/lu'
+import { LuMaximize, LuMinimize } from 'react-icons/lu'
 import { useFullscreen } from '../hooks/useFullscreen'
 import { ColorModeToggle } from './ColorMode'
 import { LanguageMenu } from './LanguageMenu'
 import { LinkButton } from './Links'
+import { BackArrow } from './Arrows'
 
 /**
  * The controls at the top of a screen for the class: back to the session, full screen, the
@@ -16,10 +17,7 @@ export function ScreenControls({ code, backLabel }: { code: string; backLabel: s
   return (
     <>
       <LinkButton to={`/admin/sessions/${code}`} variant="ghost" size="sm">
-        <Icon asChild _rtl={{ transform: 'scaleX(-1)' }}>
-          <LuArrowLeft />
-        </Icon>{' '}
-        {backLabel}
+        <BackArrow /> {backLabel}
       </LinkButton>
       {fullscreen.supported && (
         <Button variant="ghost" size="sm" onClick={fullscreen.toggle}>

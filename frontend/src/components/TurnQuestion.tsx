@@ -1,7 +1,6 @@
 import { Box, Button, Stack, Text } from '@chakra-ui/react'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { LuArrowRight } from 'react-icons/lu'
 import { isApiError } from '../api/errors'
 import type { Turn } from '../api/types'
 import type { TurnAnswer } from '../hooks/useTurnAnswer'
@@ -13,6 +12,7 @@ import { CountdownBar } from './CountdownBar'
 import { PlayerQuestionCard } from './PlayerQuestionCard'
 import { InlineError } from './StateViews'
 import { TimeUpNotice } from './TimeUpNotice'
+import { ForwardArrow } from './Arrows'
 
 /** Once the clock has run out: the player may go on without an answer, or still pick one. */
 function TimeUpSkip({ play }: { play: TurnAnswer }) {
@@ -29,7 +29,7 @@ function TimeUpSkip({ play }: { play: TurnAnswer }) {
         disabled={answer.isPending}
         data-testid="skip-question"
       >
-        {t('play.turn.skip')} <LuArrowRight />
+        {t('play.turn.skip')} <ForwardArrow />
       </Button>
     </Stack>
   )

@@ -55,7 +55,13 @@ function VoteBar({
         >
           {correct ? <LuCheck /> : f.number(index + 1)}
         </Box>
-        <Text flex="1" fontSize={big ? '3xl' : 'lg'} fontWeight={correct ? 'black' : 'semibold'} lineHeight="short">
+        <Text
+          dir="auto"
+          flex="1"
+          fontSize={big ? '3xl' : 'lg'}
+          fontWeight={correct ? 'black' : 'semibold'}
+          lineHeight="short"
+        >
           {choice.text}
           {correct && <VisuallyHidden> {t('host.rightAnswer')}</VisuallyHidden>}
         </Text>

@@ -104,6 +104,7 @@ describe('the accented test language', () => {
   it('keeps placeholders and tags, and is a third longer', () => {
     const text = accentString('<0>{{count}}</0> players here')
     expect(text.startsWith('<0>{{count}}</0> þļáýéŕš ĥéŕé')).toBe(true)
+    expect(accentString('Join at <b>{{address}}</b>')).toContain('<b>{{address}}</b>')
     expect(accentString('Sign in the class').length).toBeGreaterThanOrEqual(Math.round(17 * 1.3))
   })
 })

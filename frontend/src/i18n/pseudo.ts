@@ -55,8 +55,8 @@ const ACCENTS: Record<string, string> = {
   Z: 'Ž',
 }
 
-// What must pass through untouched: {{placeholders}}, $t(nested) and <0>tags</0>.
-const KEEP = /(\{\{[^}]*\}\}|\$t\([^)]*\)|<\/?\d+>)/
+// What must pass through untouched: {{placeholders}}, $t(nested) and <0>tags</0> or <b>named</b> ones.
+const KEEP = /(\{\{[^}]*\}\}|\$t\([^)]*\)|<\/?\w+>)/
 
 /** "Sign in" → "Šîĝñ îñ ·····": every letter accented, and a third longer, as German or Vietnamese often are. */
 export function accentString(text: string): string {

@@ -16,7 +16,7 @@ import type { TFunction } from 'i18next'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link as RouterLink, useNavigate, useParams } from 'react-router'
-import { LuArrowRight, LuPlay } from 'react-icons/lu'
+import { LuPlay } from 'react-icons/lu'
 import { ApiError } from '../api/errors'
 import type { HistoryEntry } from '../api/types'
 import { useAuth } from '../auth/AuthProvider'
@@ -26,6 +26,7 @@ import { useMySessions } from '../hooks/queries/history'
 import { useJoinSession } from '../hooks/queries/sessions'
 import { useDocumentTitle } from '../hooks/useDocumentTitle'
 import { describeJoinCodeProblem, joinCodeProblem, normalizeJoinCode } from '../lib/joinCode'
+import { ForwardArrow } from '../components/Arrows'
 
 function joinFailure(error: unknown, code: string, t: TFunction): unknown {
   if (error instanceof ApiError && error.status === 404) return new ApiError(404, t('play.join.unknownCode', { code }))
@@ -118,7 +119,7 @@ function JoinForm({ linked }: { linked: string }) {
           />
           <InlineError error={join.error ? joinFailure(join.error, code, t) : null} title={t('play.join.failed')} />
           <Button type="submit" size="2xl" loading={join.isPending} loadingText={t('play.join.pending')}>
-            {t('play.join.submit')} <LuArrowRight />
+            {t('play.join.submit')} <ForwardArrow />
           </Button>
         </form>
       </Card.Body>

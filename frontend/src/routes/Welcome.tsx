@@ -1,8 +1,7 @@
-import { Badge, HStack, Icon, Input, Separator, Stack, Text } from '@chakra-ui/react'
+import { Badge, HStack, Input, Separator, Stack, Text } from '@chakra-ui/react'
 import { useState, type FormEvent } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { Navigate } from 'react-router'
-import { LuArrowRight } from 'react-icons/lu'
 import { useSignInFlow } from '../auth/useSignInFlow'
 import { AuthCard, AuthForm } from '../components/AuthCard'
 import { FormField } from '../components/FormField'
@@ -12,6 +11,7 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle'
 import { displayNameProblem } from '../lib/accountRules'
 import { DISPLAY_NAME_MAX } from '../lib/displayName'
 import { joinCodeInPath } from '../lib/nextPath'
+import { ForwardArrow } from '../components/Arrows'
 
 /** The other ways in, with an account, going on to the same place (`next`) afterwards. */
 function AccountLinks({ next }: { next: string }) {
@@ -81,10 +81,7 @@ export default function Welcome() {
         pending={start.isPending}
         submitLabel={
           <>
-            {t('auth.welcome.submit')}{' '}
-            <Icon asChild _rtl={{ transform: 'scaleX(-1)' }}>
-              <LuArrowRight />
-            </Icon>
+            {t('auth.welcome.submit')} <ForwardArrow />
           </>
         }
         pendingLabel={t('auth.welcome.pending')}

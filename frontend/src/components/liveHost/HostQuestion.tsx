@@ -32,6 +32,7 @@ export function HostQuestion({
     <Stack gap={{ base: '5', xl: '8' }} flex="1" as="section" aria-labelledby="question-prompt">
       <QuizProgress index={state.question_index ?? 0} total={state.question_count} points={question.points} />
       <Heading
+        dir="auto"
         as="h2"
         id="question-prompt"
         size={{ base: '3xl', lg: '5xl', '2xl': '6xl' }}

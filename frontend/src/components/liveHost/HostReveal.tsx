@@ -1,7 +1,7 @@
-import { Box, Button, Flex, Grid, Heading, Icon, Stack, Text } from '@chakra-ui/react'
+import { Box, Button, Flex, Grid, Heading, Stack, Text } from '@chakra-ui/react'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { LuArrowRight, LuTrophy } from 'react-icons/lu'
+import { LuTrophy } from 'react-icons/lu'
 import type { LiveQuestion, LiveReveal, LiveState } from '../../api/types'
 import type { LiveHost } from '../../hooks/useLiveHost'
 import { choiceText } from '../../lib/choiceText'
@@ -11,6 +11,7 @@ import { QuizProgress } from '../QuizProgress'
 import { InlineError } from '../StateViews'
 import { VoteBars } from '../VoteBars'
 import { EndGameButton, SpaceHint } from './HostControls'
+import { ForwardArrow } from '../Arrows'
 
 function TopPlayers({ code, reveal }: { code: string; reveal: LiveReveal }) {
   const { t } = useTranslation()
@@ -59,7 +60,7 @@ export function HostReveal({
     <Stack gap={{ base: '5', xl: '8' }} flex="1" as="section" aria-labelledby="reveal-heading">
       <QuizProgress index={state.question_index ?? 0} total={state.question_count} />
       <Box textAlign="center">
-        <Text fontSize={{ base: 'xl', xl: '3xl' }} color="fg.muted" fontWeight="semibold">
+        <Text dir="auto" fontSize={{ base: 'xl', xl: '3xl' }} color="fg.muted" fontWeight="semibold">
           {question.prompt}
         </Text>
         <Heading as="h2" id="reveal-heading" size={{ base: '3xl', lg: '5xl' }} lineHeight="short">
@@ -85,10 +86,7 @@ export function HostReveal({
             </>
           ) : (
             <>
-              {t('host.hostReveal.next')}{' '}
-              <Icon asChild _rtl={{ transform: 'scaleX(-1)' }}>
-                <LuArrowRight />
-              </Icon>
+              {t('host.hostReveal.next')} <ForwardArrow />
             </>
           )}
         </Button>
