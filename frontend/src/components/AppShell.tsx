@@ -136,8 +136,8 @@ export function AppShell() {
               _hover={{ textDecoration: 'none' }}
             >
               <RouterLink to="/" aria-label={t('common.shell.home')}>
-                {/* An admin's menu has one item more: on a phone the name makes room for it. */}
-                <Logo compact={isAdmin(user)} />
+                {/* A teacher's menu has more items: on a phone the name makes room for them. */}
+                <Logo compact={isStaff(user)} />
               </RouterLink>
             </Link>
             <HStack as="nav" aria-label={t('common.shell.mainNav')} gap="1">

@@ -1,4 +1,4 @@
-import { Button, Menu, Portal } from '@chakra-ui/react'
+import { Box, Button, Menu, Portal } from '@chakra-ui/react'
 import { useTranslation } from 'react-i18next'
 import { LuLanguages } from 'react-icons/lu'
 import { LANGUAGES } from '../i18n'
@@ -15,7 +15,10 @@ export function LanguageMenu({ size = 'sm' }: { size?: 'sm' | 'md' }) {
       <Menu.Trigger asChild>
         <Button variant="ghost" size={size} aria-label={`${t('common.language.menu')}: ${current.name}`} px="2">
           <LuLanguages aria-hidden />
-          <span aria-hidden>{current.code.toUpperCase()}</span>
+          {/* On a phone the icon alone: the header is full there. */}
+          <Box as="span" aria-hidden hideBelow="sm">
+            {current.code.toUpperCase()}
+          </Box>
         </Button>
       </Menu.Trigger>
       <Portal>
