@@ -58,7 +58,7 @@ test('the teacher renames and removes players; a removed learner is told, refuse
     await expect(field).toBeFocused()
     await field.fill('zoe ')
     await dialog.getByRole('button', { name: 'Save name' }).click()
-    await expect(dialog.getByRole('alert')).toContainText('already called')
+    await expect(dialog.getByRole('alert')).toContainText('Another player here already has that name.')
     await shot(teacher, 'moderation-rename-taken', false)
     await field.fill('Zoe B')
     await field.press('Enter')
@@ -91,7 +91,9 @@ test('the teacher renames and removes players; a removed learner is told, refuse
     await expect(other.getByRole('heading', { name: WORDS[0].prompt })).toBeHidden()
     await shot(other, 'moderation-removed-learner', false)
     await other.goto(`/join/${code}`)
-    await expect(other.getByRole('alert')).toContainText(`${REMOVED}; ask them to let you back in`)
+    await expect(other.getByRole('alert')).toContainText(
+      'Your teacher removed you from this game. Ask them to let you back in.',
+    )
     await shot(other, 'moderation-rejoin-refused', false)
     // Zoe plays on undisturbed.
     await choice(zoe, 'very big').click()
