@@ -136,6 +136,7 @@ test.describe('the app in other languages', () => {
     const problems: string[] = []
     watchForErrors({ learner, teacher }, problems)
     const language = 'en-XA'
+    let played = ''
 
     await test.step('signed out: sign-in, account and join screens', async () => {
       await learner.goto('/signin?lng=en-XA') // remembered from here on
@@ -148,8 +149,8 @@ test.describe('the app in other languages', () => {
     })
 
     await test.step('a self-paced quiz: every step of it, then the history and the join screen', async () => {
-      const code = await openSession(learner.request, token, quizId, 'self_paced')
-      await playThrough(learner, code, language, 'Ana', (s) => expectTidy(learner, `pseudo-${s}-phone`))
+      played = await openSession(learner.request, token, quizId, 'self_paced')
+      await playThrough(learner, played, language, 'Ana', (s) => expectTidy(learner, `pseudo-${s}-phone`))
       await learner.goto('/history')
       await expect(learner.getByRole('heading', { name: say(language, 'play.history.title') })).toBeVisible()
       await expect(learner.getByRole('listitem').filter({ hasText: 'Feelings' })).toBeVisible()
@@ -176,22 +177,33 @@ test.describe('the app in other languages', () => {
       await expectTidy(learner, 'pseudo-live-podium-phone')
     })
 
-    await test.step("the teacher's screens on a phone: quizzes, editor, session, results", async () => {
+    await test.step("the teacher's screens on a phone: quizzes, a new quiz, editor, import, session, results", async () => {
       await teacher.addInitScript((value) => localStorage.setItem('vocabquiz.token', value), token)
       await teacher.goto('/admin?lng=en-XA')
       await expect(teacher.getByRole('link', { name: 'Feelings' }).first()).toBeVisible()
       await expectTidy(teacher, 'pseudo-quizzes-phone')
+      await teacher
+        .getByRole('button', { name: say(language, 'admin.quizzes.newQuiz') })
+        .first()
+        .tap()
+      await expect(teacher.getByRole('dialog')).toBeVisible()
+      await expectTidy(teacher, 'pseudo-new-quiz-phone')
+      await teacher.keyboard.press('Escape')
+      await expect(teacher.getByRole('dialog')).toBeHidden()
       await teacher.goto(`/admin/quizzes/${quizId}`)
       await expect(teacher.getByRole('heading', { name: QUESTIONS[0].prompt })).toBeVisible()
       await expectTidy(teacher, 'pseudo-quiz-editor-phone')
-      const code = await openSession(teacher.request, token, quizId, 'self_paced')
-      await teacher.goto(`/admin/sessions/${code}`)
-      await expect(teacher.getByTestId('session-code')).toContainText(code)
+      await teacher.goto(`/admin/quizzes/${quizId}/import`)
+      await expect(teacher.getByRole('heading', { name: say(language, 'admin.wordListImport.title') })).toBeVisible()
+      await expectTidy(teacher, 'pseudo-import-phone')
+      // The session Ana played: her row on its leaderboard, then in the results table.
+      await teacher.goto(`/admin/sessions/${played}`)
+      await expect(teacher.getByTestId('leaderboard-row').filter({ hasText: 'Ana' })).toBeVisible()
       await expectTidy(teacher, 'pseudo-session-phone')
-      const closed = await teacher.request.post(`/api/sessions/${code}/close`, { headers: bearer(token) })
+      const closed = await teacher.request.post(`/api/sessions/${played}/close`, { headers: bearer(token) })
       expect(closed.status()).toBe(200)
-      await teacher.goto(`/admin/sessions/${code}/results`)
-      await expect(teacher.getByRole('heading', { level: 1 })).toBeVisible()
+      await teacher.goto(`/admin/sessions/${played}/results`)
+      await expect(teacher.getByRole('row').filter({ hasText: 'Ana' })).toBeVisible()
       await expectTidy(teacher, 'pseudo-results-phone')
     })
     expect(problems).toEqual([])
