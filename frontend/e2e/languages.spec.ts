@@ -242,12 +242,19 @@ test.describe('the app in other languages', () => {
     ['vi', 'vi-VN'],
     ['es', 'es-ES'],
   ] as const) {
-    test(`a phone set to ${locale} plays and sees its results in that language, and can switch`, async ({
+    test(`a phone set to ${locale} reads a refused sign-in, plays and sees its results in that language, and can switch`, async ({
       browser,
     }) => {
       const page = await phoneIn(browser, locale)
       const problems: string[] = []
       watchForErrors({ page }, problems)
+      // An error of the API reaches the learner in their language, by its code.
+      await page.goto('/signin')
+      await page.getByLabel(say(language, 'auth.fields.username')).fill('nobody')
+      await page.getByLabel(say(language, 'auth.fields.password'), { exact: true }).fill('not the password')
+      await page.getByRole('button', { name: say(language, 'auth.signIn.submit'), exact: true }).tap()
+      await expect(page.getByRole('alert')).toContainText(say(language, 'errors.api.login_failed'))
+
       const code = await openSession(page.request, token, quizId, 'self_paced')
       await playThrough(page, code, language, language === 'vi' ? 'Linh' : 'Lucía', async (screen) => {
         await expect(page.locator('html')).toHaveAttribute('lang', new RegExp(`^${language}`))
