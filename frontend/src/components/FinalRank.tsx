@@ -62,9 +62,10 @@ export function FinalRank({
       {me && (
         <HStack justify="center" gap={{ base: '6', md: '10' }}>
           <Figure value={f.number(me.score)} label={t('play.finalRank.points', { count: me.score })} />
+          {/* "1/2 aciertos": the word agrees with the number of questions, as one says it. */}
           <Figure
             value={`${f.number(me.correct_count)}/${f.number(total)}`}
-            label={t('play.finalRank.correct', { count: me.correct_count })}
+            label={t('play.finalRank.correct', { count: total })}
           />
         </HStack>
       )}
