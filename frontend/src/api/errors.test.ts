@@ -17,6 +17,13 @@ describe('ApiError', () => {
     )
   })
 
+  it('is read in the language shown now, when that changed after the error came', async () => {
+    const body = { detail: 'Session not found', code: 'session_not_found' }
+    const error = new ApiError(404, body.detail, body)
+    await i18n.changeLanguage('es')
+    expect(errorMessage(error)).toBe('No hay ninguna partida con ese código. Revísalo y vuelve a intentarlo.')
+  })
+
   it('puts the wait of a rate limit in the sentence', () => {
     const body = { detail: 'Too many guests; try again in 12 s', code: 'rate_limited', retry_after_s: 12 }
     expect(new ApiError(429, body.detail, body).message).toBe(

@@ -78,6 +78,11 @@ export class ApiError extends Error {
     this.body = body
     this.code = known
   }
+
+  /** The sentence in the language shown now: `message` keeps the one of the moment it failed. */
+  describe(): string {
+    return describe(this.status, this.detail, this.code, field(this.body, 'retry_after_s'))
+  }
 }
 
 type ValidationItem = { loc?: unknown[]; msg?: string }
@@ -121,7 +126,8 @@ export class JobFailedError extends Error {
 
 /** A sentence a person can act on, whatever was thrown. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError || error instanceof JobFailedError) return error.message
+  if (error instanceof ApiError) return error.describe()
+  if (error instanceof JobFailedError) return error.message
   if (error instanceof TypeError) return describe(0, null, null, null)
   return i18n.t('errors.unexpected')
 }
