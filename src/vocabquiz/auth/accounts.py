@@ -50,9 +50,8 @@ class Accounts:
             self._known[user.id] = known
         account = known[0]
         if account is not None and account.disabled:
-            raise Unauthorized(
-                DISABLED, ErrorCode.ACCOUNT_DISABLED
-            )  # the reason, before the revoked token's
+            # The reason, before the revoked token's.
+            raise Unauthorized(DISABLED, ErrorCode.ACCOUNT_DISABLED)
         if account is None or account.token_version != user.version:
             raise Unauthorized(BAD_TOKEN, ErrorCode.TOKEN_INVALID)
         return TokenUser(user.id, account.role, account.is_guest, user.version)
