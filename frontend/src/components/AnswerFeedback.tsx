@@ -6,32 +6,41 @@ import { useFormat } from '../hooks/useFormat'
 import { FeedbackPanel } from './FeedbackPanel'
 import { StreakLine } from './StreakLine'
 
-/** The headline of an answer's result, its emoji and colour; `t` is the caller's (from useTranslation). */
+/**
+ * The headline of an answer's result, as shown and as a spoken sentence, with its emoji and colour;
+ * `t` is the caller's (from useTranslation).
+ */
 export function feedbackHeadline(
   result: Pick<AnswerResult, 'correct' | 'late'>,
   t: TFunction,
-): {
-  title: string
-  emoji: string
-  palette: string
-} {
-  if (result.correct && !result.late) return { title: t('play.feedback.correct'), emoji: '🎉', palette: 'green' }
-  if (result.late) return { title: t('play.feedback.timeUp'), emoji: '⏰', palette: 'orange' }
-  return { title: t('play.feedback.notQuite'), emoji: '💡', palette: 'red' }
+): { title: string; spoken: string; emoji: string; palette: string } {
+  if (result.correct && !result.late)
+    return {
+      title: t('play.feedback.correct'),
+      spoken: t('play.feedback.announceCorrect'),
+      emoji: '🎉',
+      palette: 'green',
+    }
+  if (result.late)
+    return {
+      title: t('play.feedback.timeUp'),
+      spoken: t('play.feedback.announceTimeUp'),
+      emoji: '⏰',
+      palette: 'orange',
+    }
+  return {
+    title: t('play.feedback.notQuite'),
+    spoken: t('play.feedback.announceNotQuite'),
+    emoji: '💡',
+    palette: 'red',
+  }
 }
 
 /** The feedback in one sentence or a few, for screen readers: what the panel below says. */
 export function feedbackAnnouncement(result: AnswerResult, correctText: string, t: TFunction): string {
   const points = result.points_awarded
-  // The headline as a sentence of its own.
-  const headline =
-    result.correct && !result.late
-      ? t('play.feedback.announceCorrect')
-      : result.late
-        ? t('play.feedback.announceTimeUp')
-        : t('play.feedback.announceNotQuite')
   return [
-    headline,
+    feedbackHeadline(result, t).spoken,
     result.choice_id === null ? t('play.feedback.noAnswer') : '',
     !result.correct && correctText ? t('play.feedback.announceAnswer', { answer: correctText }) : '',
     result.late && result.choice_id === result.correct_choice_id ? t('play.feedback.tooLate') : '',

@@ -3,26 +3,15 @@ import type { TFunction } from 'i18next'
 import { Trans, useTranslation } from 'react-i18next'
 import type { LiveOutcome } from '../api/types'
 import { useFormat } from '../hooks/useFormat'
+import { feedbackHeadline } from './AnswerFeedback'
 import { ResultBox } from './ResultBox'
 import { StreakLine } from './StreakLine'
 
 type Format = ReturnType<typeof useFormat>
 
-/** The headline of a player's result: right, wrong, or no answer in time (a late answer never counts). */
-export function revealHeadline(
-  outcome: LiveOutcome,
-  t: TFunction,
-): { title: string; spoken: string; emoji: string; palette: string } {
-  if (!outcome.answered || outcome.late)
-    return { title: t('live.reveal.timeUp'), spoken: t('play.feedback.announceTimeUp'), emoji: '⏰', palette: 'orange' }
-  if (outcome.correct)
-    return {
-      title: t('live.reveal.correct'),
-      spoken: t('play.feedback.announceCorrect'),
-      emoji: '🎉',
-      palette: 'green',
-    }
-  return { title: t('live.reveal.wrong'), spoken: t('play.feedback.announceNotQuite'), emoji: '💡', palette: 'red' }
+/** The headline of a player's result: right, wrong, or no answer in time (which reads as a late one). */
+export function revealHeadline(outcome: LiveOutcome, t: TFunction): ReturnType<typeof feedbackHeadline> {
+  return feedbackHeadline(outcome.answered ? outcome : { correct: false, late: true }, t)
 }
 
 /** Where the player stands after a question, in words: "2nd place · 150 points behind #1". */
