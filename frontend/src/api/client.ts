@@ -1,6 +1,6 @@
 import { client } from '../client/client.gen'
 import { getToken, refuseToken } from '../auth/tokenStore'
-import { ApiError } from './errors'
+import { ApiError, apiErrorOf } from './errors'
 
 // Same origin in production and through Vite's proxy in development.
 client.setConfig({ baseUrl: globalThis.location?.origin ?? '' })
@@ -18,14 +18,15 @@ client.interceptors.request.use((request) => {
  */
 async function dropRefusedToken(response: Response, sentToken: string | null) {
   if (response.status !== 401 || sentToken === null || sentToken !== getToken()) return
-  let body: unknown = null
+  refuseToken(apiErrorOf(401, await jsonOrNull(response.clone())).message)
+}
+
+async function jsonOrNull(response: Response): Promise<unknown> {
   try {
-    body = await response.clone().json()
+    return await response.json()
   } catch {
-    body = null
+    return null
   }
-  const detail = body && typeof body === 'object' && 'detail' in body ? body.detail : null
-  refuseToken(new ApiError(401, detail, body).message)
 }
 
 client.interceptors.response.use(async (response, request) => {
@@ -40,10 +41,7 @@ type Outcome<T> = { data?: T; error?: unknown; response?: Response }
 export async function unwrap<T>(pending: Promise<Outcome<T>>): Promise<T> {
   const { data, error, response } = await pending
   if (!response) throw new ApiError(0, null)
-  if (!response.ok || error !== undefined) {
-    const detail = error && typeof error === 'object' && 'detail' in error ? error.detail : error
-    throw new ApiError(response.status, detail, error)
-  }
+  if (!response.ok || error !== undefined) throw apiErrorOf(response.status, error)
   return data as T
 }
 
@@ -69,16 +67,7 @@ export async function downloadFile(url: string, fallbackName: string): Promise<v
     throw new ApiError(0, null)
   }
   await dropRefusedToken(response, token)
-  if (!response.ok) {
-    let body: unknown = null
-    try {
-      body = await response.json()
-    } catch {
-      body = null
-    }
-    const detail = body && typeof body === 'object' && 'detail' in body ? body.detail : null
-    throw new ApiError(response.status, detail, body)
-  }
+  if (!response.ok) throw apiErrorOf(response.status, await jsonOrNull(response))
   const disposition = response.headers.get('Content-Disposition') ?? ''
   const name = /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? fallbackName
   const href = URL.createObjectURL(await response.blob())

@@ -85,6 +85,12 @@ export class ApiError extends Error {
   }
 }
 
+/** The error an API answer's body describes: its `detail` and `code` when it has them. */
+export function apiErrorOf(status: number, body: unknown): ApiError {
+  const detail = body && typeof body === 'object' && 'detail' in body ? body.detail : body
+  return new ApiError(status, detail, body)
+}
+
 type ValidationItem = { loc?: unknown[]; msg?: string }
 
 function describe(status: number, detail: unknown, code: ErrorCode | null, retryAfter: unknown): string {
