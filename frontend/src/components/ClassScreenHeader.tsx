@@ -1,7 +1,6 @@
 import { Box, Heading, HStack, type HeadingProps } from '@chakra-ui/react'
 import { useState, type ReactNode } from 'react'
-import { I18nextProvider, setI18n, useTranslation } from 'react-i18next'
-import i18n from '../i18n'
+import { I18nextProvider, useTranslation } from 'react-i18next'
 import { createScreenI18n } from '../i18n/screen'
 import { AppLocale } from '../Providers'
 import { Logo } from './Logo'
@@ -22,12 +21,7 @@ function ScreenLanguageRoot({ children }: { children: ReactNode }) {
  * teacher's: everything inside reads it, and the language menu of its controls changes it alone.
  */
 export function ClassScreenLanguage({ children }: { children: ReactNode }) {
-  const [screen] = useState(() => {
-    const created = createScreenI18n()
-    // Creating it also made it react-i18next's default: the teacher's other screens keep the app's.
-    setI18n(i18n)
-    return created
-  })
+  const [screen] = useState(createScreenI18n)
   return (
     <I18nextProvider i18n={screen}>
       <AppLocale>

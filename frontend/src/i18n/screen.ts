@@ -1,5 +1,4 @@
 import { createInstance, type i18n as I18n } from 'i18next'
-import { initReactI18next } from 'react-i18next'
 import i18n from '.'
 import { resources } from './resources'
 
@@ -12,7 +11,7 @@ export const SCREEN_LANGUAGE_KEY = 'vocabquiz.screenLanguage'
  */
 export function createScreenI18n(): I18n {
   const screen = createInstance()
-  void screen.use(initReactI18next).init({
+  void screen.init({
     resources,
     lng: localStorage.getItem(SCREEN_LANGUAGE_KEY) ?? i18n.resolvedLanguage ?? 'en',
     fallbackLng: 'en',
