@@ -170,7 +170,7 @@ test.describe('the app in other languages', () => {
       await expectTidy(learner, 'pseudo-live-question-phone')
       await learner.getByTestId('answer-button').filter({ hasText: RIGHT[0] }).tap()
       // The only player: the answer ends the question at once.
-      await expect(learner.getByTestId('reveal-result')).toContainText(say(language, 'live.reveal.correct'))
+      await expect(learner.getByTestId('reveal-result')).toContainText(say(language, 'play.feedback.correct'))
       await expectTidy(learner, 'pseudo-live-reveal-phone')
       await hostStep(learner.request, token, code, 'finish')
       await expect(learner.getByTestId('podium')).toBeVisible()
@@ -283,11 +283,12 @@ test.describe('the app in other languages', () => {
     await expect(page.getByText(say('es', 'host.projector.howToJoin'))).toBeVisible()
     await shot(page, 'lang-es-projector-desktop', false)
 
-    // The teacher's own screens stay in English; the class screen stays in Spanish.
-    await page.goto(`/admin/sessions/${code}`)
+    // Back to the session in the app (no reload): the teacher's own screens stay in English, and
+    // the class screen keeps Spanish when opened again.
+    await page.getByRole('link', { name: say('es', 'common.actions.back') }).click()
+    await expect(page).toHaveURL(new RegExp(`/admin/sessions/${code}$`))
     await expect(page.locator('html')).toHaveAttribute('lang', /^en/)
-    await expect(page.getByRole('link', { name: say('en', 'host.session.projectorView') })).toBeVisible()
-    await page.goto(`/admin/sessions/${code}/board`)
+    await page.getByRole('link', { name: say('en', 'host.session.projectorView') }).click()
     await expect(page.getByText(say('es', 'host.projector.howToJoin'))).toBeVisible()
   })
 })
