@@ -119,3 +119,23 @@ async def test_a_lost_subscription_is_followed_by_a_resync_and_events_again(
             break
         await asyncio.sleep(0.1)
     assert sent in heard.events
+
+
+async def test_watching_again_before_the_unwatch_is_confirmed_keeps_the_subscription(
+    redis_bus: tuple[RedisEventBus, RedisEventBus, _Heard, Redis, str],
+) -> None:
+    bus, other, heard, _, _ = redis_bus
+    # The last stream of a session leaves and the next one comes at once, over and over: the
+    # confirmation of an unsubscribe then arrives after the channel is wanted again. It is not
+    # the server taking the channel away, so the bus keeps its connection.
+    for _ in range(30):
+        bus.watch("CHURN1")
+        await asyncio.sleep(0.01)
+        bus.unwatch("CHURN1")
+        await asyncio.sleep(0.01)
+    bus.watch("CHURN1")
+    await asyncio.sleep(0.3)
+    sent = Event.now("live", "CHURN1", {"phase": "question", "phase_version": 1})
+    await other.publish(sent)
+    assert await heard.until(lambda e: e.kind == "live") == sent
+    assert not [e for e in heard.events if e.kind == "resync"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
@@ -121,6 +122,8 @@ class _NodeListener:
     # (subscribe or not, channel, the session's code or None for the process's own channel)
     changes: asyncio.Queue[tuple[bool, str, str | None]] = field(default_factory=asyncio.Queue)
     channels: set[str] = field(default_factory=set)
+    # Our own unsubscribes whose confirmation has not arrived yet, by channel.
+    leaving: Counter[str] = field(default_factory=Counter)
 
 
 class RedisEventBus:
@@ -238,6 +241,7 @@ class RedisEventBus:
                             self._deliver(Event.now("leaderboard", code))
                     else:
                         node.channels.discard(channel)
+                        node.leaving[channel] += 1
                         await pubsub.sunsubscribe(channel)
                 message = await pubsub.get_message(timeout=0.05)
                 if task.cancelling():
@@ -260,12 +264,16 @@ class RedisEventBus:
                 if message["type"] == "smessage":
                     metrics.EVENTS_RECEIVED.inc()
                     self._deliver(decode(message["data"]))
-                # One the server sends when the channel's slot has moved to another primary.
-                elif (
-                    message["type"] == "sunsubscribe"
-                    and message["channel"].decode() in node.channels
-                ):
-                    raise _Moved(message["channel"].decode())
+                elif message["type"] == "sunsubscribe":
+                    channel = message["channel"].decode()
+                    # Ours confirmed (perhaps after the channel was wanted again), or one the
+                    # server sends when the channel's slot has moved to another primary.
+                    if node.leaving[channel] > 0:
+                        node.leaving[channel] -= 1
+                        if not node.leaving[channel]:
+                            del node.leaving[channel]
+                    elif channel in node.channels:
+                        raise _Moved(channel)
         finally:
             await pubsub.aclose()  # type: ignore[no-untyped-call]
 

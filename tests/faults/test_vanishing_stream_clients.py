@@ -119,6 +119,10 @@ async def test_vanishing_stream_clients_leave_nothing_behind(
         # is left behind: settled() waited for both to come back down.
         assert fds[1] <= fds[0] + 3 and tasks[1] <= tasks[0], (fds, tasks)
 
+        # Streams coming and going never cost the event bus its connection (a session's last
+        # stream leaving and the next arriving at once is not a channel taken away).
+        assert "event_bus_disconnected" not in (tmp_path / "server.log").read_text()
+
         # Still quick, and a new stream still gets its frames at once.
         t = time.monotonic()
         r = await client.get("/healthz")
