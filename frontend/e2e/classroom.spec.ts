@@ -239,7 +239,7 @@ test('a class plays a live quiz: teacher hosts, a phone and a laptop play, resul
       const problems = teacher.getByTestId('word-list-problems')
       await expect(problems).toContainText('The word list has 1 problem.')
       await expect(problems).not.toContainText('Nothing was added')
-      await expect(problems.getByRole('listitem')).toHaveText(['Line 3: the word is empty'])
+      await expect(problems.getByRole('listitem')).toHaveText(['Line 3: The word is empty.'])
       await shot(teacher, 'import-errors-desktop')
 
       await list.fill('')

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -121,26 +123,108 @@ class Unprocessable(AppError):
     status_code = 422
 
 
+class RowCode(StrEnum):
+    """What is wrong with a row of a word list (or with the list), for a client to say in the
+    teacher's language; `ROW_REASONS` words it in English. Listed in docs/API.md."""
+
+    NOT_UTF8 = "not_utf8"
+    UNKNOWN_COLUMN = "unknown_column"
+    REPEATED_COLUMN = "repeated_column"
+    MISSING_COLUMN = "missing_column"
+    HEADER_UNREADABLE = "header_unreadable"
+    ROW_UNREADABLE = "row_unreadable"
+    LIST_EMPTY = "list_empty"
+    TOO_MANY_ROWS = "too_many_rows"
+    TOO_MANY_FIELDS = "too_many_fields"
+    CONTROL_CHARACTERS = "control_characters"
+    WORD_EMPTY = "word_empty"
+    MEANING_EMPTY = "meaning_empty"
+    TOO_LONG = "too_long"
+    EXAMPLE_LACKS_WORD = "example_lacks_word"
+    DISTRACTOR_IS_WORD = "distractor_is_word"
+    DISTRACTOR_IS_MEANING = "distractor_is_meaning"
+    DISTRACTORS_SAME = "distractors_same"
+    WORD_REPEATED = "word_repeated"
+    NO_WORDS = "no_words"
+    TOO_FEW_MEANINGS = "too_few_meanings"
+    TOO_FEW_WORDS = "too_few_words"
+    QUESTION_TOO_LONG = "question_too_long"
+    QUIZ_TOO_FULL = "quiz_too_full"
+
+
+ROW_REASONS: dict[RowCode, str] = {
+    RowCode.NOT_UTF8: "is not UTF-8 text; save the list as CSV UTF-8",
+    RowCode.UNKNOWN_COLUMN: "unknown column “{column}”; the columns are {columns}",
+    RowCode.REPEATED_COLUMN: "column “{column}” appears more than once",
+    RowCode.MISSING_COLUMN: "the header has no “{column}” column",
+    RowCode.HEADER_UNREADABLE: "the header cannot be read: {error}",
+    RowCode.ROW_UNREADABLE: "cannot be read: {error}",
+    RowCode.LIST_EMPTY: "the list is empty",
+    RowCode.TOO_MANY_ROWS: "the list has {rows:,} rows; at most {max:,} at a time",
+    RowCode.TOO_MANY_FIELDS: "has {fields} fields but the header has {columns}",
+    RowCode.CONTROL_CHARACTERS: "the {column} must not contain control characters",
+    RowCode.WORD_EMPTY: "the word is empty",
+    RowCode.MEANING_EMPTY: "the meaning is empty",
+    RowCode.TOO_LONG: "the {column} is longer than {max} characters",
+    RowCode.EXAMPLE_LACKS_WORD: (
+        "the example does not contain the word “{word}” (or a {blank} blank)"
+    ),
+    RowCode.DISTRACTOR_IS_WORD: "{column} is the same as the word",
+    RowCode.DISTRACTOR_IS_MEANING: "{column} is the same as the meaning",
+    RowCode.DISTRACTORS_SAME: "{first} and {second} are the same",
+    RowCode.WORD_REPEATED: "“{word}” is already on line {line}",
+    RowCode.NO_WORDS: "the list has a header but no words",
+    RowCode.TOO_FEW_MEANINGS: "not enough other meanings in the list for {choices} choices",
+    RowCode.TOO_FEW_WORDS: "not enough other words in the list for {choices} choices",
+    RowCode.QUESTION_TOO_LONG: "the question would be longer than {max} characters",
+    RowCode.QUIZ_TOO_FULL: (
+        "the quiz would have {total:,} questions ({existing:,} and {adding:,} new); "
+        "a quiz holds at most {max:,}"
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    """One problem of a word list: `line` of the file (the header is line 1), None for the list
+    as a whole; `params` fill the code's sentence."""
+
+    line: int | None
+    code: RowCode
+    params: Mapping[str, str | int] = field(default_factory=dict)
+
+    @property
+    def reason(self) -> str:
+        return ROW_REASONS[self.code].format(**self.params)
+
+
 class RowsRejected(Unprocessable):
     """422 naming the bad rows of an uploaded list at once. `detail` is FastAPI's standard list
-    of validation errors (loc ["body", line]); `errors` = [{line, reason}] says the same plainly.
-    Both hold the first SHOWN problems; `error_count` says how many there are in all."""
+    of validation errors (loc ["body", line]); `errors` = [{line, reason, code, params}] says
+    the same plainly. Both hold the first SHOWN problems; `error_count` counts them all."""
 
     SHOWN = 100
 
-    def __init__(self, errors: list[tuple[int | None, str]]) -> None:
-        super().__init__(f"{len(errors)} rows rejected", ErrorCode.WORD_LIST_REJECTED)
-        self.errors = errors
+    def __init__(self, problems: Sequence[RowProblem]) -> None:
+        super().__init__(f"{len(problems)} rows rejected", ErrorCode.WORD_LIST_REJECTED)
+        self.problems = list(problems)
 
     def content(self) -> dict[str, object]:
-        shown = self.errors[: self.SHOWN]
+        shown = self.problems[: self.SHOWN]
         return {
             "detail": [
-                {"type": "word_list", "loc": ["body"] if line is None else ["body", line], "msg": r}
-                for line, r in shown
+                {
+                    "type": "word_list",
+                    "loc": ["body"] if p.line is None else ["body", p.line],
+                    "msg": p.reason,
+                }
+                for p in shown
             ],
-            "errors": [{"line": line, "reason": reason} for line, reason in shown],
-            "error_count": len(self.errors),
+            "errors": [
+                {"line": p.line, "reason": p.reason, "code": p.code, "params": dict(p.params)}
+                for p in shown
+            ],
+            "error_count": len(self.problems),
             "code": self.code,
         }
 
@@ -170,6 +254,29 @@ RETRY = {"Retry-After": "2"}
 class ErrorOut(BaseModel):
     detail: str
     code: ErrorCode
+
+
+class RowProblemOut(BaseModel):
+    line: int | None
+    reason: str
+    code: RowCode
+    params: dict[str, str | int]
+
+
+class RowsRejectedOut(BaseModel):
+    detail: list[dict[str, Any]]
+    errors: list[RowProblemOut]
+    error_count: int
+    code: ErrorCode
+
+
+ROWS_REJECTED: dict[int | str, dict[str, Any]] = {
+    422: {
+        "model": RowsRejectedOut,
+        "description": "The word list has bad rows, all named, and nothing was added (options "
+        "out of range get FastAPI's validation list, with code invalid_request)",
+    }
+}
 
 
 def responses(*kinds: type[AppError]) -> dict[int | str, dict[str, Any]]:

@@ -295,3 +295,56 @@ def test_lines_are_counted_as_an_editor_counts_them() -> None:
         (6, "the word must not contain control characters"),
         (6, "the meaning is empty"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "expected"),
+    [
+        ("", Options(), (None, "list_empty", {})),
+        ("word,meaning,colour\n", Options(), (1, "unknown_column", {"column": "colour"})),
+        ("word\nvivid\n", Options(), (1, "missing_column", {"column": "meaning"})),
+        ('word,meaning\n"vivid,bright\n', Options(), (2, "row_unreadable", {})),
+        ("word,meaning\nvivid,bright,x\n", Options(), (2, "too_many_fields", {"fields": 3})),
+        (
+            "word,meaning,distractor_2\nviv\x07id,bright,x\n",
+            Options(),
+            (2, "control_characters", {"column": "word"}),
+        ),
+        (
+            f"word,meaning,distractor_2\nvivid,bright,{'x' * 201}\n",
+            Options(),
+            (2, "too_long", {"column": "distractor_2", "max": 200}),
+        ),
+        (
+            "word,meaning,distractor_1\nvivid,bright,VIVID\n",
+            Options(direction="meaning_to_word"),
+            (2, "distractor_is_word", {"column": "distractor_1"}),
+        ),
+        (
+            "word,meaning,distractor_1,distractor_3\nvivid,bright,dull,DULL\n",
+            Options(),
+            (2, "distractors_same", {"first": "distractor_1", "second": "distractor_3"}),
+        ),
+        (
+            "word,meaning\nvivid,bright\nVivid,clear\n",
+            Options(),
+            (3, "word_repeated", {"word": "Vivid", "line": 2}),
+        ),
+        (
+            "word,meaning\nvivid,bright\n",
+            Options(choices=3),
+            (2, "too_few_meanings", {"choices": 3}),
+        ),
+    ],
+)
+def test_each_problem_carries_its_code_and_the_params_of_its_sentence(
+    text: str, options: Options, expected: tuple[int | None, str, dict[str, object]]
+) -> None:
+    with pytest.raises(WordListRejected) as caught:
+        wordlist.questions(wordlist.read(text, options), options, seed=1)
+    first = caught.value.problems[0]
+    line, code, params = expected
+    assert (first.line, first.code) == (line, code)
+    assert {k: first.params[k] for k in params} == params
+    # The params fill every placeholder of the English sentence.
+    assert "{" not in first.reason

@@ -142,8 +142,25 @@ export function isApiError(error: unknown, status?: number): error is ApiError {
   return error instanceof ApiError && (status === undefined || error.status === status)
 }
 
-/** One problem of an uploaded list: `line` of the file (the header is line 1), null for the list as a whole. */
-export type RowProblem = { line: number | null; reason: string }
+/**
+ * One problem of an uploaded list: `line` of the file (the header is line 1), null for the list as a
+ * whole; the server's English `reason`, and its `code` and `params` to say it in the teacher's language.
+ */
+export type RowProblem = {
+  line: number | null
+  reason: string
+  code: string | null
+  params: Record<string, string | number>
+}
+
+function paramsOf(value: unknown): Record<string, string | number> {
+  if (!value || typeof value !== 'object') return {}
+  return Object.fromEntries(
+    Object.entries(value).filter((entry): entry is [string, string | number] =>
+      ['string', 'number'].includes(typeof entry[1]),
+    ),
+  )
+}
 
 /** The `errors` of a 422 that names bad rows of a word list, or null when the error is something else. */
 export function rowProblems(error: unknown): RowProblem[] | null {
@@ -153,7 +170,8 @@ export function rowProblems(error: unknown): RowProblem[] | null {
   return (body.errors as unknown[]).flatMap((item) => {
     if (!item || typeof item !== 'object' || !('reason' in item)) return []
     const line = 'line' in item && typeof item.line === 'number' ? item.line : null
-    return [{ line, reason: String(item.reason) }]
+    const code = 'code' in item && typeof item.code === 'string' ? item.code : null
+    return [{ line, reason: String(item.reason), code, params: paramsOf(field(item, 'params')) }]
   })
 }
 

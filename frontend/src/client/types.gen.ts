@@ -1166,6 +1166,56 @@ export type RemovedPlayerOut = {
 };
 
 /**
+ * RowCode
+ *
+ * What is wrong with a row of a word list (or with the list), for a client to say in the
+ * teacher's language; `ROW_REASONS` words it in English. Listed in docs/API.md.
+ */
+export type RowCode = 'not_utf8' | 'unknown_column' | 'repeated_column' | 'missing_column' | 'header_unreadable' | 'row_unreadable' | 'list_empty' | 'too_many_rows' | 'too_many_fields' | 'control_characters' | 'word_empty' | 'meaning_empty' | 'too_long' | 'example_lacks_word' | 'distractor_is_word' | 'distractor_is_meaning' | 'distractors_same' | 'word_repeated' | 'no_words' | 'too_few_meanings' | 'too_few_words' | 'question_too_long' | 'quiz_too_full';
+
+/**
+ * RowProblemOut
+ */
+export type RowProblemOut = {
+    /**
+     * Line
+     */
+    line: number | null;
+    /**
+     * Reason
+     */
+    reason: string;
+    code: RowCode;
+    /**
+     * Params
+     */
+    params: {
+        [key: string]: string | number;
+    };
+};
+
+/**
+ * RowsRejectedOut
+ */
+export type RowsRejectedOut = {
+    /**
+     * Detail
+     */
+    detail: Array<{
+        [key: string]: unknown;
+    }>;
+    /**
+     * Errors
+     */
+    errors: Array<RowProblemOut>;
+    /**
+     * Error Count
+     */
+    error_count: number;
+    code: ErrorCode;
+};
+
+/**
  * SessionIn
  *
  * How a session runs: each player at their own pace, or live, paced by the host.
@@ -2197,9 +2247,9 @@ export type PreviewWordListErrors = {
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * The word list has bad rows, all named, and nothing was added (options out of range get FastAPI's validation list, with code invalid_request)
      */
-    422: HttpValidationError;
+    422: RowsRejectedOut;
     /**
      * The database or Redis is unavailable: try again after Retry-After seconds
      */
@@ -2279,9 +2329,9 @@ export type ImportWordListErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * The word list has bad rows, all named, and nothing was added (options out of range get FastAPI's validation list, with code invalid_request)
      */
-    422: HttpValidationError;
+    422: RowsRejectedOut;
     /**
      * The database or Redis is unavailable: try again after Retry-After seconds
      */

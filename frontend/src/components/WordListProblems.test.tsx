@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { renderWithTheme } from '../test/wrap'
 import { WordListProblems } from './WordListProblems'
 
-const problems = Array.from({ length: 100 }, (_, i) => ({ line: 1, reason: `unknown column “c${i}”` }))
+const problems = Array.from({ length: 100 }, (_, i) => ({
+  line: 1,
+  reason: `unknown column “c${i}”`,
+  code: 'unknown_column',
+  params: { column: `c${i}`, columns: 'word, meaning' },
+}))
 
 describe('WordListProblems', () => {
   it('counts every problem, names the first ones, and says nothing was added only after an import', () => {

@@ -8,7 +8,8 @@ const SHOWN = 50
 /**
  * The bad rows of a word list the server refused, line by line, so the teacher can fix the file.
  * `count` is how many there are in all (the server names only the first of very many); after an
- * import, nothing was added, which a preview need not say. The reasons stay as the server words them.
+ * import, nothing was added, which a preview need not say. Each reason is in the teacher's
+ * language, from its code (problemText).
  */
 export function WordListProblems({
   problems,

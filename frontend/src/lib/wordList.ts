@@ -1,7 +1,9 @@
 // The word-list import's options as the teacher sets them, checked against the server's rules
 // (docs/API.md, "Word-list import") before anything is sent.
-import type { TFunction } from 'i18next'
+import type { ParseKeys, TFunction } from 'i18next'
+import type { RowProblem } from '../api/errors'
 import type { WordListOptions } from '../api/types'
+import type { RowCode } from '../client'
 import { DEFAULT_POINTS, DEFAULT_TIME_LIMIT, POINTS_MAX, TIME_LIMIT_MAX, TIME_LIMIT_MIN } from './questionRules'
 
 export type Direction = WordListOptions['direction']
@@ -116,9 +118,40 @@ export async function readWordListFile(file: File, t: TFunction): Promise<string
   }
 }
 
-/** "Line 7: the word is empty"; a problem of the whole list has no line. The reason is the server's. */
-export function problemText(problem: { line: number | null; reason: string }, t: TFunction): string {
-  const reason = problem.reason.trim()
+/** The words of each word-list problem code (docs/API.md "Word-list problem codes"). */
+const ROW_REASONS: Record<RowCode, ParseKeys> = {
+  not_utf8: 'admin.wordListReason.not_utf8',
+  unknown_column: 'admin.wordListReason.unknown_column',
+  repeated_column: 'admin.wordListReason.repeated_column',
+  missing_column: 'admin.wordListReason.missing_column',
+  header_unreadable: 'admin.wordListReason.header_unreadable',
+  row_unreadable: 'admin.wordListReason.row_unreadable',
+  list_empty: 'admin.wordListReason.list_empty',
+  too_many_rows: 'admin.wordListReason.too_many_rows',
+  too_many_fields: 'admin.wordListReason.too_many_fields',
+  control_characters: 'admin.wordListReason.control_characters',
+  word_empty: 'admin.wordListReason.word_empty',
+  meaning_empty: 'admin.wordListReason.meaning_empty',
+  too_long: 'admin.wordListReason.too_long',
+  example_lacks_word: 'admin.wordListReason.example_lacks_word',
+  distractor_is_word: 'admin.wordListReason.distractor_is_word',
+  distractor_is_meaning: 'admin.wordListReason.distractor_is_meaning',
+  distractors_same: 'admin.wordListReason.distractors_same',
+  word_repeated: 'admin.wordListReason.word_repeated',
+  no_words: 'admin.wordListReason.no_words',
+  too_few_meanings: 'admin.wordListReason.too_few_meanings',
+  too_few_words: 'admin.wordListReason.too_few_words',
+  question_too_long: 'admin.wordListReason.question_too_long',
+  quiz_too_full: 'admin.wordListReason.quiz_too_full',
+}
+
+/**
+ * "Line 7: The word is empty."; a problem of the whole list has no line. Said in the teacher's
+ * language from its code, or as the server words it for a code the app does not know.
+ */
+export function problemText(problem: RowProblem, t: TFunction): string {
+  const known = problem.code !== null && problem.code in ROW_REASONS
+  const reason = known ? t(ROW_REASONS[problem.code as RowCode], problem.params) : problem.reason.trim()
   if (problem.line === null) return t('admin.wordListProblems.wholeList', { reason })
   return t('admin.wordListProblems.line', { line: problem.line, reason })
 }

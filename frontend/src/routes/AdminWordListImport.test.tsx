@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import type { Job, Quiz, WordListPreview } from '../api/types'
 import { toaster } from '../components/Toaster'
+import i18n from '../i18n'
 import { installFakeApi, json } from '../test/fakeApi'
 import { renderScreen, teacher } from '../test/render'
 import AdminWordListImport from './AdminWordListImport'
@@ -117,32 +118,63 @@ describe('AdminWordListImport', () => {
     })
   })
 
-  it('lists the problems of a refused list by line, and imports nothing', async () => {
-    const { api, user } = renderImport({
-      'POST /api/quizzes/z1/import/preview': () =>
-        json(
+  // The server's words for three problems: two it has codes for, and one of a code this app does not know yet.
+  const refused = () =>
+    json(
+      {
+        detail: [],
+        errors: [
+          { line: 3, reason: 'the word is empty', code: 'word_empty', params: {} },
           {
-            detail: 'The word list has 2 problems; nothing was imported',
-            errors: [
-              { line: 3, reason: 'the word is empty' },
-              { line: 7, reason: 'a word already on line 2' },
-            ],
+            line: 7,
+            reason: '“Calm” is already on line 2',
+            code: 'word_repeated',
+            params: { word: 'Calm', line: 2 },
           },
-          422,
-        ),
-    })
+          { line: null, reason: 'the list is too colourful', code: 'too_colourful', params: {} },
+        ],
+        error_count: 3,
+        code: 'word_list_rejected',
+      },
+      422,
+    )
+
+  it('lists the problems of a refused list by line, and imports nothing', async () => {
+    const { api, user } = renderImport({ 'POST /api/quizzes/z1/import/preview': refused })
     await fillForm(user)
     await user.click(screen.getByRole('button', { name: 'Preview' }))
 
     const problems = await screen.findByTestId('word-list-problems')
     // A preview adds nothing anyway: it does not say so.
-    expect(within(problems).getByText('The word list has 2 problems.')).toBeInTheDocument()
+    expect(within(problems).getByText('The word list has 3 problems.')).toBeInTheDocument()
     const items = within(problems)
       .getAllByRole('listitem')
       .map((li) => li.textContent)
-    expect(items).toEqual(['Line 3: the word is empty', 'Line 7: a word already on line 2'])
+    expect(items).toEqual([
+      'Line 3: The word is empty.',
+      'Line 7: “Calm” is already on line 2.',
+      'The whole list: the list is too colourful',
+    ])
     expect(screen.queryByRole('button', { name: /^Import/ })).toBeNull()
     expect(api.requests.some((r) => r.path === '/api/quizzes/z1/import')).toBe(false)
+  })
+
+  it("says a refused list's problems in the teacher's language", async () => {
+    await i18n.changeLanguage('es')
+    const { user } = renderImport({ 'POST /api/quizzes/z1/import/preview': refused })
+    await user.click(await screen.findByLabelText(/Lista de palabras \(CSV\)/))
+    await user.paste(CSV)
+    await user.click(screen.getByRole('button', { name: 'Previsualizar' }))
+
+    const problems = await screen.findByTestId('word-list-problems')
+    const items = within(problems)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent)
+    expect(items).toEqual([
+      'Línea 3: La palabra está vacía.',
+      'Línea 7: “Calm” ya está en la línea 2.',
+      'Toda la lista: the list is too colourful',
+    ])
   })
 
   it('imports exactly the previewed questions: the same list and options with the preview seed', async () => {

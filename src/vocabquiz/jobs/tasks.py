@@ -58,7 +58,7 @@ async def import_word_list(
         except (NotFound, Conflict) as exc:
             raise JobFailed(str(exc.detail)) from None
         except RowsRejected as exc:
-            raise JobFailed("; ".join(reason for _, reason in exc.errors)) from None
+            raise JobFailed("; ".join(p.reason for p in exc.problems)) from None
         return {"quiz_id": quiz.id, "added": len(made), "question_count": len(quiz.questions)}
 
 

@@ -13,6 +13,7 @@ from starlette.datastructures import UploadFile
 
 from vocabquiz.dependencies import Admin, Db, QuizOwner, QuizReader, Staff, State
 from vocabquiz.errors import (
+    ROWS_REJECTED,
     Conflict,
     Forbidden,
     NotFound,
@@ -208,7 +209,7 @@ def _read(raw: bytes, options: wordlist.Options, seed: int) -> _Generated:
         words = wordlist.read(wordlist.decode(raw), options)
         return _Generated(seed, words, wordlist.questions(words, options, seed))
     except wordlist.WordListRejected as exc:
-        raise RowsRejected([(p.line, p.reason) for p in exc.problems]) from None
+        raise RowsRejected(exc.problems) from None
 
 
 def _preview(raw: bytes, options: wordlist.Options, seed: int) -> bytes:
@@ -237,7 +238,7 @@ async def _on_reading_thread(
     "/{quiz_id}/import/preview",
     openapi_extra=WORD_LIST_BODY,
     response_model=WordListPreview,
-    responses=responses(NotFound),
+    responses={**responses(NotFound), **ROWS_REJECTED},
 )
 async def preview_word_list(
     quiz_id: str, request: Request, options: Options, _owner: QuizOwner, db: Db, seed: Seed = None
@@ -255,6 +256,7 @@ async def preview_word_list(
     response_model=None,
     responses={
         **responses(NotFound, Conflict),
+        **ROWS_REJECTED,
         201: {"model": QuizOut, "description": "The quiz with the new questions last"},
         202: {
             "model": JobOut,

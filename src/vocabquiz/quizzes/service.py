@@ -12,7 +12,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from vocabquiz.auth.models import User
 from vocabquiz.auth.tokens import STAFF_ROLES, TokenUser
 from vocabquiz.db import is_id, new_id, utcnow
-from vocabquiz.errors import ErrorCode, NotFound, RowsRejected, Unprocessable
+from vocabquiz.errors import ErrorCode, NotFound, RowCode, RowProblem, RowsRejected, Unprocessable
 from vocabquiz.quizzes.models import Choice, Question, Quiz
 from vocabquiz.quizzes.schemas import QuestionIn, QuizIn, QuizPatch, QuizScope, QuizSummary
 
@@ -176,15 +176,13 @@ def room_for(quiz: Quiz, adding: int) -> int:
     """The quiz's question count, once it is sure that `adding` more fit under the cap."""
     start = len(quiz.questions)
     if start + adding > MAX_QUESTIONS:
-        raise RowsRejected(
-            [
-                (
-                    None,
-                    f"the quiz would have {start + adding:,} questions ({start:,} and "
-                    f"{adding:,} new); a quiz holds at most {MAX_QUESTIONS:,}",
-                )
-            ]
-        )
+        params = {
+            "total": start + adding,
+            "existing": start,
+            "adding": adding,
+            "max": MAX_QUESTIONS,
+        }
+        raise RowsRejected([RowProblem(None, RowCode.QUIZ_TOO_FULL, params)])
     return start
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from vocabquiz.errors import RowCode, RowProblem
 from vocabquiz.quizzes.schemas import ChoiceIn, QuestionIn
 from vocabquiz.text_rules import clean_line
 
@@ -28,14 +29,8 @@ MAX_PROMPT = 500
 BLANK = "___"
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    line: int | None  # None: the list as a whole
-    reason: str
-
-
 class WordListRejected(Exception):
-    def __init__(self, problems: Sequence[Problem]) -> None:
+    def __init__(self, problems: Sequence[RowProblem]) -> None:
         super().__init__(f"{len(problems)} problems")
         self.problems = list(problems)
 
@@ -71,9 +66,7 @@ def decode(raw: bytes) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise WordListRejected(
-            [Problem(line, "is not UTF-8 text; save the list as CSV UTF-8")]
-        ) from None
+        raise WordListRejected([RowProblem(line, RowCode.NOT_UTF8)]) from None
 
 
 def _delimiter(text: str) -> str:
@@ -81,19 +74,21 @@ def _delimiter(text: str) -> str:
     return ";" if header.count(";") > header.count(",") else ","
 
 
-def _header(cells: list[str]) -> tuple[dict[str, int], list[Problem]]:
+def _header(cells: list[str]) -> tuple[dict[str, int], list[RowProblem]]:
     names = [c.strip().casefold() for c in cells]
     problems = []
     for name in names:
         if name and name not in COLUMNS:
             problems.append(
-                Problem(1, f"unknown column “{name}”; the columns are {', '.join(COLUMNS)}")
+                RowProblem(
+                    1, RowCode.UNKNOWN_COLUMN, {"column": name, "columns": ", ".join(COLUMNS)}
+                )
             )
         elif name and names.count(name) > 1:
-            problems.append(Problem(1, f"column “{name}” appears more than once"))
+            problems.append(RowProblem(1, RowCode.REPEATED_COLUMN, {"column": name}))
     for name in REQUIRED:
         if name not in names:
-            problems.append(Problem(1, f"the header has no “{name}” column"))
+            problems.append(RowProblem(1, RowCode.MISSING_COLUMN, {"column": name}))
     return {name: i for i, name in enumerate(names) if name}, problems
 
 
@@ -108,51 +103,65 @@ def _blank(example: str, word: str) -> str | None:
     return blanked if count else None
 
 
-def _check_row(word: Word, options: Options) -> list[str]:
-    reasons = []
+def _check_row(word: Word, options: Options) -> list[RowProblem]:
+    line = word.line
+    problems = []
     if not word.word:
-        reasons.append("the word is empty")
+        problems.append(RowProblem(line, RowCode.WORD_EMPTY))
     if not word.meaning:
-        reasons.append("the meaning is empty")
+        problems.append(RowProblem(line, RowCode.MEANING_EMPTY))
     for name, value in (("word", word.word), ("meaning", word.meaning)):
         if len(value) > MAX_CHOICE:
-            reasons.append(f"the {name} is longer than {MAX_CHOICE} characters")
+            problems.append(RowProblem(line, RowCode.TOO_LONG, {"column": name, "max": MAX_CHOICE}))
     if len(word.example) > MAX_PROMPT:
-        reasons.append(f"the example is longer than {MAX_PROMPT} characters")
+        problems.append(
+            RowProblem(line, RowCode.TOO_LONG, {"column": "example", "max": MAX_PROMPT})
+        )
     if (
         word.example
         and word.word
         and options.direction != "word_to_meaning"
         and _blank(word.example, word.word) is None
     ):
-        reasons.append(f"the example does not contain the word “{word.word}” (or a {BLANK} blank)")
+        problems.append(
+            RowProblem(line, RowCode.EXAMPLE_LACKS_WORD, {"word": word.word, "blank": BLANK})
+        )
     answer = word.word if options.distractors_are_words() else word.meaning
-    seen: dict[str, int] = {}
-    for i, distractor in enumerate(word.distractors, start=1):
+    same = (
+        RowCode.DISTRACTOR_IS_WORD
+        if options.distractors_are_words()
+        else RowCode.DISTRACTOR_IS_MEANING
+    )
+    seen: dict[str, str] = {}
+    for column, distractor in zip(DISTRACTORS, word.distractors, strict=True):
         if not distractor:
             continue
         if len(distractor) > MAX_CHOICE:
-            reasons.append(f"distractor_{i} is longer than {MAX_CHOICE} characters")
+            problems.append(
+                RowProblem(line, RowCode.TOO_LONG, {"column": column, "max": MAX_CHOICE})
+            )
         key = distractor.casefold()
         if answer and key == answer.casefold():
-            kind = "word" if options.distractors_are_words() else "meaning"
-            reasons.append(f"distractor_{i} is the same as the {kind}")
+            problems.append(RowProblem(line, same, {"column": column}))
         elif key in seen:
-            reasons.append(f"distractor_{seen[key]} and distractor_{i} are the same")
-        seen.setdefault(key, i)
-    return reasons
+            problems.append(
+                RowProblem(line, RowCode.DISTRACTORS_SAME, {"first": seen[key], "second": column})
+            )
+        seen.setdefault(key, column)
+    return problems
 
 
 def read(text: str, options: Options) -> list[Word]:
     """Every row of the list, or WordListRejected naming every bad row by its line number."""
     if not text.strip():
-        raise WordListRejected([Problem(None, "the list is empty")])
+        raise WordListRejected([RowProblem(None, RowCode.LIST_EMPTY)])
     # newline="": lines end at \n, \r\n or \r only, as an editor counts them (not at U+2028).
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     try:
         columns, problems = _header(next(reader))
     except csv.Error as exc:
-        raise WordListRejected([Problem(1, f"the header cannot be read: {exc}")]) from None
+        problem = RowProblem(1, RowCode.HEADER_UNREADABLE, {"error": str(exc)})
+        raise WordListRejected([problem]) from None
     if problems:
         raise WordListRejected(problems)
     words: list[Word] = []
@@ -165,7 +174,7 @@ def read(text: str, options: Options) -> list[Word]:
         except StopIteration:
             break
         except csv.Error as exc:
-            problems.append(Problem(start, f"cannot be read: {exc}"))
+            problems.append(RowProblem(start, RowCode.ROW_UNREADABLE, {"error": str(exc)}))
             break
         end = reader.line_num
         if not any(c.strip() for c in cells):
@@ -173,20 +182,21 @@ def read(text: str, options: Options) -> list[Word]:
         if len(words) >= MAX_ROWS:
             rows = len(words) + 1 + sum(1 for row in reader if any(c.strip() for c in row))
             raise WordListRejected(
-                [Problem(None, f"the list has {rows:,} rows; at most {MAX_ROWS:,} at a time")]
+                [RowProblem(None, RowCode.TOO_MANY_ROWS, {"rows": rows, "max": MAX_ROWS})]
             )
         if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns) :]):
             problems.append(
-                Problem(start, f"has {len(cells)} fields but the header has {len(columns)}")
+                RowProblem(
+                    start, RowCode.TOO_MANY_FIELDS, {"fields": len(cells), "columns": len(columns)}
+                )
             )
             continue
         values: dict[str, str] = {}
-        reasons = []
         for name, index in columns.items():
             try:
                 values[name] = clean_line(cells[index]) if index < len(cells) else ""
-            except ValueError as exc:
-                reasons.append(f"the {name.replace('_', ' ')} {exc}")
+            except ValueError:  # the one thing clean_line refuses
+                problems.append(RowProblem(start, RowCode.CONTROL_CHARACTERS, {"column": name}))
                 values[name] = cells[index].strip()  # refused already; not "empty" as well
         word = Word(
             line=start,
@@ -195,15 +205,18 @@ def read(text: str, options: Options) -> list[Word]:
             example=values.get("example", ""),
             distractors=tuple(values.get(d, "") for d in DISTRACTORS),
         )
-        reasons += _check_row(word, options)
+        problems += _check_row(word, options)
         key = word.word.casefold()
         if key and key in first_line:
-            reasons.append(f"“{word.word}” is already on line {first_line[key]}")
+            problems.append(
+                RowProblem(
+                    start, RowCode.WORD_REPEATED, {"word": word.word, "line": first_line[key]}
+                )
+            )
         first_line.setdefault(key, start)
-        problems += [Problem(start, reason) for reason in reasons]
         words.append(word)
     if not words and not problems:
-        problems.append(Problem(None, "the list has a header but no words"))
+        problems.append(RowProblem(None, RowCode.NO_WORDS))
     if problems:
         raise WordListRejected(problems)
     return words
@@ -279,22 +292,26 @@ def questions(words: list[Word], options: Options, seed: int) -> list[QuestionIn
     parts = []
     if options.direction in ("word_to_meaning", "both"):
         meanings = _distinct([w.meaning for w in words])
-        parts.append(("meanings", _asks(words, options, on_word=False), meanings))
+        parts.append((RowCode.TOO_FEW_MEANINGS, _asks(words, options, on_word=False), meanings))
     if options.direction in ("meaning_to_word", "both"):
         parts.append(
-            ("words", _asks(words, options, on_word=True), _distinct([w.word for w in words]))
+            (
+                RowCode.TOO_FEW_WORDS,
+                _asks(words, options, on_word=True),
+                _distinct([w.word for w in words]),
+            )
         )
-    built, problems = [], []
-    for kind, asks, pool in parts:
+    built: list[QuestionIn] = []
+    problems: list[RowProblem] = []
+    for too_few, asks, pool in parts:
         in_pool = {text.casefold() for text in pool}
         for ask in asks:
             extra = {g.casefold() for g in ask.given} - in_pool - ask.excluded
+            line = ask.word.line
             if len(pool) - len(ask.excluded) + len(extra) < options.choices - 1:
-                reason = f"not enough other {kind} in the list for {options.choices} choices"
-                problems.append(Problem(ask.word.line, reason))
+                problems.append(RowProblem(line, too_few, {"choices": options.choices}))
             elif len(ask.prompt) > MAX_PROMPT:
-                reason = f"the question would be longer than {MAX_PROMPT} characters"
-                problems.append(Problem(ask.word.line, reason))
+                problems.append(RowProblem(line, RowCode.QUESTION_TOO_LONG, {"max": MAX_PROMPT}))
             else:
                 built.append(_question(ask, pool, options, rng))
     if problems:
