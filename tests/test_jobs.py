@@ -29,6 +29,8 @@ from tests.sessions.game import answer, joined, open_session
 from vocabquiz.app import create_app
 from vocabquiz.auth.models import User
 from vocabquiz.db import utcnow
+from vocabquiz.errors import ErrorCode
+from vocabquiz.jobs.queue import UNEXPLAINED, JobFailed, _message
 from vocabquiz.jobs.tasks import IMPORT
 from vocabquiz.quizzes import service as quiz_service
 from vocabquiz.sessions.models import QuizSession
@@ -95,6 +97,7 @@ async def test_a_long_word_list_is_added_by_a_job_the_admin_can_follow(jobs_api:
     seen = await _until_finished(api, job["id"], admin)
     done = seen[-1]
     assert done["status"] == "done" and done["progress"] == 1 and done["error"] is None
+    assert done["error_code"] is None
     assert done["result"] == {"quiz_id": quiz_id, "added": 2 * ROWS, "question_count": 2 * ROWS}
     progress = [s["progress"] for s in seen]
     assert progress == sorted(progress) and all(0 <= p <= 1 for p in progress)
@@ -151,6 +154,7 @@ async def test_a_job_that_cannot_be_done_fails_with_the_reason_and_adds_nothing(
     failed = (await _until_finished(api, job_id, admin))[-1]
     assert failed["status"] == "failed"
     assert failed["error"] == "This quiz has an open session; close it before changing questions"
+    assert failed["error_code"] == "quiz_locked"
     stored = (await api.client.get(f"/api/quizzes/{quiz['id']}", headers=admin)).json()
     assert len(stored["questions"]) == 2
 
@@ -262,3 +266,18 @@ def test_the_worker_refuses_sqlite(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert b"needs PostgreSQL" in done.stderr
+
+
+def test_a_saq_jobs_failure_is_read_back_with_its_code_from_the_traceback() -> None:
+    failed = JobFailed("The quiz was deleted: nothing was added", ErrorCode.QUIZ_NOT_FOUND)
+    traceback = (
+        f"Traceback (most recent call last):\n  ...\n{JobFailed.__module__}.JobFailed: {failed}"
+    )
+    assert _message(traceback) == ("The quiz was deleted: nothing was added", "quiz_not_found")
+    # Anything else (a crash, a job of an older version) is the plain notice.
+    for other in (
+        None,
+        "Traceback ...\nKeyError: 'quiz_id'",
+        "JobFailed: an old job, with no code",
+    ):
+        assert _message(other) == (UNEXPLAINED, ErrorCode.INTERNAL_ERROR)

@@ -122,18 +122,35 @@ function describe(status: number, detail: unknown, code: ErrorCode | null, retry
   }
 }
 
-/** A background job that ended without doing its work, with the server's sentence saying why. */
+/**
+ * A background job that ended without doing its work: said from its code in the reader's language,
+ * else in the server's sentence.
+ */
 export class JobFailedError extends Error {
-  constructor(reason: string | null) {
-    super(reason?.trim() || i18n.t('errors.jobStopped'))
+  readonly reason: string | null
+  readonly code: ErrorCode | null
+  constructor(reason: string | null, code: string | null = null) {
+    const known = code !== null && code in API_ERRORS ? (code as ErrorCode) : null
+    super(JobFailedError.say(reason, known))
     this.name = 'JobFailedError'
+    this.reason = reason
+    this.code = known
+  }
+
+  private static say(reason: string | null, code: ErrorCode | null): string {
+    return code ? i18n.t(API_ERRORS[code]) : reason?.trim() || i18n.t('errors.jobStopped')
+  }
+
+  /** The sentence in the language shown now. */
+  describe(): string {
+    return JobFailedError.say(this.reason, this.code)
   }
 }
 
 /** A sentence a person can act on, whatever was thrown. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.describe()
-  if (error instanceof JobFailedError) return error.message
+  if (error instanceof JobFailedError) return error.describe()
   if (error instanceof TypeError) return describe(0, null, null, null)
   return i18n.t('errors.unexpected')
 }

@@ -290,6 +290,10 @@ export type JobOut = {
      * Why a failed job failed
      */
     error: string | null;
+    /**
+     * The code of `error`, for a client to say it in its language
+     */
+    error_code?: ErrorCode | null;
 };
 
 /**

@@ -262,12 +262,14 @@ describe('AdminWordListImport', () => {
       result: null,
       error: null,
     }
-    const sentence = 'This quiz has an open session; close it before changing questions'
+    // The app's words for the code, not the server's English sentence.
+    const sentence = 'This quiz has an open session. Close it before changing the questions.'
     let imports = 0
     const { api, user } = renderImport({
       'POST /api/quizzes/z1/import/preview': () => json(preview),
       'POST /api/quizzes/z1/import': () => (imports++ === 0 ? json(job, 202) : json(quiz, 201)),
-      'GET /api/jobs/j2': () => json({ ...job, status: 'failed', error: sentence }),
+      'GET /api/jobs/j2': () =>
+        json({ ...job, status: 'failed', error: 'quiz locked (server words)', error_code: 'quiz_locked' }),
     })
     await fillForm(user)
     await user.click(screen.getByRole('button', { name: 'Preview' }))

@@ -19,11 +19,14 @@ from psycopg_pool import AsyncConnectionPool
 from saq.job import Job, Status
 from saq.queue.postgres import PostgresQueue
 
+from vocabquiz.errors import ErrorCode
+
 log = structlog.get_logger(__name__)
 
 JobStatus = Literal["queued", "running", "done", "failed"]
 # What the owner reads of an unexpected failure (the log has the traceback).
 UNEXPLAINED = "The job failed; the log of the process that ran it says why"
+UNEXPLAINED_CODE = ErrorCode.INTERNAL_ERROR
 # How long a finished job's state can still be read.
 KEPT_S = 600
 
@@ -37,10 +40,18 @@ class JobState:
     progress: float
     result: dict[str, Any] | None
     error: str | None
+    error_code: ErrorCode | None = None
 
 
 class JobFailed(Exception):
-    """A job's expected failure: its message is what the job's owner reads."""
+    """A job's expected failure: `detail` is what the job's owner reads, `code` names it for a
+    client to say in the owner's language. Its text is "code: detail", which is how a saq job's
+    traceback keeps both."""
+
+    def __init__(self, detail: str, code: ErrorCode) -> None:
+        super().__init__(f"{code}: {detail}")
+        self.detail = detail
+        self.code = code
 
 
 Progress = Callable[[float], Awaitable[None]]
@@ -124,10 +135,12 @@ class InProcessQueue:
             try:
                 result = await self._run(self._jobs[job_id][0].kind, arguments, progress)
             except JobFailed as exc:
-                self._set(job_id, True, status="failed", error=str(exc))
+                self._set(job_id, True, status="failed", error=exc.detail, error_code=exc.code)
             except Exception:
                 log.exception("job_failed", job=job_id)
-                self._set(job_id, True, status="failed", error=UNEXPLAINED)
+                self._set(
+                    job_id, True, status="failed", error=UNEXPLAINED, error_code=UNEXPLAINED_CODE
+                )
             else:
                 self._set(job_id, True, status="done", progress=1.0, result=result)
 
@@ -182,9 +195,9 @@ class SaqQueue:
         if job is None:
             return None
         status = _STATUS[job.status]
-        error = None
+        error, error_code = None, None
         if status == "failed":
-            error = _message(job.error)
+            error, error_code = _message(job.error)
         return JobState(
             job.key,
             job.function,
@@ -193,6 +206,7 @@ class SaqQueue:
             1.0 if status == "done" else job.progress,
             job.result if status == "done" else None,
             error,
+            error_code,
         )
 
     async def start(self) -> None:
@@ -204,13 +218,13 @@ class SaqQueue:
         await self._pool.close(timeout=1)
 
 
-def _message(error: str | None) -> str:
-    """The owner's message of a failed saq job: a JobFailed's own words, from the traceback
-    saq keeps, else a plain notice (the traceback stays in the worker's log)."""
-    if not error:
-        return UNEXPLAINED
+def _message(error: str | None) -> tuple[str, ErrorCode]:
+    """The owner's message and its code for a failed saq job: a JobFailed's own, from the
+    traceback saq keeps, else a plain notice (the traceback stays in the worker's log)."""
     marker = f"{JobFailed.__module__}.{JobFailed.__qualname__}: "
-    for line in reversed(error.splitlines()):
+    for line in reversed((error or "").splitlines()):
         if line.startswith((marker, "JobFailed: ")):
-            return line.split(": ", 1)[1]
-    return UNEXPLAINED
+            code, _, detail = line.split(": ", 1)[1].partition(": ")
+            if code in ErrorCode.__members__.values():
+                return detail, ErrorCode(code)
+    return UNEXPLAINED, UNEXPLAINED_CODE

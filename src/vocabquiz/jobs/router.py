@@ -23,6 +23,9 @@ class JobOut(BaseModel):
     progress: float = Field(ge=0, le=1, description="The share done, 0 to 1")
     result: dict[str, Any] | None = Field(description="What a done job made")
     error: str | None = Field(description="Why a failed job failed")
+    error_code: ErrorCode | None = Field(
+        default=None, description="The code of `error`, for a client to say it in its language"
+    )
 
 
 @router.get("/jobs/{job_id}", responses=responses(Unauthorized, Forbidden, NotFound))

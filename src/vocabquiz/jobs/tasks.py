@@ -14,7 +14,7 @@ from sqlalchemy import delete, exists, or_, select
 
 from vocabquiz.auth.models import User
 from vocabquiz.db import Database, utcnow
-from vocabquiz.errors import Conflict, NotFound, RowsRejected
+from vocabquiz.errors import Conflict, ErrorCode, NotFound, RowsRejected
 from vocabquiz.jobs.queue import JobFailed, JobQueue, Progress
 from vocabquiz.quizzes import service as quizzes
 from vocabquiz.quizzes.schemas import QuestionIn
@@ -43,7 +43,7 @@ class JobContext:
             return await import_word_list(self, progress, **arguments)
         if kind == HOUSEKEEPING:
             return await housekeeping(self)
-        raise JobFailed(f"unknown job {kind!r}")
+        raise JobFailed(f"unknown job {kind!r}", ErrorCode.INTERNAL_ERROR)
 
 
 async def import_word_list(
@@ -56,9 +56,11 @@ async def import_word_list(
             await quiz_use.ensure_editable(db, quiz_id)
             quiz = await quizzes.append_questions(db, quiz_id, made, progress)
         except (NotFound, Conflict) as exc:
-            raise JobFailed(str(exc.detail)) from None
+            raise JobFailed(exc.detail, exc.code) from None
         except RowsRejected as exc:
-            raise JobFailed("; ".join(p.reason for p in exc.problems)) from None
+            # The one row problem adding questions can meet: the quiz's cap.
+            reason = "; ".join(p.reason for p in exc.problems)
+            raise JobFailed(reason, ErrorCode.QUIZ_FULL) from None
         return {"quiz_id": quiz.id, "added": len(made), "question_count": len(quiz.questions)}
 
 

@@ -82,7 +82,11 @@ export function useImportWordList(quizId: string, onImported: (imported: Importe
   }, [started, current, queryClient, quizId, onImported])
 
   const jobError: Error | null =
-    current?.status === 'failed' ? new JobFailedError(current.error) : started ? job.error : null
+    current?.status === 'failed'
+      ? new JobFailedError(current.error, current.error_code ?? null)
+      : started
+        ? job.error
+        : null
   return {
     mutate: mutation.mutate,
     /** Forgets a refusal or a failed job; a running job goes on adding its questions. */
