@@ -264,17 +264,20 @@ class RowProblemOut(BaseModel):
 
 
 class RowsRejectedOut(BaseModel):
+    """A 422 of a word-list route: bad rows (`errors`, `error_count`, code word_list_rejected),
+    or options out of range (FastAPI's validation list alone, code invalid_request)."""
+
     detail: list[dict[str, Any]]
-    errors: list[RowProblemOut]
-    error_count: int
+    errors: list[RowProblemOut] = []
+    error_count: int = 0
     code: ErrorCode
 
 
 ROWS_REJECTED: dict[int | str, dict[str, Any]] = {
     422: {
         "model": RowsRejectedOut,
-        "description": "The word list has bad rows, all named, and nothing was added (options "
-        "out of range get FastAPI's validation list, with code invalid_request)",
+        "description": "The word list has bad rows, all named, and nothing was added; or an "
+        "option is out of range",
     }
 }
 

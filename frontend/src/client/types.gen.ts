@@ -1200,6 +1200,9 @@ export type RowProblemOut = {
 
 /**
  * RowsRejectedOut
+ *
+ * A 422 of a word-list route: bad rows (`errors`, `error_count`, code word_list_rejected),
+ * or options out of range (FastAPI's validation list alone, code invalid_request).
  */
 export type RowsRejectedOut = {
     /**
@@ -1211,11 +1214,11 @@ export type RowsRejectedOut = {
     /**
      * Errors
      */
-    errors: Array<RowProblemOut>;
+    errors?: Array<RowProblemOut>;
     /**
      * Error Count
      */
-    error_count: number;
+    error_count?: number;
     code: ErrorCode;
 };
 
@@ -2251,7 +2254,7 @@ export type PreviewWordListErrors = {
      */
     404: ErrorOut;
     /**
-     * The word list has bad rows, all named, and nothing was added (options out of range get FastAPI's validation list, with code invalid_request)
+     * The word list has bad rows, all named, and nothing was added; or an option is out of range
      */
     422: RowsRejectedOut;
     /**
@@ -2333,7 +2336,7 @@ export type ImportWordListErrors = {
      */
     409: ErrorOut;
     /**
-     * The word list has bad rows, all named, and nothing was added (options out of range get FastAPI's validation list, with code invalid_request)
+     * The word list has bad rows, all named, and nothing was added; or an option is out of range
      */
     422: RowsRejectedOut;
     /**
