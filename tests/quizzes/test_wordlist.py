@@ -6,8 +6,9 @@ import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
+from vocabquiz.errors import RowsRejected
 from vocabquiz.quizzes import wordlist
-from vocabquiz.quizzes.wordlist import Options, WordListRejected
+from vocabquiz.quizzes.wordlist import Options
 
 WORDS = [
     ("exhausted", "very tired", "She felt exhausted after the long walk."),
@@ -30,7 +31,7 @@ def csv_of(
 
 def problems(text: str, options: Options | None = None) -> list[tuple[int | None, str]]:
     options = options or Options()
-    with pytest.raises(WordListRejected) as caught:
+    with pytest.raises(RowsRejected) as caught:
         wordlist.questions(wordlist.read(text, options), options, seed=1)
     return [(p.line, p.reason) for p in caught.value.problems]
 
@@ -226,7 +227,7 @@ def test_every_bad_row_is_reported_at_once() -> None:
 
 
 def test_not_utf8_is_refused_with_the_line() -> None:
-    with pytest.raises(WordListRejected) as caught:
+    with pytest.raises(RowsRejected) as caught:
         wordlist.decode("word,meaning\nvivid,bright\ncafé,coffee shop\n".encode("latin-1"))
     assert [(p.line, p.reason) for p in caught.value.problems] == [
         (3, "is not UTF-8 text; save the list as CSV UTF-8")
@@ -269,7 +270,7 @@ def test_any_list_makes_valid_questions_or_says_why_not(
     try:
         words = wordlist.read(text, options)
         made = wordlist.questions(words, options, seed)
-    except WordListRejected as rejected:
+    except RowsRejected as rejected:
         event("rejected")
         assert rejected.problems
         assert all(p.line is None or 2 <= p.line <= len(rows) + 1 for p in rejected.problems)
@@ -340,7 +341,7 @@ def test_lines_are_counted_as_an_editor_counts_them() -> None:
 def test_each_problem_carries_its_code_and_the_params_of_its_sentence(
     text: str, options: Options, expected: tuple[int | None, str, dict[str, object]]
 ) -> None:
-    with pytest.raises(WordListRejected) as caught:
+    with pytest.raises(RowsRejected) as caught:
         wordlist.questions(wordlist.read(text, options), options, seed=1)
     first = caught.value.problems[0]
     line, code, params = expected

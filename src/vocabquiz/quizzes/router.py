@@ -17,7 +17,6 @@ from vocabquiz.errors import (
     Conflict,
     Forbidden,
     NotFound,
-    RowsRejected,
     Unauthorized,
     responses,
 )
@@ -205,11 +204,8 @@ _READING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="word-list")
 
 
 def _read(raw: bytes, options: wordlist.Options, seed: int) -> _Generated:
-    try:
-        words = wordlist.read(wordlist.decode(raw), options)
-        return _Generated(seed, words, wordlist.questions(words, options, seed))
-    except wordlist.WordListRejected as exc:
-        raise RowsRejected(exc.problems) from None
+    words = wordlist.read(wordlist.decode(raw), options)
+    return _Generated(seed, words, wordlist.questions(words, options, seed))
 
 
 def _preview(raw: bytes, options: wordlist.Options, seed: int) -> bytes:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from vocabquiz.errors import RowCode, RowProblem
+from vocabquiz.errors import RowCode, RowProblem, RowsRejected
 from vocabquiz.quizzes.schemas import ChoiceIn, QuestionIn
 from vocabquiz.text_rules import clean_line
 
@@ -27,12 +27,6 @@ COLUMNS = (*REQUIRED, "example", *DISTRACTORS)
 MAX_CHOICE = 200
 MAX_PROMPT = 500
 BLANK = "___"
-
-
-class WordListRejected(Exception):
-    def __init__(self, problems: Sequence[RowProblem]) -> None:
-        super().__init__(f"{len(problems)} problems")
-        self.problems = list(problems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +60,7 @@ def decode(raw: bytes) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise WordListRejected([RowProblem(line, RowCode.NOT_UTF8)]) from None
+        raise RowsRejected([RowProblem(line, RowCode.NOT_UTF8)]) from None
 
 
 def _delimiter(text: str) -> str:
@@ -152,18 +146,18 @@ def _check_row(word: Word, options: Options) -> list[RowProblem]:
 
 
 def read(text: str, options: Options) -> list[Word]:
-    """Every row of the list, or WordListRejected naming every bad row by its line number."""
+    """Every row of the list, or RowsRejected naming every bad row by its line number."""
     if not text.strip():
-        raise WordListRejected([RowProblem(None, RowCode.LIST_EMPTY)])
+        raise RowsRejected([RowProblem(None, RowCode.LIST_EMPTY)])
     # newline="": lines end at \n, \r\n or \r only, as an editor counts them (not at U+2028).
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     try:
         columns, problems = _header(next(reader))
     except csv.Error as exc:
         problem = RowProblem(1, RowCode.HEADER_UNREADABLE, {"error": str(exc)})
-        raise WordListRejected([problem]) from None
+        raise RowsRejected([problem]) from None
     if problems:
-        raise WordListRejected(problems)
+        raise RowsRejected(problems)
     words: list[Word] = []
     first_line: dict[str, int] = {}
     end = reader.line_num
@@ -181,7 +175,7 @@ def read(text: str, options: Options) -> list[Word]:
             continue  # blank lines between and after rows
         if len(words) >= MAX_ROWS:
             rows = len(words) + 1 + sum(1 for row in reader if any(c.strip() for c in row))
-            raise WordListRejected(
+            raise RowsRejected(
                 [RowProblem(None, RowCode.TOO_MANY_ROWS, {"rows": rows, "max": MAX_ROWS})]
             )
         if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns) :]):
@@ -218,7 +212,7 @@ def read(text: str, options: Options) -> list[Word]:
     if not words and not problems:
         problems.append(RowProblem(None, RowCode.NO_WORDS))
     if problems:
-        raise WordListRejected(problems)
+        raise RowsRejected(problems)
     return words
 
 
@@ -315,5 +309,5 @@ def questions(words: list[Word], options: Options, seed: int) -> list[QuestionIn
             else:
                 built.append(_question(ask, pool, options, rng))
     if problems:
-        raise WordListRejected(problems)
+        raise RowsRejected(problems)
     return built
